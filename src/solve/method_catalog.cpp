@@ -1,0 +1,56 @@
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "neurodyn/error.hpp"
+#include "neurodyn/solve/method.hpp"
+
+namespace neurodyn {
+
+const std::vector<MethodInfo>& method_catalog() {
+  static const std::vector<MethodInfo> catalog{
+      {"euler", "explicit (forward) Euler", 1, false, false, "x1 = x0 + h f(x0)"},
+      {"izhikevich-published", "the scheme of Izhikevich's published code", 1, false, false,
+       "Euler for v, then u from the new v, reset in the same step, spikes on the grid, samples labelled "
+       "with the step's start (REFERENCE.md 1.1); switches: --u-from-old-v, --reset-next-step, --v-substeps 2"},
+      {"backward-euler", "backward (implicit) Euler", 1, false, true,
+       "x1 = x0 + h f(x1) solved by Newton with the analytic Jacobian; a step without solution is reported "
+       "(--newton-failure fail|halve-step)"},
+      {"midpoint", "explicit midpoint (RK2)", 2, false, false, "x1 = x0 + h f(x0 + h/2 f(x0))"},
+      {"heun", "Heun's method (explicit trapezoid, RK2)", 2, false, false,
+       "x1 = x0 + h/2 (f(x0) + f(x0 + h f(x0)))"},
+      {"rk4", "classic Runge-Kutta 4", 4, false, false, "the classic four-stage fourth-order method"},
+      {"rosenbrock-euler", "linearly implicit (Rosenbrock) Euler, adaptive", 2, true, true,
+       "x1 = x0 + h (I - hJ)^-1 f(x0) with step doubling for the error estimate and local extrapolation; "
+       "per-variable error norm (mV, pA scaled). The replaced project called it 'adaptive exponential "
+       "Rosenbrock'"},
+      {"exp-rosenbrock-euler", "exponential Rosenbrock-Euler", 2, false, true,
+       "x1 = x0 + h phi1(hJ) f(x0) + h^2 phi2(hJ) df/dt, phi-functions of the exact Jacobian through the "
+       "exponential of an augmented matrix (Hochbruck, Ostermann & Schweitzer 2009)"},
+  };
+  return catalog;
+}
+
+const MethodInfo& method_info(std::string_view method_name) {
+  const auto& catalog = method_catalog();
+  const auto found = std::find_if(catalog.begin(), catalog.end(),
+                                  [&](const MethodInfo& info) { return info.name == method_name; });
+  if (found == catalog.end()) {
+    std::vector<std::string_view> names;
+    for (const auto& info : catalog) names.push_back(info.name);
+    throw InputError(fmt::format("method = '{}' is not a known method; allowed: {}", method_name,
+                                 fmt::join(names, ", ")));
+  }
+  return *found;
+}
+
+std::string_view to_string(SpikeHandling handling) {
+  return handling == SpikeHandling::grid ? "grid" : "located";
+}
+
+SpikeHandling parse_spike_handling(std::string_view text) {
+  if (text == "grid") return SpikeHandling::grid;
+  if (text == "located") return SpikeHandling::located;
+  throw InputError(fmt::format("spikes = '{}' is not a spike handling; allowed: grid, located", text));
+}
+
+}  // namespace neurodyn
