@@ -50,6 +50,7 @@ class HybridIntegrator {
     t_ = t_start_;
     piece_start_ = t_start_;
     piece_end_ = breaks_.empty() ? t_end_ : breaks_.front();
+    piece_input_ = stimulus_.limit(piece_start_, Side::right);
     // The input may already be on at t_start (a state such as the Lienard form's v' is defined with I = 0).
     x_ = model_.on_input_jump(x_, 0.0, stimulus_.limit(t_start_, Side::right).current);
   }
@@ -62,6 +63,7 @@ class HybridIntegrator {
   // The input on the current smooth piece [piece_start, piece_end]: one-sided limits at its ends, so a stage
   // that lands on a jump (up to rounding) sees the value of its own piece.
   Drive drive(double t) const {
+    if (constant_input_) return piece_input_;
     if (t <= piece_start_) return stimulus_.limit(piece_start_, Side::right);
     if (t >= piece_end_) return stimulus_.limit(piece_end_, Side::left);
     return stimulus_.limit(t, Side::right);
@@ -103,6 +105,7 @@ class HybridIntegrator {
   Solution run_fixed(const Stepper& stepper) {
     const double dt = options_.dt;
     const auto grid_steps = static_cast<long long>(std::ceil((t_end_ - t_start_) / dt - 1e-9));
+    if (record_.mode == RecordOptions::Mode::full) reserve_samples(grid_steps / record_.every + 2);
     record_sample(t_start_, x_);
     for (long long k = 1; k <= grid_steps && !failed_; ++k) {
       const double target = k == grid_steps ? t_end_ : t_start_ + static_cast<double>(k) * dt;
@@ -335,6 +338,17 @@ class HybridIntegrator {
       return;
     }
     solution_.spike_times.push_back(time);
+    const auto& spikes = solution_.spike_times;
+    const auto window = static_cast<std::size_t>(options_.runaway_window);
+    if (spikes.size() > window) {
+      const double span = time - spikes[spikes.size() - 1 - window];
+      if (span * options_.max_rate_hz < 1000.0 * static_cast<double>(window)) {
+        fail(SolveStatus::runaway_burst,
+             fmt::format("runaway burst: {} spikes in {:.3g} ms up to t = {:.17g} ms, faster than max_rate_hz = {:g}; "
+                         "the solution bursts without bound here (the published scheme's step hides this)",
+                         window + 1, span, time, options_.max_rate_hz));
+      }
+    }
   }
 
   // While the state is held after a reset (refractory period), time advances with the state frozen.
@@ -354,6 +368,7 @@ class HybridIntegrator {
     ++next_break_;
     piece_start_ = at;
     piece_end_ = next_break_ < breaks_.size() ? breaks_[next_break_] : t_end_;
+    piece_input_ = stimulus_.limit(piece_start_, Side::right);
     slope_valid_ = false;
   }
 
@@ -405,6 +420,11 @@ class HybridIntegrator {
     if (record_.mode == RecordOptions::Mode::full) append_sample(t, x);
   }
 
+  void reserve_samples(long long count) {
+    solution_.times.reserve(static_cast<std::size_t>(count));
+    solution_.states.reserve(static_cast<std::size_t>(count) * N);
+  }
+
   void append_sample(double t, const State& x) {
     solution_.times.push_back(t);
     solution_.states.insert(solution_.states.end(), x.data(), x.data() + N);
@@ -420,6 +440,8 @@ class HybridIntegrator {
   std::vector<double> breaks_;
   std::size_t next_break_ = 0;
   double piece_start_ = 0.0, piece_end_ = 0.0;
+  const bool constant_input_ = stimulus_.piecewise_constant();
+  Drive piece_input_;  // the input on the current piece, when it is constant there
   double t_ = 0.0;
   State x_;
   State slope_ = State::Zero();

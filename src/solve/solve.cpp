@@ -35,6 +35,10 @@ void validate(const Problem& problem, const MethodOptions& method, const RecordO
   require_positive("rtol", method.rtol, "");
   require_positive("atol", method.atol, "");
   require_positive("min_step", method.min_step, " ms");
+  require_positive("max_rate_hz", method.max_rate_hz, " Hz");
+  if (method.runaway_window < 1) {
+    throw InputError(fmt::format("runaway_window = {} must be at least 1", method.runaway_window));
+  }
   if (method.max_steps < 1) throw InputError(fmt::format("max_steps = {} must be at least 1", method.max_steps));
   if (method.published.v_substeps != 1 && method.published.v_substeps != 2) {
     throw InputError(fmt::format("v_substeps = {} is not allowed; allowed: 1 or 2", method.published.v_substeps));

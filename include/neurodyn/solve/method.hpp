@@ -32,6 +32,10 @@ struct MethodOptions {
   double atol = 1e-6;           // adaptive methods, multiplied by each variable's scale
   double min_step = 1e-12;      // ms: adaptive methods and Newton retries stop below it
   long long max_steps = 500'000'000;
+  // Runaway guard: a run whose last `runaway_window` spikes come at a mean rate above max_rate_hz ends with
+  // status runaway_burst (the accurate solution of 2004 panel T bursts without bound).
+  double max_rate_hz = 10'000.0;
+  int runaway_window = 10;
   SpikeHandling spikes = SpikeHandling::located;
   NewtonFailurePolicy newton_failure = NewtonFailurePolicy::fail;
   PublishedSchemeOptions published;

@@ -24,6 +24,7 @@ struct StepCurrent {
 };
 
 // `count` rectangular pulses of width `width`, one every `period`, the first at `start` (open edges).
+// With count > 1 the pulses must not touch: 0 <= width < period.
 struct PulseTrain {
   double amplitude = 0.0;
   double start = 0.0;
@@ -39,7 +40,7 @@ struct Ramp {
   double stop = 0.0;
 };
 
-// offset + amp * sin(2 pi freq_hz t / 1000 + phase) for start < t < stop.
+// offset + amp * sin(2 pi freq_hz t / 1000 + phase) for start < t < stop (t is absolute time, not t - start).
 struct Sine {
   double amplitude = 0.0;
   double frequency_hz = 0.0;
@@ -51,7 +52,10 @@ struct Sine {
 
 // Ornstein-Uhlenbeck noise: dI = (mean - I)/tau dt + sigma sqrt(2/tau) dW, started at the mean and sampled
 // exactly on a grid of `sample_step` ms from the seed; linear between samples, so any solver sees one
-// continuous function of time. The grid covers [0, span] and holds the last value after it.
+// continuous function of time. The grid covers [0, span] and holds the last value after it (and the first,
+// the mean, before 0). The same seed gives the same samples with every standard library: the normal
+// deviates come from std::mt19937_64 through a polar-method transform of our own, not from the
+// implementation-defined std::normal_distribution. Build it with parse_stimulus ("noise:...").
 struct OrnsteinUhlenbeck {
   double mean = 0.0;
   double sigma = 0.0;
@@ -76,18 +80,29 @@ using StimulusComponent = std::variant<StepCurrent, PulseTrain, Ramp, Sine, Orns
 class Stimulus {
  public:
   Stimulus() = default;
+  // Throws InputError naming the component (by position and kind), the field (by its spec key: amp, start,
+  // ...) and the allowed range when a component is out of its domain.
   explicit Stimulus(std::vector<StimulusComponent> components);
 
   // I(t) with the published code's convention at jumps: each component's own edges (open or closed).
+  // The slope of a table or noise at one of its rows is that of the segment to the right.
   Drive at(double t) const;
   // The one-sided limit at t (equal to at(t) where I is continuous). Slope is the one-sided derivative.
   Drive limit(double t, Side side) const;
 
-  // Times of jumps in I within [from, to], sorted, without duplicates.
+  // Times within [from, to] where I or dI/dt jumps, sorted, without duplicates: the finite edges of every
+  // step and pulse, a ramp's start and stop, a sine's start and stop. Solvers split their steps there, so a
+  // method keeps its order across a bend of the input too. Table rows and noise samples are not listed (they
+  // are many and the input is continuous there). Costs O(edges in [from, to]) for a pulse train.
   std::vector<double> discontinuities(double from, double to) const;
 
-  // The canonical spec; parse_stimulus(spec()) gives the same function.
+  // The canonical spec ("none" when empty); parse_stimulus(spec(), span) gives the same function (doubles
+  // in shortest round-trip form; noise and tables by their parameters, so give the same span and file).
   std::string spec() const;
+
+  // Whether I is constant between the times of discontinuities() (only steps and pulses): solvers then
+  // evaluate it once per piece.
+  bool piecewise_constant() const;
 
   const std::vector<StimulusComponent>& components() const { return components_; }
   bool empty() const { return components_.empty(); }

@@ -1,0 +1,87 @@
+#pragma once
+// FitzHugh-Nagumo in its second-order (Lienard) form (REFERENCE.md section 3). Eliminating
+// w = v - v^3/3 + I - v' from the first-order system (fitzhugh_nagumo.hpp) gives
+//
+//   v'' + (v^2 - 1 + e b) v' + e [ (1 - b) v + (b/3) v^3 + a - b I ] = I'(t)
+//
+// solved as a first-order system in the state (v, dv = v'). It has the same v(t) as the first-order form
+// provided v' jumps with I: w is continuous, so a jump of I by delta makes v' jump by delta (on_input_jump).
+// Dimensionless like the first-order form; same parameters, same spike detection.
+#include <array>
+#include <optional>
+
+#include "neurodyn/model/fitzhugh_nagumo.hpp"
+#include "neurodyn/model/neuron_model.hpp"
+
+namespace neurodyn {
+
+struct FitzHughNagumoLienard {
+  static constexpr int dimension = 2;
+  using State = StateVector<2>;
+  static constexpr std::string_view name = "fhn-lienard";
+  static constexpr std::string_view title = "FitzHugh-Nagumo, second-order (Lienard) form (dimensionless)";
+  static constexpr std::string_view citation =
+      "FitzHugh R (1961) Biophys J 1:445-466; Lienard form by elimination of w (REFERENCE.md section 3)";
+  static constexpr std::string_view current_unit = "dimensionless";
+  static constexpr bool has_reset = false;
+
+  double a = 0.7;            // 1  offset of the w-nullcline
+  double b = 0.8;            // 1  slope of w's self-decay
+  double e = 0.08;           // 1  time-scale ratio of w to v
+  double v_threshold = 1.0;  // 1  spike detection level of v
+
+  static constexpr std::array<ParameterField<FitzHughNagumoLienard>, 4> parameters{{
+      {fitzhugh_nagumo_table::a, &FitzHughNagumoLienard::a},
+      {fitzhugh_nagumo_table::b, &FitzHughNagumoLienard::b},
+      {fitzhugh_nagumo_table::e, &FitzHughNagumoLienard::e},
+      {fitzhugh_nagumo_table::v_threshold, &FitzHughNagumoLienard::v_threshold},
+  }};
+  static constexpr std::array<StateVariableInfo, 2> state_variables{{
+      {"v", "", "membrane potential (dimensionless)"},
+      {"dv", "", "dv/dt"},
+  }};
+
+  FitzHughNagumo first_order() const { return {a, b, e, v_threshold}; }
+
+  // Uses drive.current (I) and drive.slope (I').
+  State rhs(const State& x, Drive drive) const {
+    const double v = x[0], dv = x[1];
+    const double restoring = e * ((1.0 - b) * v + b / 3.0 * v * v * v + a - b * drive.current);
+    return State(dv, drive.slope - (v * v - 1.0 + e * b) * dv - restoring);
+  }
+  JacobianMatrix<2> jacobian(const State& x, Drive) const {
+    const double v = x[0], dv = x[1];
+    JacobianMatrix<2> j;
+    j << 0.0, 1.0, -2.0 * v * dv - e * ((1.0 - b) + b * v * v), -(v * v - 1.0 + e * b);
+    return j;
+  }
+  // df/dI only; f also depends on I' (with gradient (0, 1)), which this gradient leaves out: the solvers
+  // use it for df/dt = df/dI * I', exact for inputs that are piecewise linear in t (I'' = 0 inside a piece).
+  State input_gradient(const State&) const { return State(0.0, e * b); }
+  double guard(const State& x) const { return x[0] - v_threshold; }
+  // Never applied (has_reset is false): the identity.
+  ResetOutcome<2> reset(const State& x) const { return {x, 0.0}; }
+  // w = v - v^3/3 + I - v' is continuous through a jump of I, so v' jumps by the same amount as I.
+  State on_input_jump(const State& x, double before, double after) const {
+    return State(x[0], x[1] + (after - before));
+  }
+  State error_scale() const { return State::Constant(fitzhugh_nagumo_table::error_scale); }
+
+  // The state (v, v') equivalent to the first-order state (v0, w0) with input I(0) = current_at_start:
+  // v'(0) = v0 - v0^3/3 - w0 + I(0).
+  static State from_first_order(double v0, double w0, double current_at_start) {
+    return State(v0, v0 - v0 * v0 * v0 / 3.0 - w0 + current_at_start);
+  }
+
+  // u0 is w0 of the first-order form (default: the first-order resting w), converted with I(0) = 0: the
+  // model does not know the input. The solve layer applies on_input_jump(x, 0, I(t_start)) at the start, which
+  // completes the conversion for an input already on at t_start.
+  State initial_state(double v0, std::optional<double> w0) const {
+    return from_first_order(v0, w0.value_or(first_order().resting_state(0.0)[1]), 0.0);
+  }
+  State default_initial_state() const { return initial_state(first_order().resting_state(0.0)[0], std::nullopt); }
+};
+
+static_assert(NeuronModel<FitzHughNagumoLienard>);
+
+}  // namespace neurodyn

@@ -1,0 +1,124 @@
+#pragma once
+// Izhikevich 2007, "Dynamical Systems in Neuroscience", MIT Press, chapter 8 (the simple model in physical
+// units):
+//
+//   C v' = k (v - vr)(v - vt) - u + I
+//   u'   = a (U(v) - u),        U(v) = b (v - vr)
+//   if v >= vpeak:  v <- c,  u <- u + d
+//
+// Time in ms, v in mV, I and u in pA, C in pF, k in nS/mV, b in nS.
+//
+// The book's cells (REFERENCE.md section 2) bend these rules; each bend is a parameter whose default leaves
+// the plain model unchanged, so a cell is a parameter set and every rule is a slider:
+//   peak_u_slope   spike cutoff vpeak + peak_u_slope u                 (LTS -0.1, TC +0.1)
+//   reset_u_slope  reset v <- c + reset_u_slope u, u before its jump   (LTS +0.04, TC -0.1)
+//   u_max          u <- min(u + d, u_max) at a spike                    (LTS 670; default 1e9 = no cap)
+//   b_switch_v     U(v) = b (v - vr) for v <= b_switch_v and b_depolarized (v - vr) above
+//                  (TC: b 15, b_depolarized 0; RTN: b 10, b_depolarized 2; both switch at -65 mV;
+//                  default 1e9 mV = never); u' is then discontinuous in v and the Jacobian takes the active side
+//   u_cubic, vb    when u_cubic > 0: U(v) = 0 for v < vb and u_cubic (v - vb)^3 above, replacing b (v - vr)
+//                  (FS: u_cubic 0.025 pA/mV^3, vb -55 mV)
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+
+#include "neurodyn/model/neuron_model.hpp"
+
+namespace neurodyn {
+
+struct Izhikevich2007 {
+  static constexpr int dimension = 2;
+  using State = StateVector<2>;
+  static constexpr std::string_view name = "izh2007";
+  static constexpr std::string_view title = "Izhikevich 2007 simple model (physical units)";
+  static constexpr std::string_view citation =
+      "Izhikevich EM (2007) Dynamical Systems in Neuroscience, MIT Press, ch. 8";
+  static constexpr std::string_view current_unit = "pA";
+  static constexpr bool has_reset = true;
+
+  double C = 100.0;              // pF       membrane capacitance
+  double k = 0.7;                // nS/mV    gain of the quadratic current
+  double vr = -60.0;             // mV       resting potential
+  double vt = -40.0;             // mV       instantaneous threshold potential
+  double vpeak = 35.0;           // mV       spike cutoff
+  double a = 0.03;               // 1/ms     time scale of the recovery current u
+  double b = -2.0;               // nS       sensitivity of u to v (below b_switch_v)
+  double c = -50.0;              // mV       reset value of v after a spike
+  double d = 100.0;              // pA       jump of u after a spike
+  double peak_u_slope = 0.0;     // mV/pA    the cutoff is vpeak + peak_u_slope u
+  double reset_u_slope = 0.0;    // mV/pA    the reset is c + reset_u_slope u
+  double u_max = 1e9;            // pA       cap of u after its jump (1e9: no cap)
+  double b_switch_v = 1e9;       // mV       above this v, b_depolarized replaces b (1e9: never)
+  double b_depolarized = 0.0;    // nS       sensitivity of u to v above b_switch_v
+  double u_cubic = 0.0;          // pA/mV^3  > 0: U(v) = u_cubic (v - vb)^3 above vb, 0 below (FS cell)
+  double vb = -55.0;             // mV       onset of the cubic U(v)
+
+  static constexpr std::array<ParameterField<Izhikevich2007>, 16> parameters{{
+      {{"C", "pF", 100.0, 1.0, 10000.0, "membrane capacitance"}, &Izhikevich2007::C},
+      {{"k", "nS/mV", 0.7, 0.01, 10.0, "gain of the quadratic current k (v - vr)(v - vt)"}, &Izhikevich2007::k},
+      {{"vr", "mV", -60.0, -100.0, 0.0, "resting potential"}, &Izhikevich2007::vr},
+      {{"vt", "mV", -40.0, -100.0, 0.0, "instantaneous threshold potential"}, &Izhikevich2007::vt},
+      {{"vpeak", "mV", 35.0, -50.0, 100.0, "spike cutoff: v >= vpeak + peak_u_slope u is a spike"},
+       &Izhikevich2007::vpeak},
+      {{"a", "1/ms", 0.03, -1.0, 2.0, "time scale of the recovery current u"}, &Izhikevich2007::a},
+      {{"b", "nS", -2.0, -100.0, 100.0, "sensitivity of u to v (for v <= b_switch_v)"}, &Izhikevich2007::b},
+      {{"c", "mV", -50.0, -100.0, 0.0, "reset value of v after a spike"}, &Izhikevich2007::c},
+      {{"d", "pA", 100.0, -1000.0, 2000.0, "jump of u after a spike"}, &Izhikevich2007::d},
+      {{"peak_u_slope", "mV/pA", 0.0, -1.0, 1.0, "cutoff vpeak + peak_u_slope u (LTS -0.1, TC 0.1)"},
+       &Izhikevich2007::peak_u_slope},
+      {{"reset_u_slope", "mV/pA", 0.0, -1.0, 1.0, "reset c + reset_u_slope u (LTS 0.04, TC -0.1)"},
+       &Izhikevich2007::reset_u_slope},
+      {{"u_max", "pA", 1e9, 0.0, 1e9, "cap of u after its jump (LTS 670; 1e9: no cap)"}, &Izhikevich2007::u_max},
+      {{"b_switch_v", "mV", 1e9, -100.0, 1e9, "above this v, b_depolarized replaces b (TC, RTN -65; 1e9: never)"},
+       &Izhikevich2007::b_switch_v},
+      {{"b_depolarized", "nS", 0.0, -100.0, 100.0, "sensitivity of u to v above b_switch_v (TC 0, RTN 2)"},
+       &Izhikevich2007::b_depolarized},
+      {{"u_cubic", "pA/mV^3", 0.0, 0.0, 10.0, "> 0: u tracks u_cubic (v - vb)^3 above vb and 0 below (FS 0.025)"},
+       &Izhikevich2007::u_cubic},
+      {{"vb", "mV", -55.0, -100.0, 0.0, "onset of the cubic u-nullcline (used when u_cubic > 0)"},
+       &Izhikevich2007::vb},
+  }};
+  static constexpr std::array<StateVariableInfo, 2> state_variables{{
+      {"v", "mV", "membrane potential"},
+      {"u", "pA", "recovery current"},
+  }};
+
+  // The value u relaxes to at fixed v, U(v), and its derivative dU/dv (the active side at a switch).
+  double u_target(double v) const {
+    if (u_cubic > 0.0) return v < vb ? 0.0 : u_cubic * (v - vb) * (v - vb) * (v - vb);
+    return active_b(v) * (v - vr);
+  }
+  double u_target_slope(double v) const {
+    if (u_cubic > 0.0) return v < vb ? 0.0 : 3.0 * u_cubic * (v - vb) * (v - vb);
+    return active_b(v);
+  }
+  double active_b(double v) const { return v <= b_switch_v ? b : b_depolarized; }
+
+  State rhs(const State& x, Drive drive) const {
+    const double v = x[0], u = x[1];
+    return State((k * (v - vr) * (v - vt) - u + drive.current) / C, a * (u_target(v) - u));
+  }
+  JacobianMatrix<2> jacobian(const State& x, Drive) const {
+    const double v = x[0];
+    JacobianMatrix<2> j;
+    j << k * (2.0 * v - vr - vt) / C, -1.0 / C, a * u_target_slope(v), -a;
+    return j;
+  }
+  State input_gradient(const State&) const { return State(1.0 / C, 0.0); }
+  double guard(const State& x) const { return x[0] - (vpeak + peak_u_slope * x[1]); }
+  // The book's code resets v with u before its jump, then caps the jumped u.
+  ResetOutcome<2> reset(const State& x) const {
+    return {State(c + reset_u_slope * x[1], std::min(x[1] + d, u_max)), 0.0};
+  }
+  State on_input_jump(const State& x, double, double) const { return x; }
+  State error_scale() const { return State(1.0, 10.0); }
+
+  // The book's protocol: v0 given, u0 = 0 unless stated.
+  State initial_state(double v0, std::optional<double> u0) const { return State(v0, u0.value_or(0.0)); }
+  State default_initial_state() const { return initial_state(vr, std::nullopt); }
+};
+
+static_assert(NeuronModel<Izhikevich2007>);
+
+}  // namespace neurodyn

@@ -1,0 +1,89 @@
+// The analytic Jacobian and input gradient of every model against central finite differences of its rhs,
+// at states across the subthreshold range, the upstroke and, for Hodgkin-Huxley, the removable
+// singularities of alpha_m (v = -40 mV) and alpha_n (v = -55 mV).
+#include <gtest/gtest.h>
+
+#include <string_view>
+#include <vector>
+
+#include "finite_differences.hpp"
+#include "neurodyn/model/catalog.hpp"
+
+namespace {
+
+using namespace neurodyn;
+using model_test::expect_derivatives_match_differences;
+
+// The model of a preset, with the preset's parameters.
+template <class M>
+M preset_model(std::string_view preset_name) {
+  const Preset& preset = find_preset(preset_name);
+  return std::get<M>(make_model(preset.model, preset.parameters));
+}
+
+TEST(Derivatives, Izhikevich2003MatchFiniteDifferences) {
+  const std::vector<Izhikevich2003::State> states{{-65.0, -13.0}, {-50.0, 0.0}, {25.0, 5.0}, {-80.0, -20.0}};
+  expect_derivatives_match_differences(Izhikevich2003{}, states, {10.0, 0.0});
+  expect_derivatives_match_differences(preset_model<Izhikevich2003>("izh2004-G"), states, {2.0, 0.075});
+  expect_derivatives_match_differences(preset_model<Izhikevich2003>("izh2004-R"), states);
+  expect_derivatives_match_differences(preset_model<Izhikevich2003>("izh2004-T"), states, {80.0, 0.0});
+}
+
+TEST(Derivatives, Izhikevich2007MatchFiniteDifferencesOnEveryBranch) {
+  // Each cell at states on both sides of its switches (b_switch_v = -65 mV, vb = -55 mV), away from them.
+  const std::vector<Izhikevich2007::State> states{
+      {-60.0, 0.0}, {-45.0, 30.0}, {30.0, 200.0}, {-70.0, -50.0}, {-66.0, 10.0}, {-50.0, 5.0}, {-80.0, -100.0}};
+  expect_derivatives_match_differences(Izhikevich2007{}, states, {70.0, 0.0});
+  for (std::string_view cell : {"izh2007-IB", "izh2007-CH", "izh2007-LTS", "izh2007-FS", "izh2007-TC",
+                                "izh2007-RTN"}) {
+    SCOPED_TRACE(cell);
+    expect_derivatives_match_differences(preset_model<Izhikevich2007>(cell), states, {100.0, 0.0});
+  }
+}
+
+TEST(Derivatives, FitzHughNagumoMatchFiniteDifferences) {
+  const std::vector<FitzHughNagumo::State> states{{-1.2, -0.6}, {0.5, 0.3}, {2.0, 1.0}, {-2.1, 0.4}};
+  expect_derivatives_match_differences(FitzHughNagumo{}, states, {0.3, 0.0});
+  expect_derivatives_match_differences(FitzHughNagumo{.a = -0.3, .b = 2.5, .e = 0.5, .v_threshold = 0.0}, states);
+}
+
+TEST(Derivatives, FitzHughNagumoLienardMatchFiniteDifferences) {
+  const std::vector<FitzHughNagumoLienard::State> states{{-1.2, 0.0}, {0.5, 1.3}, {2.0, -0.7}, {-2.1, 0.4}};
+  expect_derivatives_match_differences(FitzHughNagumoLienard{}, states, {0.5, 0.02});
+  expect_derivatives_match_differences(FitzHughNagumoLienard{.a = 0.2, .b = 1.5, .e = 0.3, .v_threshold = 1.0},
+                                       states, {-0.4, -1.0});
+}
+
+TEST(Derivatives, LeakyIntegrateAndFireMatchFiniteDifferences) {
+  const std::vector<LeakyIntegrateAndFire::State> states{LeakyIntegrateAndFire::State::Constant(-70.0),
+                                                         LeakyIntegrateAndFire::State::Constant(-51.0)};
+  expect_derivatives_match_differences(LeakyIntegrateAndFire{}, states, {600.0, 0.0});
+  expect_derivatives_match_differences(preset_model<LeakyIntegrateAndFire>("lif-refractory"), states);
+}
+
+TEST(Derivatives, AdExMatchFiniteDifferencesUpToTheUpstroke) {
+  // The last state is past the cutoff, where the exponential is held at its V_peak value.
+  const std::vector<AdEx::State> states{{-70.0, 0.0}, {-52.0, 50.0}, {-45.0, 100.0}, {-35.0, -20.0}, {5.0, 10.0}};
+  for (std::string_view set : {"adex-tonic", "adex-initial-burst", "adex-irregular"}) {
+    SCOPED_TRACE(set);
+    expect_derivatives_match_differences(preset_model<AdEx>(set), states, {400.0, 0.0});
+  }
+}
+
+TEST(Derivatives, HodgkinHuxleyMatchFiniteDifferencesIncludingTheSingularPoints) {
+  const std::vector<HodgkinHuxley::State> states{
+      HodgkinHuxley{}.default_initial_state(),
+      {-40.0, 0.3, 0.5, 0.4},           // alpha_m's 0/0
+      {-55.0, 0.1, 0.6, 0.3},           // alpha_n's 0/0
+      {-40.0 + 1e-7, 0.3, 0.5, 0.4},    // just beside them
+      {-55.0 - 1e-9, 0.1, 0.6, 0.3},
+      {-39.9, 0.3, 0.5, 0.4},           // the series' edge |x| = 1e-2 on either side
+      {-40.1, 0.3, 0.5, 0.4},
+      {-54.9, 0.1, 0.6, 0.3},
+      {20.0, 0.9, 0.2, 0.7},
+      {-80.0, 0.01, 0.8, 0.2},
+  };
+  expect_derivatives_match_differences(HodgkinHuxley{}, states, {10.0, 0.0});
+}
+
+}  // namespace
