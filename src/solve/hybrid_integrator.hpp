@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -31,6 +32,9 @@ struct AdaptiveAttempt {
   StateVector<N> end;
   double error_norm = 0.0;
 };
+
+template <NeuronModel M>
+class CvodeDriver;
 
 template <NeuronModel M>
 class HybridIntegrator {
@@ -127,7 +131,7 @@ class HybridIntegrator {
       const bool lands_on_piece_end = h >= piece_end_ - t_;
       const double step = lands_on_piece_end ? piece_end_ - t_ : h;
       const State start_slope = slope_at_start();
-      const AdaptiveAttempt<N> attempt = stepper.attempt(*this, t_, x_, start_slope, step);
+      const auto attempt = stepper.attempt(*this, t_, x_, start_slope, step);
       const bool finite = attempt.end.allFinite() && std::isfinite(attempt.error_norm);
       if (!finite || attempt.error_norm > 1.0) {
         ++solution_.statistics.rejected_steps;
@@ -148,7 +152,14 @@ class HybridIntegrator {
                                 : 5.0;
       h = step * std::max(0.2, growth);
       const State before = x_;
-      const bool spiked = finish_step(start_slope, t_end_of_step, attempt.end, Stepper::order);
+      bool spiked = false;
+      if constexpr (requires { stepper.dense_output(attempt, x_, step); }) {
+        spiked = finish_step(t_end_of_step, attempt.end, attempt.end_slope,
+                             [&] { return stepper.dense_output(attempt, x_, step); });
+      } else {
+        spiked = finish_step(t_end_of_step, attempt.end, std::nullopt,
+                             default_path(start_slope, t_end_of_step, attempt.end, Stepper::order));
+      }
       if (!failed_ && diverged(x_)) fail_unstable(t_, before);
       if (failed_) break;
       if (t_ >= piece_end_ && piece_end_ < t_end_) cross_break();
@@ -207,6 +218,9 @@ class HybridIntegrator {
   }
 
  private:
+  template <NeuronModel>
+  friend class CvodeDriver;
+
   // Advances a fixed-step method from t_ to `target` (a grid point), splitting where needed.
   template <class Stepper>
   void advance_fixed_to(double target, const Stepper& stepper) {
@@ -231,7 +245,7 @@ class HybridIntegrator {
       }
       if constexpr (!Stepper::uses_start_slope) start_slope = State::Zero();
       const State before = x_;
-      finish_step(start_slope, step_end, attempt.end, Stepper::order);
+      finish_step(step_end, attempt.end, std::nullopt, default_path(start_slope, step_end, attempt.end, Stepper::order));
       if (!failed_ && diverged(x_)) fail_unstable(t_, before);
       if (!failed_ && t_ >= piece_end_ && piece_end_ < t_end_) cross_break();
     }
@@ -259,15 +273,32 @@ class HybridIntegrator {
     return true;
   }
 
-  // The step [t_, step_end] produced `end`. Looks for an upward crossing of the guard and handles it; leaves
-  // t_ and x_ where integration continues. Returns whether a spike occurred.
-  bool finish_step(const State& start_slope, double step_end, const State& end, int order) {
+  // The interpolant a method without a dense output of its own gets: linear for first-order methods, cubic
+  // Hermite otherwise (one extra evaluation of f, on steps that hold a crossing only).
+  auto default_path(const State& start_slope, double step_end, const State& end, int order) {
+    return [this, start_slope, step_end, end, order, start = x_, h = step_end - t_]() {
+      std::function<State(double)> path;
+      if (order <= 1) {
+        path = LinearInterpolant<N>{start, end};
+      } else {
+        path = CubicHermiteInterpolant<N>{start, start_slope, end, rhs(step_end, end), h};
+      }
+      return path;
+    };
+  }
+
+  // The step [t_, step_end] produced `end` (and `end_slope` = f there, when the method has it). Looks for an
+  // upward crossing of the guard and handles it, locating it on `make_path()` (an interpolant of the step in
+  // its fraction theta); leaves t_ and x_ where integration continues. Returns whether a spike occurred.
+  template <class MakePath>
+  bool finish_step(double step_end, const State& end, const std::optional<State>& end_slope, MakePath&& make_path) {
     const double guard_start = model_.guard(x_);
     const double guard_end = model_.guard(end);
     if (!(guard_start < 0.0 && guard_end >= 0.0)) {
       t_ = step_end;
       x_ = end;
-      slope_valid_ = false;
+      slope_valid_ = end_slope.has_value();
+      if (slope_valid_) slope_ = *end_slope;
       return false;
     }
     if (options_.spikes == SpikeHandling::grid) {
@@ -275,17 +306,9 @@ class HybridIntegrator {
       return true;
     }
     const double h = step_end - t_;
-    double theta = 0.0;
-    State crossing_state;
-    if (order <= 1) {
-      const LinearInterpolant<N> path{x_, end};
-      theta = located_crossing([&](double s) { return model_.guard(path(s)); }, guard_start, guard_end);
-      crossing_state = path(theta);
-    } else {
-      const CubicHermiteInterpolant<N> path{x_, start_slope, end, rhs(step_end, end), h};
-      theta = located_crossing([&](double s) { return model_.guard(path(s)); }, guard_start, guard_end);
-      crossing_state = path(theta);
-    }
+    const auto path = make_path();
+    const double theta =
+        located_crossing([&](double s) { return model_.guard(path(s)); }, guard_start, guard_end);
     if constexpr (!M::has_reset) {
       // A smooth model: the crossing only marks the spike; the step stands as computed.
       add_spike(t_ + theta * h);
@@ -294,7 +317,7 @@ class HybridIntegrator {
       slope_valid_ = false;
       return true;
     }
-    fire(t_ + theta * h, crossing_state);
+    fire(t_ + theta * h, path(theta));
     return true;
   }
 

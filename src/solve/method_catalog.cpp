@@ -26,6 +26,14 @@ const std::vector<MethodInfo>& method_catalog() {
       {"exp-rosenbrock-euler", "exponential Rosenbrock-Euler", 2, false, true,
        "x1 = x0 + h phi1(hJ) f(x0) + h^2 phi2(hJ) df/dt, phi-functions of the exact Jacobian through the "
        "exponential of an augmented matrix (Hochbruck, Ostermann & Schweitzer 2009)"},
+      {"dopri5", "Dormand-Prince 5(4), adaptive", 5, true, false,
+       "fifth-order explicit Runge-Kutta with an embedded fourth-order error estimate (per-variable norm), "
+       "spike crossings located on its fourth-order dense output"},
+      {"cvode-bdf", "SUNDIALS CVODE, BDF (orders 1-5)", 0, true, true,
+       "variable-order, variable-step backward differentiation formulas with Newton and the analytic Jacobian; "
+       "spikes by CVODE's rootfinding; restarted at every reset and input jump. The converged reference"},
+      {"cvode-adams", "SUNDIALS CVODE, Adams-Moulton (orders 1-12)", 0, true, true,
+       "variable-order, variable-step Adams-Moulton with Newton; spikes by CVODE's rootfinding"},
   };
   return catalog;
 }

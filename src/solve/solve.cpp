@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "backward_euler.hpp"
+#include "cvode_driver.hpp"
+#include "dormand_prince.hpp"
 #include "explicit_runge_kutta.hpp"
 #include "exponential_rosenbrock_euler.hpp"
 #include "hybrid_integrator.hpp"
@@ -78,6 +80,9 @@ Solution solve_model(const M& model, const Problem& problem, const MethodOptions
   if (name == "backward-euler") return integrator.run_fixed(detail::BackwardEuler{});
   if (name == "exp-rosenbrock-euler") return integrator.run_fixed(detail::ExponentialRosenbrockEuler{});
   if (name == "rosenbrock-euler") return integrator.run_adaptive(detail::RosenbrockEulerStepDoubling{});
+  if (name == "dopri5") return integrator.run_adaptive(detail::DormandPrince54{});
+  if (name == "cvode-bdf") return detail::CvodeDriver<M>(integrator, true).run();
+  if (name == "cvode-adams") return detail::CvodeDriver<M>(integrator, false).run();
   if (name == "izhikevich-published") return integrator.run_published();
   throw InputError(fmt::format("method = '{}' has no implementation", name));
 }
