@@ -12,6 +12,10 @@ namespace neurodyn::detail {
 struct BackwardEuler {
   static constexpr int order = 1;
   static constexpr bool uses_start_slope = false;
+  static constexpr bool solves_newton = true;
+  static constexpr std::string_view unsolved =
+      "Newton's method found no solution of the implicit step; the implicit equation may have no real solution "
+      "for this step during the upstroke";
   static constexpr int max_iterations = 20;
 
   template <class Integrator, class State>

@@ -1,16 +1,26 @@
 #pragma once
-// Exponential Rosenbrock-Euler (Hochbruck, Ostermann & Schweitzer 2009, SIAM J Numer Anal 47:786, eq. 2.7
-// with the non-autonomous term): with J = df/dx and g = df/dt at the start of the step,
-//     x1 = x0 + h phi1(hJ) f(x0) + h^2 phi2(hJ) g.
-// Second order, exact for linear autonomous problems. The phi-functions are not approximated: for the
-// augmented matrix  A = [[hJ, h^2 g, h f], [0, 0, 1], [0, 0, 0]]  the top of the last column of exp(A) is
-// phi1(hJ) h f + phi2(hJ) h^2 g (Al-Mohy & Higham 2011, Theorem 2.1), computed by Eigen's scaling and
-// squaring Pade exponential.
-#include <unsupported/Eigen/MatrixFunctions>
-
+// Exponential Rosenbrock methods (Hochbruck, Ostermann & Schweitzer 2009, SIAM J Numer Anal 47:786), with
+// J = df/dx and g = df/dt at the start of the step and phi_k = phi_k(hJ) (phi_functions.hpp):
+//
+//   exponential Rosenbrock-Euler (order 2, exact for linear autonomous problems):
+//       U2 = x0 + h phi_1 f(x0) + h^2 phi_2 g
+//   exprb32 (order 3, with U2 as the embedded order-2 solution, their section 5.1):
+//       D  = f(t0 + h, U2) - f(t0, x0) - J (U2 - x0) - h g      (the nonlinear remainder's change)
+//       x1 = U2 + 2 h phi_3 D
+// The time dependence of the input enters through the autonomous extension (t as a state with t' = 1).
 #include "hybrid_integrator.hpp"
+#include "phi_functions.hpp"
 
 namespace neurodyn::detail {
+
+template <int K, class Integrator, class State>
+auto exponential_euler_part(Integrator& in, double t, const State& x, const State& slope, double h) {
+  const auto j = in.jacobian(t, x);
+  const auto phi = phi_functions<K>((h * j).eval());
+  const State rate = in.input_rate(t, x);
+  const State euler = x + phi[0] * (h * slope) + phi[1] * ((h * h) * rate);
+  return std::tuple{euler, j, phi, rate};
+}
 
 struct ExponentialRosenbrockEuler {
   static constexpr int order = 2;
@@ -18,15 +28,22 @@ struct ExponentialRosenbrockEuler {
 
   template <class Integrator, class State>
   auto step(Integrator& in, double t, const State& x, const State& slope, double h) const {
-    constexpr int N = Integrator::N;
-    using Augmented = Eigen::Matrix<double, N + 2, N + 2>;
-    Augmented a = Augmented::Zero();
-    a.template topLeftCorner<N, N>() = h * in.jacobian(t, x);
-    a.template block<N, 1>(0, N) = (h * h) * in.input_rate(t, x);
-    a.template block<N, 1>(0, N + 1) = h * slope;
-    a(N, N + 1) = 1.0;
-    const Augmented exponential = a.exp();
-    return StepAttempt<N>{x + exponential.template block<N, 1>(0, N + 1)};
+    const auto [euler, j, phi, rate] = exponential_euler_part<2>(in, t, x, slope, h);
+    return StepAttempt<Integrator::N>{euler};
+  }
+};
+
+struct ExponentialRosenbrock32 {
+  static constexpr int order = 3;
+  static constexpr double error_order = 3.0;  // the estimate 2 h phi_3 D is O(h^3)
+
+  template <class Integrator, class State>
+  auto attempt(Integrator& in, double t, const State& x, const State& slope, double h) const {
+    const auto [euler, j, phi, rate] = exponential_euler_part<3>(in, t, x, slope, h);
+    const State remainder = in.rhs(t + h, euler) - slope - j * (euler - x) - h * rate;
+    const State correction = phi[2] * ((2.0 * h) * remainder);
+    const State end = euler + correction;
+    return AdaptiveAttempt<Integrator::N>{end, in.error_norm(correction, x, end)};
   }
 };
 

@@ -87,6 +87,7 @@ class HybridIntegrator {
   State input_rate(double t, const State& x) const { return model_.input_gradient(x) * drive(t).slope; }
 
   void count_newton_iterations(long long iterations) { solution_.statistics.newton_iterations += iterations; }
+  void count_rhs_evaluations(long long evaluations) { solution_.statistics.rhs_evaluations += evaluations; }
 
   // Weighted RMS norm of an error estimate: each variable against atol * its scale + rtol * |value|, so mV
   // and pA are never mixed (REFERENCE.md 5, mistake 5).
@@ -232,11 +233,13 @@ class HybridIntegrator {
       const double step_end = whole ? piece_limited_end : t_ + largest_step;
       State start_slope;
       if constexpr (Stepper::uses_start_slope) start_slope = slope_at_start();
-      const StepAttempt<N> attempt = stepper.step(*this, t_, x_, start_slope, step_end - t_);
-      if (!attempt.solved) {
-        ++solution_.statistics.newton_failures;
-        if (!handle_newton_failure(step_end - t_, largest_step)) return;
-        continue;
+      const auto attempt = stepper.step(*this, t_, x_, start_slope, step_end - t_);
+      if constexpr (requires { Stepper::unsolved; }) {
+        if (!attempt.solved) {
+          if (Stepper::solves_newton) ++solution_.statistics.newton_failures;
+          if (!handle_unsolved_step(Stepper::unsolved, step_end - t_, largest_step)) return;
+          continue;
+        }
       }
       if (!count_step()) return;
       if (!attempt.end.allFinite()) {
@@ -245,29 +248,32 @@ class HybridIntegrator {
       }
       if constexpr (!Stepper::uses_start_slope) start_slope = State::Zero();
       const State before = x_;
-      finish_step(step_end, attempt.end, std::nullopt, default_path(start_slope, step_end, attempt.end, Stepper::order));
+      if constexpr (requires { stepper.dense_output(attempt); }) {
+        finish_step(step_end, attempt.end, std::nullopt, [&] { return stepper.dense_output(attempt); });
+      } else {
+        finish_step(step_end, attempt.end, std::nullopt,
+                    default_path(start_slope, step_end, attempt.end, Stepper::order));
+      }
       if (!failed_ && diverged(x_)) fail_unstable(t_, before);
       if (!failed_ && t_ >= piece_end_ && piece_end_ < t_end_) cross_break();
     }
   }
 
-  // Backward Euler's implicit equation had no solution for this step: fail, or retry with half the step.
-  bool handle_newton_failure(double step, double& largest_step) {
+  // An implicit equation (backward Euler) or a series (Parker-Sochacki) could not be solved on this step:
+  // fail, or retry with half the step, as the options say.
+  bool handle_unsolved_step(std::string_view reason, double step, double& largest_step) {
     const auto where = fmt::format("at t = {:.17g} ms with step {:g} ms ({})", t_, step, describe(x_));
     if (options_.newton_failure == NewtonFailurePolicy::fail) {
       fail(SolveStatus::newton_failure,
-           fmt::format("Newton's method found no solution of the implicit step {}; the implicit equation may "
-                       "have no real solution for this step during the upstroke: use a smaller dt or "
-                       "--newton-failure halve-step",
-                       where));
+           fmt::format("{} {}: use a smaller dt or --newton-failure halve-step", reason, where));
       return false;
     }
     ++solution_.statistics.rejected_steps;
     largest_step = step / 2;
     if (largest_step < options_.min_step) {
       fail(SolveStatus::step_too_small,
-           fmt::format("halving the step after Newton failures went below min_step = {:g} ms {}",
-                       options_.min_step, where));
+           fmt::format("halving the step after failures went below min_step = {:g} ms {}: {}", options_.min_step,
+                       where, reason));
       return false;
     }
     return true;

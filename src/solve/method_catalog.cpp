@@ -26,6 +26,9 @@ const std::vector<MethodInfo>& method_catalog() {
       {"exp-rosenbrock-euler", "exponential Rosenbrock-Euler", 2, false, true,
        "x1 = x0 + h phi1(hJ) f(x0) + h^2 phi2(hJ) df/dt, phi-functions of the exact Jacobian through the "
        "exponential of an augmented matrix (Hochbruck, Ostermann & Schweitzer 2009)"},
+      {"exprb32", "adaptive exponential Rosenbrock 3(2)", 3, true, true,
+       "exprb32 of Hochbruck, Ostermann & Schweitzer 2009: third order with exponential Rosenbrock-Euler as "
+       "the embedded second-order estimate; the method the replaced project's name promised"},
       {"dopri5", "Dormand-Prince 5(4), adaptive", 5, true, false,
        "fifth-order explicit Runge-Kutta with an embedded fourth-order error estimate (per-variable norm), "
        "spike crossings located on its fourth-order dense output"},
@@ -34,6 +37,10 @@ const std::vector<MethodInfo>& method_catalog() {
        "spikes by CVODE's rootfinding; restarted at every reset and input jump. The converged reference"},
       {"cvode-adams", "SUNDIALS CVODE, Adams-Moulton (orders 1-12)", 0, true, true,
        "variable-order, variable-step Adams-Moulton with Newton; spikes by CVODE's rootfinding"},
+      {"parker-sochacki", "Parker-Sochacki power series", 0, false, false,
+       "Taylor series of the solution by Cauchy-product recurrences on a polynomial right-hand side (Stewart & "
+       "Bair 2009), summed to --series-order terms or until they fall below atol/rtol; crossings located on "
+       "the series. izh2003, izh2007, fhn, lif; inputs made of steps, pulses and ramps"},
   };
   return catalog;
 }

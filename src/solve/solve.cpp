@@ -11,6 +11,7 @@
 #include "exponential_rosenbrock_euler.hpp"
 #include "hybrid_integrator.hpp"
 #include "neurodyn/error.hpp"
+#include "parker_sochacki.hpp"
 #include "rosenbrock_euler.hpp"
 
 namespace neurodyn {
@@ -42,6 +43,9 @@ void validate(const Problem& problem, const MethodOptions& method, const RecordO
     throw InputError(fmt::format("runaway_window = {} must be at least 1", method.runaway_window));
   }
   if (method.max_steps < 1) throw InputError(fmt::format("max_steps = {} must be at least 1", method.max_steps));
+  if (method.series_order < 0 || method.series_order > 60) {
+    throw InputError(fmt::format("series_order = {} is not allowed; allowed: 0 (adaptive) to 60", method.series_order));
+  }
   if (method.published.v_substeps != 1 && method.published.v_substeps != 2) {
     throw InputError(fmt::format("v_substeps = {} is not allowed; allowed: 1 or 2", method.published.v_substeps));
   }
@@ -80,9 +84,14 @@ Solution solve_model(const M& model, const Problem& problem, const MethodOptions
   if (name == "backward-euler") return integrator.run_fixed(detail::BackwardEuler{});
   if (name == "exp-rosenbrock-euler") return integrator.run_fixed(detail::ExponentialRosenbrockEuler{});
   if (name == "rosenbrock-euler") return integrator.run_adaptive(detail::RosenbrockEulerStepDoubling{});
+  if (name == "exprb32") return integrator.run_adaptive(detail::ExponentialRosenbrock32{});
   if (name == "dopri5") return integrator.run_adaptive(detail::DormandPrince54{});
   if (name == "cvode-bdf") return detail::CvodeDriver<M>(integrator, true).run();
   if (name == "cvode-adams") return detail::CvodeDriver<M>(integrator, false).run();
+  if (name == "parker-sochacki") {
+    detail::require_power_series(model, problem.stimulus);
+    if constexpr (detail::PowerSeriesModel<M>) return integrator.run_fixed(detail::ParkerSochacki{});
+  }
   if (name == "izhikevich-published") return integrator.run_published();
   throw InputError(fmt::format("method = '{}' has no implementation", name));
 }

@@ -60,6 +60,13 @@ bool Stimulus::piecewise_constant() const {
   });
 }
 
+bool Stimulus::piecewise_linear() const {
+  return std::ranges::all_of(components_, [](const StimulusComponent& component) {
+    return std::holds_alternative<StepCurrent>(component) || std::holds_alternative<PulseTrain>(component) ||
+           std::holds_alternative<Ramp>(component);
+  });
+}
+
 std::string Stimulus::spec() const {
   if (components_.empty()) return "none";
   std::vector<std::string> parts;

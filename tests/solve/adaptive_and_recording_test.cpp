@@ -7,36 +7,6 @@
 namespace neurodyn {
 namespace {
 
-double worst_spike_error(const Solution& solution, const Solution& reference) {
-  if (solution.spike_times.size() != reference.spike_times.size()) return INFINITY;
-  double worst = 0.0;
-  for (std::size_t i = 0; i < reference.spike_times.size(); ++i) {
-    worst = std::max(worst, std::abs(solution.spike_times[i] - reference.spike_times[i]));
-  }
-  return worst;
-}
-
-// The adaptive Rosenbrock-Euler: the error against a converged run falls as the tolerance falls, and the
-// work grows.
-TEST(RosenbrockEuler, ErrorFallsWithToleranceAndWorkGrows) {
-  const Problem problem = testing::problem_from_preset("izh2004-A", 300.0);
-  const Solution reference = testing::solve_spikes_only(problem, testing::method("rk4", 0.0005));
-  double previous_error = INFINITY;
-  long long previous_steps = 0;
-  for (const double tolerance : {1e-3, 1e-5, 1e-7}) {
-    MethodOptions options = testing::method("rosenbrock-euler", 0.01);
-    options.rtol = options.atol = tolerance;
-    const Solution solution = testing::solve_spikes_only(problem, options);
-    ASSERT_TRUE(solution.ok()) << solution.message;
-    const double error = worst_spike_error(solution, reference);
-    EXPECT_LT(error, previous_error) << tolerance;
-    EXPECT_GT(solution.statistics.steps, previous_steps) << tolerance;
-    previous_error = error;
-    previous_steps = solution.statistics.steps;
-  }
-  EXPECT_LT(previous_error, 1e-3);
-}
-
 TEST(Recording, SpikesOnlyKeepsNoSamplesAndTheSameSpikes) {
   const Problem problem = testing::problem_from_preset("izh2004-A");
   const MethodOptions options = testing::method("rk4", 0.01);

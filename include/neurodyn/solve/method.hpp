@@ -36,6 +36,7 @@ struct MethodOptions {
   // status runaway_burst (the accurate solution of 2004 panel T bursts without bound).
   double max_rate_hz = 10'000.0;
   int runaway_window = 10;
+  int series_order = 0;          // parker-sochacki: terms of the power series; 0 = as many as atol/rtol need
   SpikeHandling spikes = SpikeHandling::located;
   NewtonFailurePolicy newton_failure = NewtonFailurePolicy::fail;
   PublishedSchemeOptions published;

@@ -103,6 +103,8 @@ class Stimulus {
   // Whether I is constant between the times of discontinuities() (only steps and pulses): solvers then
   // evaluate it once per piece.
   bool piecewise_constant() const;
+  // Whether I is linear in t between those times (steps, pulses and ramps): I(t0 + s) = I(t0) + slope s.
+  bool piecewise_linear() const;
 
   const std::vector<StimulusComponent>& components() const { return components_; }
   bool empty() const { return components_.empty(); }

@@ -1,0 +1,162 @@
+#pragma once
+// The Parker-Sochacki method (Parker & Sochacki 1996; for spiking neurons Stewart & Bair 2009, J Comput
+// Neurosci 27:115): on a polynomial right-hand side the Taylor coefficients of the solution follow from
+// Cauchy products by recurrence, x_{k+1} = F_k(x_0..x_k) / (k + 1), so each step is a power series in the
+// time since its start, summed to a chosen order or until its terms fall below the tolerance. The series is
+// also the step's dense output, on which spike crossings are located.
+//
+// Supported: Izhikevich 2003 and 2007 (without the piecewise rules b_switch_v and u_cubic), FitzHugh-Nagumo
+// and LIF, with an input that is linear between its breakpoints (steps, pulses, ramps).
+#include <array>
+#include <cmath>
+
+#include "hybrid_integrator.hpp"
+#include "neurodyn/error.hpp"
+#include "neurodyn/model/catalog.hpp"
+
+namespace neurodyn::detail {
+
+constexpr int max_series_order = 60;
+
+template <int N>
+using SeriesCoefficients = std::array<StateVector<N>, max_series_order + 1>;
+
+// Cauchy product term (a * b)_k = sum_j a_j b_{k-j}.
+inline double cauchy(const auto& a, const auto& b, int k) {
+  double sum = 0.0;
+  for (int j = 0; j <= k; ++j) sum += a(j) * b(k - j);
+  return sum;
+}
+
+// Coefficient k + 1 of each model's solution from coefficients 0..k. `input` holds I's coefficients: I(t0)
+// and dI/dt (the input is linear on the piece).
+inline StateVector<2> next_coefficient(const Izhikevich2003& m, const SeriesCoefficients<2>& c, int k, Drive input) {
+  const auto v = [&](int j) { return c[static_cast<std::size_t>(j)][0]; };
+  const double first = k == 0 ? 1.0 : 0.0;
+  const double input_k = k == 0 ? input.current : k == 1 ? input.slope : 0.0;
+  const double dv = m.k2 * cauchy(v, v, k) + m.k1 * v(k) + first * m.k0 - c[static_cast<std::size_t>(k)][1] + input_k;
+  const double du = m.a * (m.b * (v(k) - first * m.vu) - m.u_decay * c[static_cast<std::size_t>(k)][1]);
+  return StateVector<2>(dv, du) / (k + 1);
+}
+
+inline StateVector<2> next_coefficient(const Izhikevich2007& m, const SeriesCoefficients<2>& c, int k, Drive input) {
+  const auto v = [&](int j) { return c[static_cast<std::size_t>(j)][0]; };
+  const double first = k == 0 ? 1.0 : 0.0;
+  const double input_k = k == 0 ? input.current : k == 1 ? input.slope : 0.0;
+  // k (v - vr)(v - vt) = k (v^2 - (vr + vt) v + vr vt)
+  const double quadratic = m.k * (cauchy(v, v, k) - (m.vr + m.vt) * v(k) + first * m.vr * m.vt);
+  const double dv = (quadratic - c[static_cast<std::size_t>(k)][1] + input_k) / m.C;
+  const double du = m.a * (m.b * (v(k) - first * m.vr) - c[static_cast<std::size_t>(k)][1]);
+  return StateVector<2>(dv, du) / (k + 1);
+}
+
+inline StateVector<2> next_coefficient(const FitzHughNagumo& m, const SeriesCoefficients<2>& c, int k, Drive input) {
+  const auto v = [&](int j) { return c[static_cast<std::size_t>(j)][0]; };
+  const auto v_squared = [&](int j) { return cauchy(v, v, j); };
+  const double first = k == 0 ? 1.0 : 0.0;
+  const double input_k = k == 0 ? input.current : k == 1 ? input.slope : 0.0;
+  const double dv = v(k) - cauchy(v_squared, v, k) / 3.0 - c[static_cast<std::size_t>(k)][1] + input_k;
+  const double dw = m.e * (v(k) + first * m.a - m.b * c[static_cast<std::size_t>(k)][1]);
+  return StateVector<2>(dv, dw) / (k + 1);
+}
+
+inline StateVector<1> next_coefficient(const LeakyIntegrateAndFire& m, const SeriesCoefficients<1>& c, int k,
+                                       Drive input) {
+  const double first = k == 0 ? 1.0 : 0.0;
+  const double input_k = k == 0 ? input.current : k == 1 ? input.slope : 0.0;
+  StateVector<1> next;
+  next[0] = (-m.g_L * (c[static_cast<std::size_t>(k)][0] - first * m.E_L) + input_k) / (m.C * (k + 1));
+  return next;
+}
+
+template <class M>
+concept PowerSeriesModel = requires(const M& m, const SeriesCoefficients<M::dimension>& c, Drive d) {
+  { next_coefficient(m, c, 0, d) } -> std::same_as<StateVector<M::dimension>>;
+};
+
+// Throws InputError unless the model's right-hand side and the input are polynomial.
+template <NeuronModel M>
+void require_power_series(const M& model, const Stimulus& stimulus) {
+  if constexpr (!PowerSeriesModel<M>) {
+    throw InputError(fmt::format("method = 'parker-sochacki' needs a polynomial right-hand side; model {} has "
+                                 "none; allowed: izh2003, izh2007, fhn, lif",
+                                 M::name));
+  } else {
+    if constexpr (std::is_same_v<M, Izhikevich2007>) {
+      if (model.u_cubic > 0.0 || model.b_switch_v < 1e9) {
+        throw InputError("method = 'parker-sochacki' needs a polynomial right-hand side; the izh2007 rules "
+                         "u_cubic > 0 and b_switch_v < 1e9 are piecewise; allowed: u_cubic = 0, b_switch_v = 1e9");
+      }
+    }
+    if (!stimulus.piecewise_linear()) {
+      throw InputError(fmt::format("method = 'parker-sochacki' needs an input that is linear between its "
+                                   "breakpoints; stimulus '{}' is not; allowed: step, const, pulses, ramp",
+                                   stimulus.spec()));
+    }
+  }
+}
+
+struct ParkerSochacki {
+  static constexpr int order = max_series_order;  // for reporting only: the order is set per step
+  static constexpr bool uses_start_slope = false;
+  static constexpr bool solves_newton = false;
+  static constexpr std::string_view unsolved =
+      "the power series did not converge within 60 terms: the step exceeds its radius of convergence (near the "
+      "blow-up of v)";
+
+  template <int N>
+  struct Attempt {
+    StateVector<N> end;
+    bool solved = true;
+    SeriesCoefficients<N> coefficients;
+    int terms = 0;  // coefficients 0 .. terms - 1 are used
+    double h = 0.0;
+  };
+
+  template <class Integrator, class State>
+  auto step(Integrator& in, double t, const State& x, const State&, double h) const {
+    constexpr int N = Integrator::N;
+    const auto& options = in.options();
+    const Drive input = in.drive(t);
+    const State scale = in.model().error_scale();
+    Attempt<N> out;
+    out.h = h;
+    auto& c = out.coefficients;
+    c[0] = x;
+    State sum = x;
+    double h_power = 1.0;
+    int small_terms = 0;  // consecutive terms below the tolerance
+    int k = 0;
+    for (; k < max_series_order; ++k) {
+      c[static_cast<std::size_t>(k + 1)] = next_coefficient(in.model(), c, k, input);
+      in.count_rhs_evaluations(1);  // one coefficient costs about one evaluation of f
+      h_power *= h;
+      const State term = h_power * c[static_cast<std::size_t>(k + 1)];
+      sum += term;
+      if (options.series_order > 0) {
+        if (k + 1 == options.series_order) break;
+        continue;
+      }
+      const bool small =
+          (term.array().abs() <= options.atol * scale.array() + options.rtol * sum.array().abs()).all();
+      small_terms = small ? small_terms + 1 : 0;
+      if (small_terms >= 2 && k >= 2) break;
+    }
+    out.terms = std::min(k + 2, max_series_order + 1);
+    out.end = sum;
+    out.solved = options.series_order > 0 || small_terms >= 2;  // else: the step exceeds the series' radius
+    return out;
+  }
+
+  template <int N>
+  auto dense_output(const Attempt<N>& step) const {
+    return [&step](double theta) {
+      const double s = theta * step.h;
+      StateVector<N> value = step.coefficients[static_cast<std::size_t>(step.terms - 1)];
+      for (int k = step.terms - 2; k >= 0; --k) value = value * s + step.coefficients[static_cast<std::size_t>(k)];
+      return value;
+    };
+  }
+};
+
+}  // namespace neurodyn::detail
