@@ -61,7 +61,7 @@ class CvodeDriver {
 
   Solution run() {
     auto& in = in_;
-    in.record_sample(in.t_start_, in.x_);
+    in.start_output_grid();
     bool restart = false;
     long long accepted = 0;
     while (in.t_ < in.t_end_ && !in.failed_) {
@@ -90,6 +90,10 @@ class CvodeDriver {
         in.fail_unstable(reached, in.x_);
         break;
       }
+      if (in.output_grid_) {
+        // CVODE's own interpolant is valid over the step just taken, up to `reached` (the root, if any).
+        in.emit_outputs(reached, [this](double t) { return interpolated(t); }, 0.0, 1.0);
+      }
       if (flag == CV_ROOT_RETURN) {
         if constexpr (M::has_reset) {
           in.fire(reached, y);  // reset, hold, samples at the cutoff and after the reset
@@ -105,8 +109,11 @@ class CvodeDriver {
         in.cross_break();
         restart = true;
       }
-      if (++accepted % in.record_.every == 0 || in.t_ >= in.t_end_) in.record_sample(in.t_, in.x_);
+      if (!in.output_grid_ && (++accepted % in.record_.every == 0 || in.t_ >= in.t_end_)) {
+        in.record_sample(in.t_, in.x_);
+      }
     }
+    in.finish_output_grid();
     add_statistics();
     return in.finish();
   }
@@ -141,6 +148,15 @@ class CvodeDriver {
 
   static void keep_message(int, const char* module, const char* function, char* message, void* user_data) {
     self(user_data).message_ = fmt::format("{} {}: {}", module, function, message);
+  }
+
+  // y(t) from CVODE's interpolating polynomial of the last step.
+  State interpolated(double t) {
+    N_Vector value = N_VClone(y_);
+    check(CVodeGetDky(memory_, t, 0, value), "CVodeGetDky");
+    const State x = state_of(value);
+    N_VDestroy(value);
+    return x;
   }
 
   void load(const State& x) {

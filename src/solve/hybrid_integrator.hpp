@@ -124,7 +124,7 @@ class HybridIntegrator {
   // input (the step ends there and the next one restarts with the new value).
   template <class Stepper>
   Solution run_adaptive(const Stepper& stepper) {
-    record_sample(t_start_, x_);
+    start_output_grid();
     double h = std::min(options_.dt, t_end_ - t_start_);
     long long accepted = 0;
     while (t_ < t_end_ && !failed_) {
@@ -165,8 +165,9 @@ class HybridIntegrator {
       if (failed_) break;
       if (t_ >= piece_end_ && piece_end_ < t_end_) cross_break();
       ++accepted;
-      if (!spiked && (accepted % record_.every == 0 || t_ >= t_end_)) record_sample(t_, x_);
+      if (!output_grid_ && !spiked && (accepted % record_.every == 0 || t_ >= t_end_)) record_sample(t_, x_);
     }
+    finish_output_grid();
     return finish();
   }
 
@@ -300,7 +301,9 @@ class HybridIntegrator {
   bool finish_step(double step_end, const State& end, const std::optional<State>& end_slope, MakePath&& make_path) {
     const double guard_start = model_.guard(x_);
     const double guard_end = model_.guard(end);
+    const double step_start = t_, h = step_end - t_;
     if (!(guard_start < 0.0 && guard_end >= 0.0)) {
+      if (output_grid_) emit_outputs(step_end, make_path(), step_start, h);
       t_ = step_end;
       x_ = end;
       slope_valid_ = end_slope.has_value();
@@ -308,13 +311,14 @@ class HybridIntegrator {
       return false;
     }
     if (options_.spikes == SpikeHandling::grid) {
+      if (output_grid_) emit_outputs(step_end, make_path(), step_start, h);
       fire(step_end, end);
       return true;
     }
-    const double h = step_end - t_;
     const auto path = make_path();
     const double theta =
         located_crossing([&](double s) { return model_.guard(path(s)); }, guard_start, guard_end);
+    if (output_grid_) emit_outputs(M::has_reset ? t_ + theta * h : step_end, path, step_start, h);
     if constexpr (!M::has_reset) {
       // A smooth model: the crossing only marks the spike; the step stands as computed.
       add_spike(t_ + theta * h);
@@ -334,7 +338,7 @@ class HybridIntegrator {
     t_ = time;
     slope_valid_ = false;
     if constexpr (M::has_reset) {
-      const bool keep_spike_samples = record_.mode == RecordOptions::Mode::full && record_.every == 1;
+      const bool keep_spike_samples = record_.mode == RecordOptions::Mode::full && record_.every == 1 && !output_grid_;
       if (keep_spike_samples) append_sample(time, state);
       const ResetOutcome<N> outcome = model_.reset(state);
       x_ = outcome.state;
@@ -383,7 +387,9 @@ class HybridIntegrator {
   // While the state is held after a reset (refractory period), time advances with the state frozen.
   bool skip_hold(double target) {
     if (!(t_ < hold_until_)) return false;
-    t_ = std::min(hold_until_, target);
+    const double until = std::min(hold_until_, target);
+    if (output_grid_) emit_outputs(until, [this](double) { return x_; }, t_, until - t_);
+    t_ = until;
     slope_valid_ = false;
     while (t_ >= piece_end_ && piece_end_ < t_end_) cross_break();
     return true;
@@ -444,6 +450,29 @@ class HybridIntegrator {
     return text;
   }
 
+  // The uniform output grid of adaptive methods (RecordOptions::output_step).
+  void start_output_grid() {
+    output_grid_ = record_.output_step > 0.0;
+    record_sample(t_start_, x_);
+    next_output_index_ = 1;
+  }
+
+  double output_time(long long index) const { return t_start_ + static_cast<double>(index) * record_.output_step; }
+
+  // Records every grid time in (last recorded, until] from path(theta), theta = (time - step_start) / h.
+  template <class Path>
+  void emit_outputs(double until, const Path& path, double step_start, double h) {
+    for (double t = output_time(next_output_index_); t <= until && t <= t_end_;
+         t = output_time(++next_output_index_)) {
+      record_sample(t, path(h > 0.0 ? (t - step_start) / h : 1.0));
+    }
+  }
+
+  // The last sample lies at t_end even where the grid does not reach it.
+  void finish_output_grid() {
+    if (output_grid_ && !failed_ && output_time(next_output_index_ - 1) < t_end_) record_sample(t_end_, x_);
+  }
+
   void record_sample(double t, const State& x) {
     if (record_.callback) record_.callback(t, std::span<const double>(x.data(), N));
     if (record_.mode == RecordOptions::Mode::full) append_sample(t, x);
@@ -477,6 +506,8 @@ class HybridIntegrator {
   bool slope_valid_ = false;
   double hold_until_ = -std::numeric_limits<double>::infinity();
   bool failed_ = false;
+  bool output_grid_ = false;
+  long long next_output_index_ = 1;
   Solution solution_;
 };
 

@@ -49,6 +49,14 @@ void validate(const Problem& problem, const MethodOptions& method, const RecordO
   if (method.published.v_substeps != 1 && method.published.v_substeps != 2) {
     throw InputError(fmt::format("v_substeps = {} is not allowed; allowed: 1 or 2", method.published.v_substeps));
   }
+  if (record.output_step != 0.0) {
+    require_positive("output_step", record.output_step, " ms");
+    if (!method_info(method.name).adaptive) {
+      throw InputError(fmt::format("output_step = {:g} ms is for adaptive methods; method {} records every k-th "
+                                   "step of its own grid instead",
+                                   record.output_step, method.name));
+    }
+  }
   if (record.every < 1) throw InputError(fmt::format("record every = {} must be at least 1", record.every));
   const auto& info = model_info(model_name(problem.model));
   if (problem.initial_state.size() != info.state_variables.size()) {

@@ -52,3 +52,36 @@ TEST(Recording, LocatedSpikeSamplesLieOnTheCutoffAndTheResetState) {
 
 }  // namespace
 }  // namespace neurodyn
+
+namespace neurodyn {
+namespace {
+
+// Adaptive methods and CVODE can record on a uniform grid from their dense output; the values agree with an
+// accurate fixed-step run on the same grid, away from spikes (where a tiny spike-time shift is a big jump).
+TEST(Recording, AdaptiveMethodsRecordOnAUniformGrid) {
+  const Problem problem = testing::problem_from_preset("izh2004-A");
+  RecordOptions every_tenth;
+  every_tenth.every = 100;  // rk4 at 0.001: one sample per 0.1 ms
+  const Solution reference = solve(problem, testing::method("rk4", 0.001), every_tenth);
+  ASSERT_EQ(reference.sample_count(), 1001u);
+  for (const char* name : {"dopri5", "cvode-bdf", "exprb32"}) {
+    MethodOptions options = testing::method(name, 0.01);
+    options.rtol = options.atol = 1e-10;
+    RecordOptions grid;
+    grid.output_step = 0.1;
+    const Solution solution = solve(problem, options, grid);
+    ASSERT_TRUE(solution.ok()) << solution.message;
+    ASSERT_EQ(solution.sample_count(), 1001u) << name;
+    double worst = 0.0;
+    for (std::size_t i = 0; i < solution.sample_count(); ++i) {
+      EXPECT_NEAR(solution.times[i], 0.1 * static_cast<double>(i), 1e-9);
+      bool near_spike = false;
+      for (const double spike : reference.spike_times) near_spike |= std::abs(solution.times[i] - spike) < 0.5;
+      if (!near_spike) worst = std::max(worst, std::abs(solution.state(i, 0) - reference.state(i, 0)));
+    }
+    EXPECT_LT(worst, 1e-4) << name;
+  }
+}
+
+}  // namespace
+}  // namespace neurodyn

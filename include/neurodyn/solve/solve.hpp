@@ -28,6 +28,9 @@ struct RecordOptions {
   enum class Mode { full, spikes_only };
   Mode mode = Mode::full;
   long long every = 1;
+  // ms; > 0: adaptive methods and CVODE record on the uniform grid t_start + k output_step, interpolated with
+  // the method's dense output, instead of at their own steps (and without the extra samples at spikes).
+  double output_step = 0.0;
   std::function<void(double, std::span<const double>)> callback;
 };
 
