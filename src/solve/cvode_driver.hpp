@@ -26,10 +26,11 @@ class CvodeDriver {
     check(SUNContext_Create(nullptr, &context_), "SUNContext_Create");
     y_ = N_VNew_Serial(N, context_);
     tolerances_ = N_VNew_Serial(N, context_);
+    scratch_ = N_VNew_Serial(N, context_);
     memory_ = CVodeCreate(bdf ? CV_BDF : CV_ADAMS, context_);
     matrix_ = SUNDenseMatrix(N, N, context_);
     solver_ = SUNLinSol_Dense(y_, matrix_, context_);
-    if (!y_ || !tolerances_ || !memory_ || !matrix_ || !solver_) throw std::runtime_error("CVODE: out of memory");
+    if (!y_ || !tolerances_ || !scratch_ || !memory_ || !matrix_ || !solver_) throw std::runtime_error("CVODE: out of memory");
     load(in_.x_);
     check(CVodeInit(memory_, &CvodeDriver::rhs, in_.t_, y_), "CVodeInit");
     check(CVodeSetErrHandlerFn(memory_, &CvodeDriver::keep_message, this), "CVodeSetErrHandlerFn");
@@ -54,6 +55,7 @@ class CvodeDriver {
     CVodeFree(&memory_);
     SUNLinSolFree(solver_);
     SUNMatDestroy(matrix_);
+    N_VDestroy(scratch_);
     N_VDestroy(tolerances_);
     N_VDestroy(y_);
     SUNContext_Free(&context_);
@@ -152,11 +154,8 @@ class CvodeDriver {
 
   // y(t) from CVODE's interpolating polynomial of the last step.
   State interpolated(double t) {
-    N_Vector value = N_VClone(y_);
-    check(CVodeGetDky(memory_, t, 0, value), "CVodeGetDky");
-    const State x = state_of(value);
-    N_VDestroy(value);
-    return x;
+    check(CVodeGetDky(memory_, t, 0, scratch_), "CVodeGetDky");
+    return state_of(scratch_);
   }
 
   void load(const State& x) {
@@ -185,6 +184,7 @@ class CvodeDriver {
   SUNContext context_ = nullptr;
   N_Vector y_ = nullptr;
   N_Vector tolerances_ = nullptr;
+  N_Vector scratch_ = nullptr;  // for interpolated output
   void* memory_ = nullptr;
   SUNMatrix matrix_ = nullptr;
   SUNLinearSolver solver_ = nullptr;
