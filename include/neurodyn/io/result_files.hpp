@@ -17,8 +17,10 @@ void write_spikes_csv(const std::filesystem::path& path, const EffectiveRun& run
 
 // Figures through gnuplot (pngcairo and svg terminals): DIR/voltage.{png,svg} (v(t) with spikes marked),
 // DIR/recovery.{png,svg} (the other state variables), DIR/phase.{png,svg} (the trajectory in the plane of
-// the first two state variables, with the nullclines of two-variable models). Throws FileError if gnuplot
-// is missing or fails.
+// the first two state variables, with the nullclines of two-variable models). Models with one state
+// variable (LIF) get voltage.* only. Long traces are thinned for drawing (the envelope of v is kept, so
+// spike peaks stay). Throws FileError if gnuplot is missing or fails, or DIR does not exist; InputError if
+// the solution has fewer than two recorded samples.
 void write_figures(const std::filesystem::path& directory, const EffectiveRun& run, const Solution& solution);
 
 }  // namespace neurodyn

@@ -54,6 +54,9 @@ struct EffectiveRun {
   std::string model;
   ParameterValues parameters;  // all of the model's parameters
   std::vector<double> initial_state;
+  // The recovery variable's initial value as given (by the user or the preset); unset when the model's
+  // own rule derived it from v0 (kept so that config.toml states the input, not a derived state).
+  std::optional<double> u0;
   std::string stimulus;  // canonical spec
   double t_end = 0.0;
   MethodOptions method;

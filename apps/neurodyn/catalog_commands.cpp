@@ -1,0 +1,101 @@
+// `neurodyn models [NAME]`, `neurodyn presets [MODEL]`, `neurodyn methods`: what exists, from the library's
+// catalogs, as tables on stdout.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+#include "neurodyn/model/catalog.hpp"
+#include "neurodyn/solve/method.hpp"
+#include "table.hpp"
+
+namespace neurodyn::cli {
+namespace {
+
+std::string state_variable_list(const ModelInfo& model) {
+  std::vector<std::string> names;
+  for (const auto& variable : model.state_variables) {
+    names.push_back(variable.unit.empty() ? std::string(variable.name)
+                                          : fmt::format("{} [{}]", variable.name, variable.unit));
+  }
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+std::string unit_or_dash(std::string_view unit) { return unit.empty() ? "-" : std::string(unit); }
+
+void list_models() {
+  std::vector<TableRow> rows;
+  for (const auto& model : model_catalog()) {
+    rows.push_back({std::string(model.name), std::string(model.title), unit_or_dash(model.current_unit),
+                    state_variable_list(model)});
+  }
+  print_table(std::cout, {"name", "title", "current unit", "state variables"}, rows);
+  std::cout << "\n`neurodyn models NAME` shows a model's parameters.\n";
+}
+
+void describe_model(const std::string& name) {
+  const ModelInfo& model = model_info(name);
+  std::cout << fmt::format(
+      "{}: {}\n{}\ncurrent unit: {}\nstate variables: {}\n{}\n\n", model.name, model.title, model.citation,
+      unit_or_dash(model.current_unit), state_variable_list(model),
+      model.has_reset ? "spike: guard crossing, then reset" : "spike: threshold crossing, no reset");
+  std::vector<TableRow> rows;
+  for (const auto& parameter : model.parameters) {
+    rows.push_back({std::string(parameter.name), unit_or_dash(parameter.unit),
+                    fmt::format("{:g}", parameter.default_value), fmt::format("{:g}", parameter.min),
+                    fmt::format("{:g}", parameter.max), std::string(parameter.meaning)});
+  }
+  print_table(std::cout, {"parameter", "unit", "default", "min", "max", "meaning"}, rows);
+}
+
+std::string optional_text(const auto& value) { return value ? fmt::format("{}", *value) : "-"; }
+
+void list_presets(const std::optional<std::string>& model) {
+  if (model) model_info(*model);  // an unknown model is an InputError listing the known ones
+  std::vector<TableRow> rows;
+  for (const auto& preset : preset_catalog()) {
+    if (model && preset.model != *model) continue;
+    rows.push_back({preset.name, preset.model, optional_text(preset.published_dt_ms),
+                    optional_text(preset.published_spike_count), preset.description});
+  }
+  print_table(std::cout, {"preset", "model", "published dt (ms)", "published spikes", "description"}, rows);
+}
+
+void list_methods() {
+  std::vector<TableRow> rows;
+  for (const auto& method : method_catalog()) {
+    rows.push_back({std::string(method.name), method.order > 0 ? std::to_string(method.order) : "-",
+                    method.adaptive ? "adaptive" : "fixed", method.implicit ? "yes" : "no", std::string(method.title)});
+  }
+  print_table(std::cout, {"method", "order", "step", "Jacobian", "title"}, rows);
+  std::cout << '\n';
+  for (const auto& method : method_catalog()) std::cout << fmt::format("{}: {}\n", method.name, method.description);
+}
+
+}  // namespace
+
+void add_catalog_commands(CLI::App& app) {
+  auto model = std::make_shared<std::optional<std::string>>();
+  auto* models = app.add_subcommand("models", "List the models, or show one model's parameter table");
+  models->add_option("NAME", *model, "a model name");
+  models->callback([model] {
+    if (*model) {
+      describe_model(**model);
+    } else {
+      list_models();
+    }
+  });
+
+  auto preset_model = std::make_shared<std::optional<std::string>>();
+  auto* presets = app.add_subcommand("presets", "List the presets (published configurations), of one model or all");
+  presets->add_option("MODEL", *preset_model, "only this model's presets");
+  presets->callback([preset_model] { list_presets(*preset_model); });
+
+  app.add_subcommand("methods", "List the numerical methods")->callback(list_methods);
+}
+
+}  // namespace neurodyn::cli

@@ -1,0 +1,64 @@
+// `neurodyn`: the command line of the neurodyn library. Subcommands live in one file each; this file maps
+// every failure to a message on stderr and an exit status, so no input makes the program crash.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+
+#include "command.hpp"
+#include "neurodyn/error.hpp"
+#include "neurodyn/version.hpp"
+
+namespace {
+
+using namespace neurodyn::cli;
+
+int report(int status, const std::string& message) {
+  std::cerr << "error: " << message << '\n';
+  return status;
+}
+
+int exit_status_for(neurodyn::SolveStatus status) {
+  return status == neurodyn::SolveStatus::runaway_burst ? exit_runaway_burst : exit_run_failed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "neurodyn: simulate spiking neuron models (Izhikevich 2003/2007, FitzHugh-Nagumo, LIF, AdEx, "
+      "Hodgkin-Huxley) with a choice of numerical methods."};
+  app.set_version_flag("--version", std::string(neurodyn::version));
+  app.require_subcommand(1);
+  app.footer(
+      "Exit status: 0 success; 1 the run failed numerically (its status and message on stderr, no result "
+      "files written); 2 invalid input; 3 runaway burst; 4 a file could not be read or written; 5 internal "
+      "error.");
+  add_simulate_command(app);
+  add_catalog_commands(app);
+  add_gallery_command(app);
+
+  try {
+    app.parse(argc, argv);
+    return exit_success;
+  } catch (const CLI::ParseError& error) {
+    // --help and --version are "errors" with exit code 0: CLI11 prints them.
+    if (error.get_exit_code() == 0) return app.exit(error);
+    return report(exit_bad_input, error.what());
+  } catch (const RunFailed& failure) {
+    return report(exit_status_for(failure.status()),
+                  fmt::format("{}: {}", neurodyn::to_string(failure.status()), failure.what()));
+  } catch (const neurodyn::InputError& error) {
+    return report(exit_bad_input, error.what());
+  } catch (const neurodyn::FileError& error) {
+    return report(exit_file_error, error.what());
+  } catch (const std::filesystem::filesystem_error& error) {
+    return report(exit_file_error, error.what());
+  } catch (const std::exception& error) {
+    return report(exit_internal_error, fmt::format("internal error: {}", error.what()));
+  } catch (...) {
+    return report(exit_internal_error, "internal error: unknown exception");
+  }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The README's first command: installs the dependencies, builds neurodyn in Release and runs the main job,
+# the simulation gallery (one figure per model preset family) written under out/gallery/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scripts/install-deps.sh
+cmake --preset release
+cmake --build --preset release -j"$(nproc)"
+build/release/neurodyn gallery --out out/gallery
+
+echo
+echo "neurodyn is built: $(pwd)/build/release/neurodyn"
+echo "gallery figures (PNG and SVG, one per preset family): $(pwd)/out/gallery/"

@@ -1,0 +1,181 @@
+// The gallery figure (include/neurodyn/io/gallery_figure.hpp): traces without axes, scale bars instead,
+// as in Izhikevich (2004) IEEE TNN 15:1063, figure 1.
+#include "neurodyn/io/gallery_figure.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "downsample.hpp"
+#include "figure_style.hpp"
+#include "gnuplot_job.hpp"
+#include "neurodyn/error.hpp"
+#include "text_buffer.hpp"
+#include "text_format.hpp"
+
+namespace neurodyn {
+
+namespace {
+
+constexpr std::size_t max_panel_points = 4000;
+constexpr int cell_width = 300, cell_height = 230, title_height = 60;
+
+// Where a panel's pieces go, as fractions of its cell measured from the cell's top.
+constexpr double label_middle = 0.07, trace_top = 0.15, trace_bottom = 0.70, stimulus_top = 0.74,
+                 stimulus_bottom = 0.86, scale_bar = 0.91, caption_middle = 0.96;
+
+void require_consistent(const GalleryPanel& panel) {
+  if (panel.voltages.size() != panel.times.size() ||
+      !(panel.currents.empty() || panel.currents.size() == panel.times.size())) {
+    throw InputError(fmt::format(
+        "gallery panel '{}': {} times, {} voltages, {} currents; allowed: one voltage per time, and one current "
+        "per time or none",
+        panel.label, panel.times.size(), panel.voltages.size(), panel.currents.size()));
+  }
+}
+
+// A panel with fewer than two samples (a run that failed at once) shows its label and says so.
+bool drawable(const GalleryPanel& panel) { return panel.times.size() >= 2; }
+
+// The voltage range shared by all panels.
+AxisRange common_voltage_range(const std::vector<GalleryPanel>& panels) {
+  std::vector<double> extremes;
+  for (const auto& panel : panels) {
+    if (!drawable(panel)) continue;
+    const auto range = range_of(panel.voltages);
+    extremes.insert(extremes.end(), {range.low, range.high});
+  }
+  return range_of(extremes);
+}
+
+int column_count(std::size_t panels) {
+  if (panels <= 3) return static_cast<int>(panels);
+  return panels <= 8 ? 4 : 5;
+}
+
+struct Cell {
+  double left, right, top, bottom;  // screen coordinates
+  double y(double fraction_from_top) const { return top - fraction_from_top * (top - bottom); }
+};
+
+void append_margins(fmt::memory_buffer& commands, const Cell& cell, double top, double bottom) {
+  append(commands, "set lmargin at screen {:.4f}\nset rmargin at screen {:.4f}\n", cell.left, cell.right);
+  append(commands, "set tmargin at screen {:.4f}\nset bmargin at screen {:.4f}\n", cell.y(top), cell.y(bottom));
+}
+
+// "I: 0 to 14 pA", "I = 5 pA", or "no stimulus".
+std::string current_caption(const GalleryPanel& panel) {
+  if (panel.currents.empty()) return "no stimulus";
+  const auto [low, high] = std::minmax_element(panel.currents.begin(), panel.currents.end());
+  const auto unit = unit_symbol(panel.current_unit);
+  if (*low == *high) return fmt::format("I = {:.3g} {}", *low, unit);
+  return fmt::format("I: {:.3g} to {:.3g} {}", *low, *high, unit);
+}
+
+// An empty plot, so that the labels set for a cell are drawn.
+void append_labels_only(fmt::memory_buffer& commands, const Cell& cell) {
+  append_margins(commands, cell, trace_top, trace_bottom);
+  append(commands,
+         "set label 2 'no samples to draw' at graph 0.5, graph 0.5 center font ',10' textcolor rgb '#555555'\n"
+         "set xrange [0:1]\nset yrange [0:1]\nplot 1/0\nunset label\n");
+}
+
+// The voltage scale bar that all panels share, at the left of the first drawn trace.
+void append_voltage_bar(fmt::memory_buffer& commands, const GalleryPanel& panel, AxisRange time_range,
+                        AxisRange voltage_range) {
+  const double voltage_bar = nice_step(voltage_range.span(), 2.5);
+  const double x = time_range.low - 0.03 * time_range.span();
+  append(commands, "set arrow 1 from {0:.9g}, {1:.9g} to {0:.9g}, {2:.9g} nohead linewidth 1.5\n", x, voltage_range.low,
+         voltage_range.low + voltage_bar);
+  const std::string text = panel.voltage_unit.empty() ? fmt::format("{:g}", voltage_bar)
+                                                      : fmt::format("{:g} {}", voltage_bar, panel.voltage_unit);
+  append(commands, "set label 2 {} at {:.9g}, {:.9g} center rotate by 90 offset -1, 0 font ',10'\n",
+         gnuplot_quote(text), x, voltage_range.low + 0.5 * voltage_bar);
+}
+
+void append_panel(GnuplotJob& job, fmt::memory_buffer& commands, std::size_t index, const GalleryPanel& panel,
+                  const Cell& cell, AxisRange voltage_range, bool with_voltage_bar) {
+  append(commands, "set label 1 {} at screen {:.4f}, screen {:.4f} left font ',11'\n", gnuplot_quote(panel.label),
+         cell.left, cell.y(label_middle));
+  if (!drawable(panel)) return append_labels_only(commands, cell);
+
+  const auto kept = envelope_indices(panel.times, panel.voltages, max_panel_points);
+  const auto times = pick(panel.times, kept);
+  const std::string trace = fmt::format("trace{}", index);
+  const std::string spikes = fmt::format("spikes{}", index);
+  job.add_datablock(trace, {times, pick(panel.voltages, kept)});
+  if (!panel.spike_times.empty()) job.add_datablock(spikes, {panel.spike_times});
+
+  const AxisRange time_range = range_of(panel.times);
+  // Room at the left of the trace for the voltage bar of the first panel.
+  const auto x_range = widened(time_range, 0.06, 0.01);
+  const double tick_bottom = voltage_range.high + 0.05 * voltage_range.span();
+  const double tick_length = 0.07 * voltage_range.span();
+
+  append_margins(commands, cell, trace_top, trace_bottom);
+  append(commands, "set xrange {}\nset yrange {}\n", range_literal(x_range),
+         range_literal({voltage_range.low, tick_bottom + tick_length}));
+  if (with_voltage_bar) append_voltage_bar(commands, panel, time_range, voltage_range);
+  append(commands, "plot ${} using 1:2 with lines linewidth 1.0 linecolor rgb '{}'", trace, figure_colour::blue);
+  if (!panel.spike_times.empty()) {
+    append(commands, ", ${} using 1:({:.9g}):(0):({:.9g}) with vectors nohead linewidth 0.8 linecolor rgb '{}'", spikes,
+           tick_bottom, tick_length, figure_colour::vermillion);
+  }
+  append(commands, "\nunset label\nunset arrow\n");
+
+  // The stimulus beneath on its own scale, with its range written out; a time scale bar at the right.
+  const double time_bar = nice_step(time_range.span(), 5.0);
+  append_margins(commands, cell, stimulus_top, stimulus_bottom);
+  append(commands, "set label 1 {} at screen {:.4f}, screen {:.4f} left font ',9' textcolor rgb '#555555'\n",
+         gnuplot_quote(current_caption(panel)), cell.left, cell.y(caption_middle));
+  append(commands, "set label 2 {} at screen {:.4f}, screen {:.4f} right font ',9'\n",
+         gnuplot_quote(fmt::format("{:g} ms", time_bar)), cell.right, cell.y(caption_middle));
+  const double bar_y = cell.y(scale_bar);
+  const double bar_right = cell.right, bar_left = cell.right - (cell.right - cell.left) * time_bar / x_range.span();
+  append(commands,
+         "set arrow 1 from screen {:.4f}, screen {:.4f} to screen {:.4f}, screen {:.4f} nohead linewidth 1.5\n",
+         bar_left, bar_y, bar_right, bar_y);
+  if (panel.currents.empty()) {
+    append(commands, "set yrange [-1:1]\nplot 1/0\n");
+  } else {
+    const std::string stimulus = fmt::format("stimulus{}", index);
+    job.add_datablock(stimulus, {times, pick(panel.currents, kept)});
+    append(commands, "set yrange {}\nplot ${} using 1:2 with lines linewidth 1.0 linecolor rgb '{}'\n",
+           range_literal(widened(range_of(panel.currents), 0.1, 0.1)), stimulus, figure_colour::grey);
+  }
+  append(commands, "unset label\nunset arrow\n");
+}
+
+}  // namespace
+
+void write_gallery_figure(const std::filesystem::path& path_without_extension, std::string_view title,
+                          const std::vector<GalleryPanel>& panels) {
+  if (panels.empty()) throw InputError("gallery: no panels to draw; allowed: one or more panels");
+  for (const auto& panel : panels) require_consistent(panel);
+  const AxisRange voltage_range = common_voltage_range(panels);
+  const auto first_drawn = std::find_if(panels.begin(), panels.end(), drawable) - panels.begin();
+
+  const int columns = column_count(panels.size());
+  const int rows =
+      static_cast<int>((panels.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
+  const FigureSize size{columns * cell_width, rows * cell_height + title_height};
+  const double grid_top = 1.0 - static_cast<double>(title_height) / size.height;
+
+  GnuplotJob job;
+  fmt::memory_buffer commands;
+  append(commands, "set multiplot title {} font ',14'\nunset border\nunset tics\nunset key\n", gnuplot_quote(title));
+  for (std::size_t index = 0; index < panels.size(); ++index) {
+    const int row = static_cast<int>(index) / columns, column = static_cast<int>(index) % columns;
+    const double width = 1.0 / columns, height = grid_top / rows;
+    // A cell with a margin inside it, so that neighbouring panels do not touch.
+    const Cell cell{(column + 0.07) * width, (column + 0.95) * width, grid_top - row * height,
+                    grid_top - (row + 1) * height};
+    append_panel(job, commands, index, panels[index], cell, voltage_range,
+                 static_cast<std::ptrdiff_t>(index) == first_drawn);
+  }
+  append(commands, "unset multiplot\n");
+  add_png_and_svg(job, path_without_extension, size, fmt::to_string(commands));
+  job.run();
+}
+
+}  // namespace neurodyn

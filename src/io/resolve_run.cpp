@@ -1,0 +1,138 @@
+// From what the user said to an explicit, validated run: preset and defaults applied (precedence in
+// include/neurodyn/io/run_config.hpp), every value checked against what is allowed.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <string_view>
+#include <vector>
+
+#include "method_text.hpp"
+#include "neurodyn/error.hpp"
+#include "neurodyn/io/run_config.hpp"
+#include "neurodyn/stimulus/parse.hpp"
+
+namespace neurodyn {
+
+namespace {
+
+constexpr double max_duration_ms = 1e7;
+constexpr double default_duration_ms = 100.0;
+constexpr double default_step_ms = 0.01;
+constexpr std::string_view published_method = "izhikevich-published";
+
+template <class T>
+void take_if_set(std::optional<T>& field, const std::optional<T>& value) {
+  if (value) field = value;
+}
+
+// Throws InputError unless 0 < value <= max (and finite).
+void require_positive_at_most(std::string_view field, double value, double max, std::string_view unit) {
+  if (std::isfinite(value) && value > 0.0 && value <= max) return;
+  throw InputError(
+      fmt::format("{} = {}{} is out of range; allowed: 0 < {} <= {}{}", field, value, unit, field, max, unit));
+}
+
+void require_finite(std::string_view field, const std::optional<double>& value) {
+  if (!value || std::isfinite(*value)) return;
+  throw InputError(fmt::format("{} = {} is not allowed; allowed: a finite number", field, *value));
+}
+
+std::string resolve_model_name(const RunSettings& settings, const Preset* preset) {
+  if (preset && settings.model && *settings.model != preset->model) {
+    throw InputError(
+        fmt::format("model = '{}' conflicts with preset = '{}', whose model is '{}'; allowed: model = '{}' or no "
+                    "model with this preset",
+                    *settings.model, preset->name, preset->model, preset->model));
+  }
+  if (settings.model) return std::string(model_info(*settings.model).name);
+  if (preset) return preset->model;
+  std::vector<std::string_view> names;
+  for (const auto& info : model_catalog()) names.push_back(info.name);
+  throw InputError(fmt::format("no model given: set model (allowed: {}) or a preset", fmt::join(names, ", ")));
+}
+
+MethodOptions resolve_method(const RunSettings& settings, const Preset* preset, double t_end) {
+  MethodOptions method;
+  method.name = std::string(method_info(settings.method.value_or(method.name)).name);
+  const bool published = method.name == published_method;
+
+  method.dt = default_step_ms;
+  if (published && preset && preset->published_dt_ms) method.dt = *preset->published_dt_ms;
+  if (settings.dt) method.dt = *settings.dt;
+  if (std::isfinite(method.dt) && method.dt > t_end) {
+    throw InputError(
+        fmt::format("dt = {} is larger than the duration t_end = {}; allowed: 0 < dt <= t_end", method.dt, t_end));
+  }
+  require_positive_at_most("dt", method.dt, t_end, " ms");
+
+  method.rtol = settings.rtol.value_or(method.rtol);
+  require_positive_at_most("rtol", method.rtol, 1.0, "");
+  method.atol = settings.atol.value_or(method.atol);
+  require_positive_at_most("atol", method.atol, 1.0, "");
+
+  method.spikes = settings.spikes ? parse_spike_handling(*settings.spikes)
+                                  : (published ? SpikeHandling::grid : SpikeHandling::located);
+  if (settings.newton_failure) method.newton_failure = parse_newton_failure(*settings.newton_failure);
+
+  auto& scheme = method.published;
+  scheme.u_from_new_v = settings.u_from_new_v.value_or(scheme.u_from_new_v);
+  scheme.reset_in_same_step = settings.reset_in_same_step.value_or(scheme.reset_in_same_step);
+  scheme.v_substeps = settings.v_substeps.value_or(scheme.v_substeps);
+  if (scheme.v_substeps != 1 && scheme.v_substeps != 2) {
+    throw InputError(fmt::format("v_substeps = {} is not allowed; allowed: 1, 2", scheme.v_substeps));
+  }
+  return method;
+}
+
+}  // namespace
+
+RunSettings overlay(RunSettings base, const RunSettings& top) {
+  take_if_set(base.preset, top.preset);
+  take_if_set(base.model, top.model);
+  for (const auto& [name, value] : top.parameters) base.parameters[name] = value;
+  take_if_set(base.v0, top.v0);
+  take_if_set(base.u0, top.u0);
+  take_if_set(base.stimulus, top.stimulus);
+  take_if_set(base.t_end, top.t_end);
+  take_if_set(base.method, top.method);
+  take_if_set(base.dt, top.dt);
+  take_if_set(base.rtol, top.rtol);
+  take_if_set(base.atol, top.atol);
+  take_if_set(base.spikes, top.spikes);
+  take_if_set(base.newton_failure, top.newton_failure);
+  take_if_set(base.u_from_new_v, top.u_from_new_v);
+  take_if_set(base.reset_in_same_step, top.reset_in_same_step);
+  take_if_set(base.v_substeps, top.v_substeps);
+  return base;
+}
+
+EffectiveRun resolve(const RunSettings& settings) {
+  const Preset* preset = settings.preset ? &find_preset(*settings.preset) : nullptr;
+
+  EffectiveRun run;
+  if (preset) run.preset = preset->name;
+  run.model = resolve_model_name(settings, preset);
+
+  ParameterValues parameters = preset ? preset->parameters : ParameterValues{};
+  for (const auto& [name, value] : settings.parameters) parameters[name] = value;
+  AnyModel model = make_model(run.model, parameters);
+  run.parameters = parameter_values(model);
+
+  run.t_end = settings.t_end.value_or(preset ? preset->t_end_ms : default_duration_ms);
+  require_positive_at_most("t_end", run.t_end, max_duration_ms, " ms");
+  run.method = resolve_method(settings, preset, run.t_end);
+
+  const auto v0 = settings.v0 ? settings.v0 : (preset ? preset->v0 : std::nullopt);
+  run.u0 = settings.u0 ? settings.u0 : (preset ? preset->u0 : std::nullopt);
+  require_finite("v0", v0);
+  require_finite("u0", run.u0);
+  run.initial_state = initial_state(model, v0, run.u0);
+
+  Stimulus stimulus = parse_stimulus(settings.stimulus.value_or(preset ? preset->stimulus : ""), run.t_end);
+  run.stimulus = stimulus.spec();
+
+  run.problem = Problem{std::move(model), run.initial_state, std::move(stimulus), 0.0, run.t_end};
+  return run;
+}
+
+}  // namespace neurodyn

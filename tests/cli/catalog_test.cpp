@@ -1,0 +1,60 @@
+// `neurodyn models`, `models NAME`, `presets [MODEL]`, `methods`: the names from the issue and
+// REFERENCE.md are listed, with the published parameter values.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <string>
+
+#include "cli_runner.hpp"
+
+namespace neurodyn::cli_test {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+TEST_F(CliTest, ModelsListsEveryModel) {
+  const auto result = run({"models"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  for (const std::string model : {"izh2003", "izh2007", "fhn", "lif", "adex", "hh"}) {
+    EXPECT_TRUE(std::regex_search(result.out, std::regex("(^|\n)" + model + " "))) << model;
+  }
+}
+
+TEST_F(CliTest, ModelNameShowsItsParameterTable) {
+  const auto result = run({"models", "izh2003"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  // Izhikevich 2003: the paper's defaults a = 0.02, b = 0.2, c = -65 mV, d = 8, cutoff 30 mV.
+  EXPECT_TRUE(std::regex_search(result.out, std::regex("\na +1/ms +0\\.02 ")));
+  EXPECT_TRUE(std::regex_search(result.out, std::regex("\nc +mV +-65 ")));
+  EXPECT_TRUE(std::regex_search(result.out, std::regex("\nvpeak +mV +30 ")));
+  EXPECT_THAT(result.out, HasSubstr("Izhikevich"));
+}
+
+TEST_F(CliTest, PresetsOfOneModel) {
+  const auto result = run({"presets", "izh2007"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("izh2007-RS"));
+  EXPECT_THAT(result.out, Not(HasSubstr("izh2004-A")));
+}
+
+TEST_F(CliTest, PresetsListsAllTwentyPanelsOfThe2004Figure) {
+  const auto result = run({"presets"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  for (char panel = 'A'; panel <= 'T'; ++panel) {
+    EXPECT_TRUE(std::regex_search(result.out, std::regex(std::string("(^|\n)izh2004-") + panel + " "))) << panel;
+  }
+}
+
+TEST_F(CliTest, MethodsListsTheMethodsWithTheirOrder) {
+  const auto result = run({"methods"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  EXPECT_TRUE(std::regex_search(result.out, std::regex("\neuler +1 ")));
+  EXPECT_TRUE(std::regex_search(result.out, std::regex("\nrk4 +4 ")));
+  EXPECT_TRUE(std::regex_search(result.out, std::regex("\nbackward-euler +1 ")));
+  EXPECT_THAT(result.out, HasSubstr("izhikevich-published"));
+}
+
+}  // namespace
+}  // namespace neurodyn::cli_test

@@ -1,0 +1,150 @@
+// `neurodyn simulate` end to end: the files of a successful run, their reproducibility through the written
+// config.toml, the precedence of flags, and a numerical blow-up that ends with a status instead of garbage.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli_runner.hpp"
+
+namespace neurodyn::cli_test {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+// REFERENCE.md 2.1: the 2007 RS cell, v0 = -60, u0 = 0, 70 pA from t = 100 ms, converged spike times (ms)
+// to the three decimals given there.
+const std::vector<std::string> rs_problem{
+    "--model", "izh2007", "--v0", "-60", "--u0", "0", "--stimulus", "step:amp=70,start=100", "--t-end", "1000"};
+const std::vector<std::string> rk4_located{"--method", "rk4", "--dt", "0.01", "--spikes", "located"};
+const std::vector<double> rs_converged_spikes{200.022, 347.810, 495.664, 643.519, 791.373, 939.228};
+constexpr double published_decimals = 1e-3;
+
+std::vector<std::string> with(std::vector<std::string> arguments, const std::vector<std::string>& more) {
+  arguments.insert(arguments.end(), more.begin(), more.end());
+  return arguments;
+}
+
+void expect_near_all(const std::vector<double>& actual, const std::vector<double>& expected, double tolerance) {
+  ASSERT_EQ(actual.size(), expected.size());
+  for (std::size_t i = 0; i < actual.size(); ++i) EXPECT_NEAR(actual[i], expected[i], tolerance) << "spike " << i;
+}
+
+TEST_F(CliTest, SimulateWritesTraceSpikesConfigAndFigures) {
+  const auto result = run(with(with({"simulate"}, rs_problem), with(rk4_located, {"--out", "out"})));
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+
+  expect_near_all(read_spike_times(out() / "spikes.csv"), rs_converged_spikes, published_decimals);
+  const std::string trace = read_text(out() / "trace.csv");
+  EXPECT_TRUE(trace.starts_with("#"));
+  EXPECT_THAT(trace, HasSubstr("\ntime_ms,v_mV,"));
+  EXPECT_THAT(read_text(out() / "config.toml"), HasSubstr("izh2007"));
+  for (const std::string figure : {"voltage", "recovery", "phase"}) {
+    EXPECT_TRUE(read_text(out() / (figure + ".png")).starts_with("\x89PNG")) << figure;
+    EXPECT_THAT(read_text(out() / (figure + ".svg")), HasSubstr("<svg")) << figure;
+  }
+  EXPECT_THAT(result.out, HasSubstr("6 spikes"));
+  for (const std::string statistic : {"steps", "rhs evaluations", "rejected steps", "Newton failures"}) {
+    EXPECT_THAT(result.err, HasSubstr(statistic));
+  }
+  EXPECT_THAT(files_in(out()), ::testing::Not(::testing::Contains(::testing::HasSubstr(".tmp"))));
+}
+
+TEST_F(CliTest, WrittenConfigRepeatsTheRunByteForByte) {
+  ASSERT_EQ(run({"simulate", "--preset", "izh2004-C", "--no-figures", "--out", "first"}).exit_status, 0);
+  const auto again = run({"simulate", "--config", "first/config.toml", "--no-figures", "--out", "second"});
+  ASSERT_EQ(again.exit_status, 0) << again.err;
+
+  EXPECT_EQ(read_text(directory() / "second" / "spikes.csv"), read_text(directory() / "first" / "spikes.csv"));
+  EXPECT_EQ(read_text(directory() / "second" / "trace.csv"), read_text(directory() / "first" / "trace.csv"));
+  EXPECT_FALSE(read_spike_times(directory() / "first" / "spikes.csv").empty());
+}
+
+TEST_F(CliTest, FlagOverridesConfigFile) {
+  const auto config = (source_dir / "examples" / "izh2007-rs.toml").string();
+  const auto result = run({"simulate", "--config", config, "--t-end", "400", "--no-figures", "--out", "out"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  // The first two spikes of REFERENCE.md 2.1 fall before 400 ms.
+  expect_near_all(read_spike_times(out() / "spikes.csv"), {200.022, 347.810}, published_decimals);
+}
+
+TEST_F(CliTest, FlagOverridesPresetStimulus) {
+  // Panel A of the 2004 figure without input after t = 10 ms: a resting cell, no spikes.
+  const auto result = run({"simulate", "--preset", "izh2004-A", "--stimulus", "none", "--no-figures", "--out", "out"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  EXPECT_THAT(read_spike_times(out() / "spikes.csv"), IsEmpty());
+}
+
+std::size_t data_rows(const std::string& csv) {
+  std::size_t rows = 0;
+  std::istringstream lines(csv);
+  for (std::string line; std::getline(lines, line);) rows += !line.starts_with('#');
+  return rows - 1;  // the header row
+}
+
+TEST_F(CliTest, RecordEveryThinsTheTraceButKeepsEverySpike) {
+  ASSERT_EQ(run({"simulate", "--preset", "izh2004-C", "--no-figures", "--out", "all"}).exit_status, 0);
+  ASSERT_EQ(
+      run({"simulate", "--preset", "izh2004-C", "--record-every", "10", "--no-figures", "--out", "tenth"}).exit_status,
+      0);
+  const auto all_rows = static_cast<double>(data_rows(read_text(directory() / "all" / "trace.csv")));
+  const auto tenth_rows = static_cast<double>(data_rows(read_text(directory() / "tenth" / "trace.csv")));
+  EXPECT_NEAR(tenth_rows, all_rows / 10.0, 0.01 * all_rows / 10.0);
+  EXPECT_EQ(read_spike_times(directory() / "tenth" / "spikes.csv"),
+            read_spike_times(directory() / "all" / "spikes.csv"));
+}
+
+TEST_F(CliTest, PublishedSchemeReproducesThePublishedSpikeCount) {
+  // REFERENCE.md 1.2: panel A has 5 spikes under the published scheme; its spike times are step labels
+  // t_k = k * 0.25 ms.
+  const auto result =
+      run({"simulate", "--preset", "izh2004-A", "--method", "izhikevich-published", "--no-figures", "--out", "out"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  const auto spikes = read_spike_times(out() / "spikes.csv");
+  ASSERT_EQ(spikes.size(), 5u);
+  for (double time : spikes) EXPECT_DOUBLE_EQ(time / 0.25, std::round(time / 0.25)) << time;
+}
+
+TEST_F(CliTest, BlowUpEndsWithStatusAndWritesNothing) {
+  // FitzHugh-Nagumo under forward Euler with a step far beyond its stability limit: the cubic term makes
+  // v grow without bound until it is no longer finite.
+  const auto result = run(
+      {"simulate", "--model", "fhn", "--v0", "2", "--method", "euler", "--dt", "5", "--t-end", "200", "--out", "out"});
+  EXPECT_EQ(result.exit_status, 1) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("error: unstable: "));
+  EXPECT_THAT(files_in(out()), IsEmpty());
+}
+
+TEST_F(CliTest, NewtonFailureEndsWithStatusAndWritesNothing) {
+  // REFERENCE.md 5.4: backward Euler at dt = 0.5 ms has no real solution during the upstroke.
+  const auto result =
+      run(with({"simulate"}, with(rs_problem, {"--method", "backward-euler", "--dt", "0.5", "--out", "out"})));
+  EXPECT_EQ(result.exit_status, 1) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("error: newton"));
+  EXPECT_THAT(result.err, HasSubstr("Newton failures 1"));
+  EXPECT_THAT(files_in(out()), IsEmpty());
+}
+
+TEST_F(CliTest, RunawayBurstEndsWithItsOwnExitStatus) {
+  // REFERENCE.md 1.2: under an accurate solver panel T's burst accelerates without bound.
+  const auto result = run({"simulate", "--preset", "izh2004-T", "--no-figures", "--out", "out"});
+  EXPECT_EQ(result.exit_status, 3) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("error: runaway-burst: "));
+  EXPECT_THAT(files_in(out()), IsEmpty());
+}
+
+TEST_F(CliTest, VersionAndHelpExitZero) {
+  const auto version = run({"--version"});
+  EXPECT_EQ(version.exit_status, 0);
+  EXPECT_THAT(version.out, ::testing::MatchesRegex("[0-9]+\\.[0-9]+\\.[0-9]+\n"));
+  const auto help = run({"simulate", "--help"});
+  EXPECT_EQ(help.exit_status, 0);
+  EXPECT_THAT(help.out, HasSubstr("--out"));
+}
+
+}  // namespace
+}  // namespace neurodyn::cli_test

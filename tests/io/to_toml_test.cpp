@@ -1,0 +1,125 @@
+// to_toml(): the effective run written as a config file reads back (read_run_settings + resolve) to the
+// same run, for every preset and for runs without one.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "neurodyn/io/run_config.hpp"
+#include "neurodyn/version.hpp"
+#include "scratch_directory.hpp"
+
+namespace neurodyn {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::ScratchDirectory;
+using ::testing::StartsWith;
+using testing::write_text;
+
+void expect_same_run(const EffectiveRun& expected, const EffectiveRun& actual) {
+  EXPECT_EQ(actual.preset, expected.preset);
+  EXPECT_EQ(actual.model, expected.model);
+  EXPECT_EQ(actual.parameters, expected.parameters);
+  EXPECT_EQ(actual.initial_state, expected.initial_state);
+  EXPECT_EQ(actual.u0, expected.u0);
+  EXPECT_EQ(actual.stimulus, expected.stimulus);
+  EXPECT_EQ(actual.t_end, expected.t_end);
+  EXPECT_EQ(actual.method.name, expected.method.name);
+  EXPECT_EQ(actual.method.dt, expected.method.dt);
+  EXPECT_EQ(actual.method.rtol, expected.method.rtol);
+  EXPECT_EQ(actual.method.atol, expected.method.atol);
+  EXPECT_EQ(actual.method.spikes, expected.method.spikes);
+  EXPECT_EQ(actual.method.newton_failure, expected.method.newton_failure);
+  EXPECT_EQ(actual.method.published.u_from_new_v, expected.method.published.u_from_new_v);
+  EXPECT_EQ(actual.method.published.reset_in_same_step, expected.method.published.reset_in_same_step);
+  EXPECT_EQ(actual.method.published.v_substeps, expected.method.published.v_substeps);
+  EXPECT_EQ(actual.problem.initial_state, expected.problem.initial_state);
+  EXPECT_EQ(actual.problem.t_end, expected.problem.t_end);
+  EXPECT_EQ(actual.problem.stimulus.spec(), expected.problem.stimulus.spec());
+}
+
+EffectiveRun read_back(const EffectiveRun& run) {
+  ScratchDirectory directory;
+  write_text(directory / "config.toml", to_toml(run));
+  return resolve(read_run_settings(directory / "config.toml"));
+}
+
+TEST(ToToml, EveryPresetRoundTrips) {
+  for (const Preset& preset : preset_catalog()) {
+    SCOPED_TRACE(preset.name);
+    RunSettings settings;
+    settings.preset = preset.name;
+    const EffectiveRun run = resolve(settings);
+    expect_same_run(run, read_back(run));
+  }
+}
+
+TEST(ToToml, EveryPresetRoundTripsUnderThePublishedScheme) {
+  for (const Preset& preset : preset_catalog()) {
+    if (preset.model != "izh2003") continue;
+    SCOPED_TRACE(preset.name);
+    RunSettings settings;
+    settings.preset = preset.name;
+    settings.method = "izhikevich-published";
+    settings.v_substeps = 2;
+    settings.u_from_new_v = false;
+    const EffectiveRun run = resolve(settings);
+    expect_same_run(run, read_back(run));
+  }
+}
+
+TEST(ToToml, RunWithoutPresetAndAwkwardNumbersRoundTrips) {
+  RunSettings settings;
+  settings.model = "izh2007";
+  settings.parameters = {{"C", 100.0 / 3.0}, {"k", 0.1 + 0.2}};
+  settings.v0 = -60.000000000000014;
+  settings.u0 = 1e-300;
+  settings.t_end = 1234.5;
+  settings.stimulus = "step:amp=70,start=100";
+  settings.method = "backward-euler";
+  settings.dt = 1.0 / 7.0;
+  settings.rtol = 1e-9;
+  settings.atol = 3e-7;
+  settings.newton_failure = "halve-step";
+  const EffectiveRun run = resolve(settings);
+  expect_same_run(run, read_back(run));
+}
+
+TEST(ToToml, DerivedInitialStatesAreNotWrittenAsInputs) {
+  // FitzHugh-Nagumo in Lienard form: the state is (v, v'), while u0 is the first-order form's w0. A run
+  // that did not give u0 must not get its derived v'(0) written back as u0.
+  RunSettings settings;
+  settings.model = "fhn-lienard";
+  settings.v0 = 1.5;
+  const EffectiveRun derived = resolve(settings);
+  EXPECT_THAT(to_toml(derived), ::testing::Not(HasSubstr("u0 =")));
+  expect_same_run(derived, read_back(derived));
+  settings.u0 = 0.25;
+  const EffectiveRun given = resolve(settings);
+  EXPECT_THAT(to_toml(given), HasSubstr("u0 = 0.25"));
+  expect_same_run(given, read_back(given));
+}
+
+TEST(ToToml, StartsWithCommentsNamingVersionUnitsAndPreset) {
+  RunSettings settings;
+  settings.preset = "izh2004-A";
+  const std::string toml = to_toml(resolve(settings));
+  EXPECT_THAT(toml, StartsWith(std::string("# neurodyn ") + version));
+  EXPECT_THAT(toml, HasSubstr("# units: time in ms, v in mV, u in mV/ms"));
+  EXPECT_THAT(toml, HasSubstr("tonic spiking (2004 figure 1, panel A)"));
+  EXPECT_THAT(toml, HasSubstr("[method.published]"));
+  EXPECT_THAT(toml, HasSubstr("t_end = 100.0  # ms"));  // a TOML float, not the integer 100
+}
+
+TEST(ToToml, StringsWithQuotesAndBackslashesAreEscaped) {
+  ScratchDirectory directory;
+  const auto table = directory / "cur\"rent\\s.txt";
+  write_text(table, "0 1\n100 2\n");
+  RunSettings settings;
+  settings.model = "izh2003";
+  settings.stimulus = "file:" + table.string();
+  const EffectiveRun run = resolve(settings);
+  expect_same_run(run, read_back(run));
+}
+
+}  // namespace
+}  // namespace neurodyn
