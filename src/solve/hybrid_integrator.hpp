@@ -354,9 +354,13 @@ class HybridIntegrator {
     }
   }
 
+  // The published code records the cutoff itself at a spike (v(i) = vpeak, or vpeak -+ 0.1 u for the book's
+  // LTS and TC cells): every guard here is v minus its cutoff, so v - guard is that value.
   void published_spike(double label, const State& state) {
     add_spike(label);
-    if (record_.mode == RecordOptions::Mode::full) append_sample(label, state);
+    State recorded = state;
+    recorded[0] -= model_.guard(state);
+    if (record_.mode == RecordOptions::Mode::full) append_sample(label, recorded);
     const ResetOutcome<N> outcome = model_.reset(state);
     x_ = outcome.state;
     hold_until_ = label + outcome.hold_ms;

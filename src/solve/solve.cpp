@@ -100,7 +100,14 @@ Solution solve_model(const M& model, const Problem& problem, const MethodOptions
     detail::require_power_series(model, problem.stimulus);
     if constexpr (detail::PowerSeriesModel<M>) return integrator.run_fixed(detail::ParkerSochacki{});
   }
-  if (name == "izhikevich-published") return integrator.run_published();
+  if (name == "izhikevich-published") {
+    if constexpr (std::is_same_v<M, Izhikevich2003> || std::is_same_v<M, Izhikevich2007>) {
+      return integrator.run_published();
+    }
+    throw InputError(fmt::format("method = 'izhikevich-published' is the scheme of Izhikevich's codes; model {} "
+                                 "is not one of his; allowed: izh2003, izh2007",
+                                 M::name));
+  }
   throw InputError(fmt::format("method = '{}' has no implementation", name));
 }
 
