@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "analysis_commands.hpp"
 #include "command.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/version.hpp"
@@ -39,6 +40,10 @@ int main(int argc, char** argv) {
   add_simulate_command(app);
   add_catalog_commands(app);
   add_gallery_command(app);
+  add_analysis_commands(app);  // fi, stats, phase (issue 4)
+  add_compare_command(app);
+  add_patterns_command(app);
+  add_serve_command(app);
 
   try {
     app.parse(argc, argv);

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -15,19 +14,20 @@
 #include <vector>
 
 #include "command.hpp"
+#include "neurodyn/analysis/firing_pattern.hpp"
+#include "neurodyn/analysis/spike_train_window.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/result_files.hpp"
 #include "neurodyn/io/run_config.hpp"
 #include "neurodyn/solve/solve.hpp"
+#include "problem_flags.hpp"
 
 namespace neurodyn::cli {
 namespace {
 
 struct SimulateOptions {
-  std::optional<std::filesystem::path> config;
-  RunSettings flags;
-  std::vector<std::string> parameters;  // NAME=VALUE
+  ProblemFlags problem;  // and the method flags, bound to problem.settings
   bool u_from_old_v = false;
   bool reset_next_step = false;
   bool no_figures = false;
@@ -62,29 +62,9 @@ long long trace_stride(const SimulateOptions& options, const EffectiveRun& run) 
   return std::max(stride, 1LL);
 }
 
-// "NAME=VALUE" -> (NAME, VALUE). Throws InputError naming the assignment.
-std::pair<std::string, double> parse_parameter_assignment(const std::string& assignment) {
-  const auto equals = assignment.find('=');
-  if (equals == std::string::npos || equals == 0) {
-    throw InputError(
-        fmt::format("--param '{}' is not an assignment; expected NAME=VALUE, e.g. --param a=0.02", assignment));
-  }
-  const std::string name = assignment.substr(0, equals);
-  const std::string text = assignment.substr(equals + 1);
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-    throw InputError(fmt::format("--param {} = '{}' is not a number", name, text));
-  }
-  return {name, value};
-}
-
-RunSettings settings_from_flags(const SimulateOptions& options) {
-  RunSettings settings = options.flags;
-  for (const auto& assignment : options.parameters) {
-    const auto [name, value] = parse_parameter_assignment(assignment);
-    settings.parameters[name] = value;
-  }
+// The published-scheme switches that are flags without a value.
+RunSettings switch_settings(const SimulateOptions& options) {
+  RunSettings settings;
   if (options.u_from_old_v) settings.u_from_new_v = false;
   if (options.reset_next_step) settings.reset_in_same_step = false;
   return settings;
@@ -112,18 +92,20 @@ void write_results(const SimulateOptions& options, const EffectiveRun& run, cons
   if (!options.no_figures) write_figures(out, run, solution);
 
   std::cout << fmt::format("{} spikes\n", solution.spike_times.size());
+  const FiringPatternClass pattern = classify_firing_pattern(
+      solution.spike_times, stimulus_window(run.problem.stimulus, run.problem.t_start, run.t_end));
+  std::cout << fmt::format("firing_pattern: {}\n", to_string(pattern.pattern));
   std::cout << fmt::format("trace:   {}\nspikes:  {}\nconfig:  {}\n", (out / "trace.csv").string(),
                            (out / "spikes.csv").string(), (out / "config.toml").string());
   if (!options.no_figures) std::cout << fmt::format("figures: {}\n", (out / "*.{png,svg}").string());
 }
 
 void run_simulate(const SimulateOptions& options) {
-  RunSettings settings = options.config ? read_run_settings(*options.config) : RunSettings{};
-  settings = overlay(std::move(settings), settings_from_flags(options));
-  const EffectiveRun run = resolve(settings);
+  const EffectiveRun run = resolve(combined_settings(options.problem, switch_settings(options)));
 
   RecordOptions record;
   record.every = trace_stride(options, run);
+  record.output_step = run.output_step;
   const auto started = std::chrono::steady_clock::now();
   const Solution solution = solve(run.problem, run.method, record);
   print_statistics(run, solution, std::chrono::steady_clock::now() - started);
@@ -136,25 +118,12 @@ void run_simulate(const SimulateOptions& options) {
 
 void add_simulate_command(CLI::App& app) {
   auto options = std::make_shared<SimulateOptions>();
-  auto& flags = options->flags;
+  auto& flags = options->problem.settings;
   auto* command = app.add_subcommand(
       "simulate",
       "Simulate one neuron: writes trace.csv, spikes.csv, config.toml and figures (PNG, SVG) into --out. "
       "Precedence: flag > --config file > preset > model defaults.");
-  command->add_option("--config", options->config, "TOML file of settings (layout: examples/*.toml)")
-      ->type_name("FILE");
-  command->add_option("--preset", flags.preset, "named published configuration (see `neurodyn presets`)")
-      ->type_name("NAME");
-  command->add_option("--model", flags.model, "model name (see `neurodyn models`)")->type_name("NAME");
-  command->add_option("--param", options->parameters, "set a model parameter; repeatable")->type_name("NAME=VALUE");
-  command
-      ->add_option("--stimulus", flags.stimulus,
-                   "input current: step, const, pulses, ramp, sine, noise or file components joined by '+', e.g. "
-                   "step:amp=70,start=100")
-      ->type_name("SPEC");
-  command->add_option("--v0", flags.v0, "initial membrane potential (mV)")->type_name("MV");
-  command->add_option("--u0", flags.u0, "initial recovery variable (model units)")->type_name("U");
-  command->add_option("--t-end", flags.t_end, "duration (ms)")->type_name("MS");
+  add_problem_flags(*command, options->problem);
   command->add_option("--method", flags.method, "numerical method (see `neurodyn methods`); default rk4")
       ->type_name("NAME");
   command->add_option("--dt", flags.dt, "step (ms): fixed-step methods; first step of adaptive ones")->type_name("MS");
@@ -170,6 +139,19 @@ void add_simulate_command(CLI::App& app) {
       ->add_option("--newton-failure", flags.newton_failure,
                    "backward-euler when Newton fails: fail (default) or halve-step")
       ->type_name("fail|halve-step");
+  command->add_option("--series-order", flags.series_order,
+                      "parker-sochacki: terms of the power series (1-60; default: as many as --atol/--rtol need)")
+      ->type_name("N");
+  command
+      ->add_option("--max-rate-hz", flags.max_rate_hz,
+                   "runaway-burst guard: a run whose mean rate over its last 10 interspike intervals exceeds "
+                   "this ends with status runaway-burst (default 10000)")
+      ->type_name("HZ");
+  command
+      ->add_option("--output-step", flags.output_step,
+                   "adaptive methods: record the trace on this uniform grid (ms), interpolated with the method's "
+                   "dense output; default: at the method's own steps")
+      ->type_name("MS");
   command->add_flag("--u-from-old-v", options->u_from_old_v,
                     "izhikevich-published: update u from the old v (plain forward Euler)");
   command->add_flag("--reset-next-step", options->reset_next_step,

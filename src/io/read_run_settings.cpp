@@ -131,13 +131,17 @@ toml::value parse_file(const std::filesystem::path& path) {
 }
 
 void read_method(const TableReader& method, RunSettings& settings) {
-  method.require_known_keys({"name", "dt", "rtol", "atol", "spikes", "newton_failure", "published"});
+  method.require_known_keys({"name", "dt", "rtol", "atol", "spikes", "newton_failure", "series_order", "max_rate_hz",
+                             "output_step", "published"});
   settings.method = method.text("name");
   settings.dt = method.number("dt");
   settings.rtol = method.number("rtol");
   settings.atol = method.number("atol");
   settings.spikes = method.text("spikes");
   settings.newton_failure = method.text("newton_failure");
+  settings.series_order = method.integer("series_order");
+  settings.max_rate_hz = method.number("max_rate_hz");
+  settings.output_step = method.number("output_step");
   if (const auto published = method.sub_table("published", "method.published.")) {
     published->require_known_keys({"u_from_new_v", "reset_in_same_step", "v_substeps"});
     settings.u_from_new_v = published->boolean("u_from_new_v");

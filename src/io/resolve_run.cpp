@@ -19,6 +19,8 @@ constexpr double max_duration_ms = 1e7;
 constexpr double default_duration_ms = 100.0;
 constexpr double default_step_ms = 0.01;
 constexpr std::string_view published_method = "izhikevich-published";
+constexpr std::string_view series_method = "parker-sochacki";
+constexpr int max_series_order = 60;  // the longest series the solve layer sums
 
 template <class T>
 void take_if_set(std::optional<T>& field, const std::optional<T>& value) {
@@ -30,6 +32,13 @@ void require_positive_at_most(std::string_view field, double value, double max, 
   if (std::isfinite(value) && value > 0.0 && value <= max) return;
   throw InputError(
       fmt::format("{} = {}{} is out of range; allowed: 0 < {} <= {}{}", field, value, unit, field, max, unit));
+}
+
+// Throws InputError unless value > 0 (and finite).
+void require_positive(std::string_view field, double value, std::string_view unit) {
+  if (std::isfinite(value) && value > 0.0) return;
+  throw InputError(
+      fmt::format("{} = {}{} is out of range; allowed: a finite {} > 0{}", field, value, unit, field, unit));
 }
 
 void require_finite(std::string_view field, const std::optional<double>& value) {
@@ -74,6 +83,19 @@ MethodOptions resolve_method(const RunSettings& settings, const Preset* preset, 
                                   : (published ? SpikeHandling::grid : SpikeHandling::located);
   if (settings.newton_failure) method.newton_failure = parse_newton_failure(*settings.newton_failure);
 
+  method.series_order = settings.series_order.value_or(method.series_order);
+  if (method.series_order < 0 || method.series_order > max_series_order) {
+    throw InputError(fmt::format("series_order = {} is out of range; allowed: 0 (as many terms as atol and rtol "
+                                 "need) to {}",
+                                 method.series_order, max_series_order));
+  }
+  if (method.series_order > 0 && method.name != series_method) {
+    throw InputError(fmt::format("series_order = {} is for method {}; method {} has no series (allowed: 0)",
+                                 method.series_order, series_method, method.name));
+  }
+  method.max_rate_hz = settings.max_rate_hz.value_or(method.max_rate_hz);
+  require_positive("max_rate_hz", method.max_rate_hz, " Hz");
+
   auto& scheme = method.published;
   scheme.u_from_new_v = settings.u_from_new_v.value_or(scheme.u_from_new_v);
   scheme.reset_in_same_step = settings.reset_in_same_step.value_or(scheme.reset_in_same_step);
@@ -82,6 +104,23 @@ MethodOptions resolve_method(const RunSettings& settings, const Preset* preset, 
     throw InputError(fmt::format("v_substeps = {} is not allowed; allowed: 1, 2", scheme.v_substeps));
   }
   return method;
+}
+
+// The uniform output grid: adaptive methods only (fixed-step ones record their own steps, thinned by
+// --record-every).
+double resolve_output_step(const RunSettings& settings, const MethodOptions& method, double t_end) {
+  if (!settings.output_step || *settings.output_step == 0.0) return 0.0;
+  require_positive_at_most("output_step", *settings.output_step, t_end, " ms");
+  if (!method_info(method.name).adaptive) {
+    std::vector<std::string_view> adaptive;
+    for (const auto& info : method_catalog()) {
+      if (info.adaptive) adaptive.push_back(info.name);
+    }
+    throw InputError(fmt::format("output_step = {} ms is for adaptive methods ({}); method {} records its own "
+                                 "steps (allowed: 0, or thin them with --record-every)",
+                                 *settings.output_step, fmt::join(adaptive, ", "), method.name));
+  }
+  return *settings.output_step;
 }
 
 }  // namespace
@@ -100,6 +139,9 @@ RunSettings overlay(RunSettings base, const RunSettings& top) {
   take_if_set(base.atol, top.atol);
   take_if_set(base.spikes, top.spikes);
   take_if_set(base.newton_failure, top.newton_failure);
+  take_if_set(base.series_order, top.series_order);
+  take_if_set(base.max_rate_hz, top.max_rate_hz);
+  take_if_set(base.output_step, top.output_step);
   take_if_set(base.u_from_new_v, top.u_from_new_v);
   take_if_set(base.reset_in_same_step, top.reset_in_same_step);
   take_if_set(base.v_substeps, top.v_substeps);
@@ -121,6 +163,7 @@ EffectiveRun resolve(const RunSettings& settings) {
   run.t_end = settings.t_end.value_or(preset ? preset->t_end_ms : default_duration_ms);
   require_positive_at_most("t_end", run.t_end, max_duration_ms, " ms");
   run.method = resolve_method(settings, preset, run.t_end);
+  run.output_step = resolve_output_step(settings, run.method, run.t_end);
 
   const auto v0 = settings.v0 ? settings.v0 : (preset ? preset->v0 : std::nullopt);
   run.u0 = settings.u0 ? settings.u0 : (preset ? preset->u0 : std::nullopt);

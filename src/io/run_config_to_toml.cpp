@@ -39,13 +39,8 @@ void append_header(fmt::memory_buffer& out, const EffectiveRun& run, const Model
   append_comment(out, fmt::to_string(state));
 }
 
-}  // namespace
-
-std::string to_toml(const EffectiveRun& run) {
+void append_problem(fmt::memory_buffer& out, const EffectiveRun& run) {
   const ModelInfo& model = model_info(run.model);
-  const MethodOptions& method = run.method;
-  fmt::memory_buffer out;
-
   append_header(out, run, model);
   if (run.preset) append(out, "preset = {}\n", toml_string(*run.preset));
   append(out, "model = {}  # {}\n", toml_string(run.model), single_line(model.title));
@@ -63,7 +58,10 @@ std::string to_toml(const EffectiveRun& run) {
     append(out, "{} = {}  # {}: {}\n", parameter.name, toml_float(run.parameters.at(std::string(parameter.name))),
            unit_label(parameter.unit), single_line(parameter.meaning));
   }
+}
 
+void append_method(fmt::memory_buffer& out, const EffectiveRun& run) {
+  const MethodOptions& method = run.method;
   append(out, "\n[method]\n");
   append(out, "name = {}  # {}\n", toml_string(method.name), single_line(method_info(method.name).title));
   append(out, "dt = {}  # ms\n", toml_float(method.dt));
@@ -71,11 +69,31 @@ std::string to_toml(const EffectiveRun& run) {
   append(out, "atol = {}\n", toml_float(method.atol));
   append(out, "spikes = {}  # grid | located\n", toml_string(to_string(method.spikes)));
   append(out, "newton_failure = {}  # fail | halve-step\n", toml_string(newton_failure_name(method.newton_failure)));
+  append(out, "series_order = {}  # parker-sochacki: terms of the series; 0 = as many as atol and rtol need\n",
+         method.series_order);
+  append(out, "max_rate_hz = {}  # Hz: a faster burst of spikes ends the run as a runaway burst\n",
+         toml_float(method.max_rate_hz));
+  append(out, "output_step = {}  # ms: adaptive methods record on this uniform grid; 0 = at their own steps\n",
+         toml_float(run.output_step));
 
   append(out, "\n[method.published]\n");
   append(out, "u_from_new_v = {}\n", method.published.u_from_new_v);
   append(out, "reset_in_same_step = {}\n", method.published.reset_in_same_step);
   append(out, "v_substeps = {}  # 1 | 2\n", method.published.v_substeps);
+}
+
+}  // namespace
+
+std::string to_toml(const EffectiveRun& run) {
+  fmt::memory_buffer out;
+  append_problem(out, run);
+  append_method(out, run);
+  return fmt::to_string(out);
+}
+
+std::string problem_to_toml(const EffectiveRun& run) {
+  fmt::memory_buffer out;
+  append_problem(out, run);
   return fmt::to_string(out);
 }
 

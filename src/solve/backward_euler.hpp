@@ -13,6 +13,7 @@ struct BackwardEuler {
   static constexpr int order = 1;
   static constexpr bool uses_start_slope = false;
   static constexpr bool solves_newton = true;
+  static constexpr SolveStatus unsolved_status = SolveStatus::newton_failure;
   static constexpr std::string_view unsolved =
       "Newton's method found no solution of the implicit step; the implicit equation may have no real solution "
       "for this step during the upstroke";

@@ -238,7 +238,9 @@ class HybridIntegrator {
       if constexpr (requires { Stepper::unsolved; }) {
         if (!attempt.solved) {
           if (Stepper::solves_newton) ++solution_.statistics.newton_failures;
-          if (!handle_unsolved_step(Stepper::unsolved, step_end - t_, largest_step)) return;
+          if (!handle_unsolved_step(Stepper::unsolved_status, Stepper::unsolved, step_end - t_, largest_step)) {
+            return;
+          }
           continue;
         }
       }
@@ -262,11 +264,10 @@ class HybridIntegrator {
 
   // An implicit equation (backward Euler) or a series (Parker-Sochacki) could not be solved on this step:
   // fail, or retry with half the step, as the options say.
-  bool handle_unsolved_step(std::string_view reason, double step, double& largest_step) {
+  bool handle_unsolved_step(SolveStatus status, std::string_view reason, double step, double& largest_step) {
     const auto where = fmt::format("at t = {:.17g} ms with step {:g} ms ({})", t_, step, describe(x_));
     if (options_.newton_failure == NewtonFailurePolicy::fail) {
-      fail(SolveStatus::newton_failure,
-           fmt::format("{} {}: use a smaller dt or --newton-failure halve-step", reason, where));
+      fail(status, fmt::format("{} {}: use a smaller dt or --newton-failure halve-step", reason, where));
       return false;
     }
     ++solution_.statistics.rejected_steps;
@@ -382,7 +383,7 @@ class HybridIntegrator {
       if (span * options_.max_rate_hz < 1000.0 * static_cast<double>(window)) {
         fail(SolveStatus::runaway_burst,
              fmt::format("runaway burst: {} spikes in {:.3g} ms up to t = {:.17g} ms, faster than max_rate_hz = {:g}; "
-                         "the solution bursts without bound here (the published scheme's step hides this)",
+                         "the solution bursts without bound here, or the bound (--max-rate-hz) is too low",
                          window + 1, span, time, options_.max_rate_hz));
       }
     }

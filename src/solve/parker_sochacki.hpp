@@ -100,6 +100,7 @@ struct ParkerSochacki {
   static constexpr int order = max_series_order;  // for reporting only: the order is set per step
   static constexpr bool uses_start_slope = false;
   static constexpr bool solves_newton = false;
+  static constexpr SolveStatus unsolved_status = SolveStatus::series_divergence;
   static constexpr std::string_view unsolved =
       "the power series did not converge within 60 terms: the step exceeds its radius of convergence (near the "
       "blow-up of v)";

@@ -13,6 +13,7 @@
 namespace neurodyn::cli_test {
 namespace {
 
+using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
@@ -109,6 +110,16 @@ TEST_F(CliTest, PublishedSchemeReproducesThePublishedSpikeCount) {
   for (double time : spikes) EXPECT_DOUBLE_EQ(time / 0.25, std::round(time / 0.25)) << time;
 }
 
+TEST_F(CliTest, SimulateNamesTheFiringPattern) {
+  // The 2004 figure labels panel C "tonic bursting" and panel D "phasic bursting".
+  for (const auto& [preset, label] : {std::pair{"izh2004-C", "tonic bursting"}, {"izh2004-D", "phasic bursting"}}) {
+    const auto result = run({"simulate", "--preset", preset, "--method", "izhikevich-published", "--no-figures",
+                             "--out", "out"});
+    ASSERT_EQ(result.exit_status, 0) << result.err;
+    EXPECT_NE(result.out.find(std::string("firing_pattern: ") + label), std::string::npos) << result.out;
+  }
+}
+
 TEST_F(CliTest, BlowUpEndsWithStatusAndWritesNothing) {
   // FitzHugh-Nagumo under forward Euler with a step far beyond its stability limit: the cubic term makes
   // v grow without bound until it is no longer finite.
@@ -135,6 +146,61 @@ TEST_F(CliTest, RunawayBurstEndsWithItsOwnExitStatus) {
   EXPECT_EQ(result.exit_status, 3) << result.err;
   EXPECT_THAT(result.err, HasSubstr("error: runaway-burst: "));
   EXPECT_THAT(files_in(out()), IsEmpty());
+}
+
+std::vector<double> trace_times(const std::string& csv) {
+  std::vector<double> times;
+  std::istringstream lines(csv);
+  std::string line;
+  while (std::getline(lines, line) && line.starts_with('#')) {
+  }
+  while (std::getline(lines, line)) times.push_back(std::stod(line.substr(0, line.find(','))));
+  return times;
+}
+
+TEST_F(CliTest, OutputStepRecordsAnAdaptiveMethodOnAUniformGrid) {
+  const std::vector<std::string> dopri5{"simulate", "--preset", "izh2004-A", "--method", "dopri5", "--rtol", "1e-9",
+                                        "--atol", "1e-9", "--no-figures"};
+  ASSERT_EQ(run(with(dopri5, {"--out", "own"})).exit_status, 0);
+  const auto result = run(with(dopri5, {"--output-step", "0.5", "--out", "grid"}));
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  const auto times = trace_times(read_text(directory() / "grid" / "trace.csv"));
+  ASSERT_EQ(times.size(), 201u);  // 0, 0.5, ..., 100 ms
+  for (std::size_t k = 0; k < times.size(); ++k) EXPECT_NEAR(times[k], 0.5 * static_cast<double>(k), 1e-12);
+  // Recording on a grid changes what is kept, not the solution.
+  EXPECT_EQ(read_spike_times(directory() / "grid" / "spikes.csv"),
+            read_spike_times(directory() / "own" / "spikes.csv"));
+  EXPECT_THAT(read_text(directory() / "grid" / "config.toml"), HasSubstr("output_step = 0.5"));
+  const auto again = run({"simulate", "--config", "grid/config.toml", "--no-figures", "--out", "again"});
+  ASSERT_EQ(again.exit_status, 0) << again.err;
+  EXPECT_EQ(read_text(directory() / "again" / "trace.csv"), read_text(directory() / "grid" / "trace.csv"));
+}
+
+TEST_F(CliTest, SeriesOrderOneIsForwardEuler) {
+  // The power series cut after its first term is x + h f(x): forward Euler, step for step.
+  const auto series = run(with(with({"simulate"}, rs_problem), {"--method", "parker-sochacki", "--series-order", "1",
+                                                                  "--dt", "0.1", "--spikes", "grid", "--no-figures",
+                                                                  "--out", "series"}));
+  ASSERT_EQ(series.exit_status, 0) << series.err;
+  ASSERT_EQ(run(with(with({"simulate"}, rs_problem),
+                     {"--method", "euler", "--dt", "0.1", "--spikes", "grid", "--no-figures", "--out", "euler"}))
+                .exit_status,
+            0);
+  const auto series_spikes = read_spike_times(directory() / "series" / "spikes.csv");
+  expect_near_all(series_spikes, read_spike_times(directory() / "euler" / "spikes.csv"), 1e-9);
+  EXPECT_EQ(series_spikes.size(), rs_converged_spikes.size());
+  EXPECT_THAT(read_text(directory() / "series" / "config.toml"), HasSubstr("series_order = 1"));
+}
+
+TEST_F(CliTest, MaxRateBoundEndsAFastBurstAsARunaway) {
+  // Panel C (tonic bursting): bursts of spikes a few ms apart. Under a bound of 100 Hz the first burst is a
+  // runaway; under the default bound (10 kHz) the run ends ok.
+  const auto bounded =
+      run({"simulate", "--preset", "izh2004-C", "--max-rate-hz", "100", "--no-figures", "--out", "out"});
+  EXPECT_EQ(bounded.exit_status, 3) << bounded.err;
+  EXPECT_THAT(bounded.err, AllOf(HasSubstr("error: runaway-burst: "), HasSubstr("max_rate_hz = 100")));
+  EXPECT_THAT(files_in(out()), IsEmpty());
+  EXPECT_EQ(run({"simulate", "--preset", "izh2004-C", "--no-figures", "--out", "out"}).exit_status, 0);
 }
 
 TEST_F(CliTest, VersionAndHelpExitZero) {

@@ -52,6 +52,9 @@ rtol = 1e-8
 atol = 1e-9
 spikes = "grid"
 newton_failure = "halve-step"
+series_order = 12
+max_rate_hz = 500
+output_step = 0.05
 [method.published]
 u_from_new_v = false
 reset_in_same_step = false
@@ -70,6 +73,9 @@ v_substeps = 2
   EXPECT_EQ(settings.atol, 1e-9);
   EXPECT_EQ(settings.spikes, "grid");
   EXPECT_EQ(settings.newton_failure, "halve-step");
+  EXPECT_EQ(settings.series_order, 12);
+  EXPECT_EQ(settings.max_rate_hz, 500.0);
+  EXPECT_EQ(settings.output_step, 0.05);
   EXPECT_EQ(settings.u_from_new_v, false);
   EXPECT_EQ(settings.reset_in_same_step, false);
   EXPECT_EQ(settings.v_substeps, 2);
@@ -80,7 +86,8 @@ TEST_F(ReadRunSettings, AbsentKeysStayUnset) {
   EXPECT_EQ(settings.model, "lif");
   EXPECT_FALSE(settings.preset || settings.stimulus || settings.t_end || settings.v0 || settings.u0 ||
                settings.method || settings.dt || settings.rtol || settings.atol || settings.spikes ||
-               settings.newton_failure || settings.u_from_new_v || settings.reset_in_same_step || settings.v_substeps);
+               settings.newton_failure || settings.series_order || settings.max_rate_hz || settings.output_step ||
+               settings.u_from_new_v || settings.reset_in_same_step || settings.v_substeps);
   EXPECT_TRUE(settings.parameters.empty());
 }
 
@@ -101,7 +108,8 @@ TEST_F(ReadRunSettings, UnknownTopLevelKeyListsTheAllowedKeys) {
 TEST_F(ReadRunSettings, UnknownKeyInATableNamesTheTable) {
   EXPECT_THAT(error_of("[method]\nstep = 0.1\n"),
               AllOf(HasSubstr("unknown key 'method.step'"), HasSubstr("in [method]"),
-                    HasSubstr("name, dt, rtol, atol, spikes, newton_failure, published")));
+                    HasSubstr("name, dt, rtol, atol, spikes, newton_failure, series_order, max_rate_hz, "
+                              "output_step, published")));
   EXPECT_THAT(error_of("[initial]\nw0 = 1\n"), AllOf(HasSubstr("initial.w0"), HasSubstr("v0, u0")));
   EXPECT_THAT(
       error_of("[method.published]\nu_from_old_v = true\n"),
@@ -118,6 +126,10 @@ TEST_F(ReadRunSettings, WrongTypesAreNamed) {
   EXPECT_THAT(error_of("[method.published]\nu_from_new_v = 1\n"),
               HasSubstr("method.published.u_from_new_v must be true or false"));
   EXPECT_THAT(error_of("method = \"rk4\"\n"), HasSubstr("method must be a table; found: a string"));
+  EXPECT_THAT(error_of("[method]\nseries_order = 8.5\n"),
+              HasSubstr("method.series_order must be an integer; found: a float"));
+  EXPECT_THAT(error_of("[method]\nmax_rate_hz = \"fast\"\n"), HasSubstr("method.max_rate_hz must be a number"));
+  EXPECT_THAT(error_of("[method]\noutput_step = true\n"), HasSubstr("method.output_step must be a number"));
   EXPECT_THAT(error_of("[parameters]\na = \"0.02\"\n"), HasSubstr("parameters.a must be a number"));
 }
 

@@ -256,6 +256,57 @@ TEST(Resolve, SpikeHandlingNewtonPolicyAndSubstepsAreChecked) {
   EXPECT_FALSE(run.method.published.reset_in_same_step);
 }
 
+TEST(Resolve, SeriesOrderIsForParkerSochackiWithinItsRange) {
+  RunSettings series = with_model("izh2003");
+  series.method = "parker-sochacki";
+  EXPECT_EQ(resolve(series).method.series_order, 0);  // default: as many terms as the tolerances need
+  series.series_order = 60;
+  EXPECT_EQ(resolve(series).method.series_order, 60);
+  for (const int order : {-1, 61}) {
+    series.series_order = order;
+    EXPECT_THAT(error_of(series), AllOf(HasSubstr(fmt::format("series_order = {}", order)), HasSubstr("0"),
+                                        HasSubstr("to 60")));
+  }
+  RunSettings rk4 = with_model("izh2003");
+  rk4.series_order = 8;
+  EXPECT_THAT(error_of(rk4), AllOf(HasSubstr("series_order = 8"), HasSubstr("parker-sochacki"), HasSubstr("rk4")));
+  rk4.series_order = 0;
+  EXPECT_NO_THROW(resolve(rk4));
+}
+
+TEST(Resolve, MaxRateMustBePositiveAndFinite) {
+  RunSettings settings = with_model("izh2003");
+  EXPECT_EQ(resolve(settings).method.max_rate_hz, MethodOptions{}.max_rate_hz);
+  settings.max_rate_hz = 250.0;
+  EXPECT_EQ(resolve(settings).method.max_rate_hz, 250.0);
+  for (const double rate : {0.0, -5.0, nan, infinity}) {
+    settings.max_rate_hz = rate;
+    EXPECT_THAT(error_of(settings), AllOf(HasSubstr(fmt::format("max_rate_hz = {} Hz", rate)), HasSubstr("> 0")));
+  }
+}
+
+TEST(Resolve, OutputStepIsForAdaptiveMethodsWithinTheDuration) {
+  RunSettings settings = with_model("izh2003");
+  settings.method = "dopri5";
+  EXPECT_EQ(resolve(settings).output_step, 0.0);  // default: at the method's own steps
+  settings.output_step = 0.1;
+  EXPECT_EQ(resolve(settings).output_step, 0.1);
+  settings.method = "cvode-bdf";
+  EXPECT_EQ(resolve(settings).output_step, 0.1);
+  for (const double step : {-0.1, nan, 500.0}) {
+    settings.output_step = step;
+    EXPECT_THAT(error_of(settings),
+                AllOf(HasSubstr(fmt::format("output_step = {}", step)), HasSubstr("allowed: 0 < output_step <= 100")));
+  }
+  RunSettings fixed = with_model("izh2003");
+  fixed.method = "rk4";
+  fixed.output_step = 0.1;
+  EXPECT_THAT(error_of(fixed), AllOf(HasSubstr("output_step = 0.1 ms"), HasSubstr("adaptive"), HasSubstr("dopri5"),
+                                     HasSubstr("rk4"), HasSubstr("--record-every")));
+  fixed.output_step = 0.0;  // "off" is allowed for every method
+  EXPECT_EQ(resolve(fixed).output_step, 0.0);
+}
+
 TEST(Resolve, BadStimulusSpecIsAnInputError) {
   RunSettings settings = with_model("izh2003");
   settings.stimulus = "step:amp=14,begin=10";

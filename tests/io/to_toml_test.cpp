@@ -10,6 +10,7 @@
 namespace neurodyn {
 namespace {
 
+using ::testing::AllOf;
 using ::testing::HasSubstr;
 using testing::ScratchDirectory;
 using ::testing::StartsWith;
@@ -29,6 +30,9 @@ void expect_same_run(const EffectiveRun& expected, const EffectiveRun& actual) {
   EXPECT_EQ(actual.method.atol, expected.method.atol);
   EXPECT_EQ(actual.method.spikes, expected.method.spikes);
   EXPECT_EQ(actual.method.newton_failure, expected.method.newton_failure);
+  EXPECT_EQ(actual.method.series_order, expected.method.series_order);
+  EXPECT_EQ(actual.method.max_rate_hz, expected.method.max_rate_hz);
+  EXPECT_EQ(actual.output_step, expected.output_step);
   EXPECT_EQ(actual.method.published.u_from_new_v, expected.method.published.u_from_new_v);
   EXPECT_EQ(actual.method.published.reset_in_same_step, expected.method.published.reset_in_same_step);
   EXPECT_EQ(actual.method.published.v_substeps, expected.method.published.v_substeps);
@@ -82,6 +86,46 @@ TEST(ToToml, RunWithoutPresetAndAwkwardNumbersRoundTrips) {
   settings.newton_failure = "halve-step";
   const EffectiveRun run = resolve(settings);
   expect_same_run(run, read_back(run));
+}
+
+TEST(ToToml, SeriesOrderRateBoundAndOutputStepRoundTrip) {
+  RunSettings series;
+  series.preset = "izh2004-A";
+  series.method = "parker-sochacki";
+  series.series_order = 17;
+  series.max_rate_hz = 1.0 / 3.0;
+  const EffectiveRun series_run = resolve(series);
+  EXPECT_THAT(to_toml(series_run), AllOf(HasSubstr("series_order = 17"), HasSubstr("max_rate_hz = 0.333")));
+  expect_same_run(series_run, read_back(series_run));
+
+  RunSettings adaptive;
+  adaptive.preset = "izh2007-RS";
+  adaptive.method = "dopri5";
+  adaptive.output_step = 0.025;
+  const EffectiveRun adaptive_run = resolve(adaptive);
+  EXPECT_THAT(to_toml(adaptive_run), HasSubstr("output_step = 0.025"));
+  expect_same_run(adaptive_run, read_back(adaptive_run));
+}
+
+TEST(ToToml, ProblemAloneHasNoMethodAndReadsBackToTheSameProblem) {
+  RunSettings settings;
+  settings.preset = "izh2007-RS";
+  settings.parameters = {{"d", 90.0}};
+  settings.t_end = 400.0;
+  settings.method = "euler";
+  const EffectiveRun run = resolve(settings);
+  const std::string problem = problem_to_toml(run);
+  EXPECT_THAT(problem, ::testing::Not(HasSubstr("[method")));
+  EXPECT_TRUE(to_toml(run).starts_with(problem));
+  ScratchDirectory directory;
+  write_text(directory / "problem.toml", problem);
+  const EffectiveRun back = resolve(read_run_settings(directory / "problem.toml"));
+  EXPECT_EQ(back.preset, run.preset);
+  EXPECT_EQ(back.parameters, run.parameters);
+  EXPECT_EQ(back.initial_state, run.initial_state);
+  EXPECT_EQ(back.stimulus, run.stimulus);
+  EXPECT_EQ(back.t_end, run.t_end);
+  EXPECT_EQ(back.method.name, MethodOptions{}.name);  // the method is not part of the problem
 }
 
 TEST(ToToml, DerivedInitialStatesAreNotWrittenAsInputs) {

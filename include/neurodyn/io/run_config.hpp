@@ -11,6 +11,7 @@
 //   [initial]   v0 = -70.0   u0 = -14.0
 //   [parameters]  a = 0.02  b = 0.2 ...
 //   [method]  name = "rk4"  dt = 0.01  rtol = 1e-6  atol = 1e-6  spikes = "located"  newton_failure = "fail"
+//             series_order = 0  max_rate_hz = 10000.0  output_step = 0.0
 //   [method.published]  u_from_new_v = true  reset_in_same_step = true  v_substeps = 1
 #include <filesystem>
 #include <optional>
@@ -36,6 +37,9 @@ struct RunSettings {
   std::optional<double> atol;
   std::optional<std::string> spikes;          // "grid" | "located"
   std::optional<std::string> newton_failure;  // "fail" | "halve-step"
+  std::optional<int> series_order;            // parker-sochacki: terms of the series, 0 = as atol/rtol need
+  std::optional<double> max_rate_hz;          // Hz: the runaway-burst guard's bound on the spike rate
+  std::optional<double> output_step;          // ms: adaptive methods record on this uniform grid; 0 = off
   std::optional<bool> u_from_new_v;
   std::optional<bool> reset_in_same_step;
   std::optional<int> v_substeps;
@@ -60,16 +64,23 @@ struct EffectiveRun {
   std::string stimulus;  // canonical spec
   double t_end = 0.0;
   MethodOptions method;
+  double output_step = 0.0;  // ms: RecordOptions::output_step (> 0 only for adaptive methods)
   Problem problem;
 };
 
 // Applies preset and defaults and validates everything (throws InputError naming the field, value, and
-// what is allowed: unknown model/method/preset/parameter, dt <= 0, dt > duration, NaN, out-of-range values).
+// what is allowed: unknown model/method/preset/parameter, dt <= 0, dt > duration, NaN, out-of-range values,
+// series_order outside 0..60 or > 0 for a method other than parker-sochacki, max_rate_hz <= 0, output_step
+// <= 0 or > duration or set for a fixed-step method).
 // The default step is the preset's published step for `izhikevich-published`, 0.01 ms otherwise; spikes
 // are `grid` for `izhikevich-published` and `located` otherwise.
 EffectiveRun resolve(const RunSettings& settings);
 
 // The effective run as TOML, with a comment header (program version, units).
 std::string to_toml(const EffectiveRun& run);
+
+// The same without the [method] tables: the problem alone (model, parameters, initial state, stimulus,
+// span), for results that run several methods on it. Read back with --config, it gives the same problem.
+std::string problem_to_toml(const EffectiveRun& run);
 
 }  // namespace neurodyn

@@ -13,6 +13,7 @@ enum class SolveStatus {
   max_steps,        // the step budget was exhausted before t_end
   step_too_small,   // an adaptive or retrying method needed a step below its minimum
   newton_failure,   // backward Euler's implicit equation could not be solved and the policy was `fail`
+  series_divergence,  // the Parker-Sochacki series did not converge on a step and the policy was `fail`
   unstable,         // the state became non-finite (a blow-up)
   runaway_burst,    // spikes came faster than the bound (issue 3)
 };

@@ -1,0 +1,250 @@
+// `neurodyn fi`: the f-I curve of a model over a range of constant currents (all cores, the same result for
+// any number of threads), and on request the rheobase, the onset of sustained firing and the bistable ranges,
+// each named in the output. Writes fi.csv, hysteresis.csv (with --hysteresis), config.toml and fi.{png,svg}.
+// Without model flags it reproduces the replaced project's figure: the 2003 RS cell, I = 0..40, with v(t) at
+// I = 1, 10, 20, 30, 40 stacked, from a converged solver with the rates in Hz.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "analysis_commands.hpp"
+#include "neurodyn/analysis/bifurcations.hpp"
+#include "neurodyn/analysis/fixed_points.hpp"
+#include "neurodyn/error.hpp"
+#include "neurodyn/io/atomic_file.hpp"
+#include "neurodyn/io/fi_output.hpp"
+#include "number_list.hpp"
+#include "problem_flags.hpp"
+
+namespace neurodyn::cli {
+namespace {
+
+constexpr double default_t_end_ms = 1000.0;
+constexpr const char* default_preset = "izh2003-RS";
+constexpr double default_range_steps = 40.0;
+
+struct FiOptions {
+  ProblemFlags problem;
+  std::optional<std::string> currents, range, window, traces;
+  std::string start = "rest";
+  bool rheobase = false, onset = false, hysteresis = false, no_figures = false;
+  unsigned threads = 0;
+  std::filesystem::path out;
+};
+
+EffectiveRun resolve_fi_run(const FiOptions& options) {
+  RunSettings settings = combined_settings(options.problem);
+  if (!settings.preset && !settings.model) settings.preset = default_preset;
+  if (!settings.t_end) settings.t_end = default_t_end_ms;
+  return resolve(settings);
+}
+
+// The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least `value` (> 0).
+double round_up(double value) {
+  const double decade = std::pow(10.0, std::floor(std::log10(value)));
+  for (const double mantissa : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0}) {
+    if (mantissa * decade >= value * (1.0 - 1e-12)) return mantissa * decade;
+  }
+  return 10.0 * decade;
+}
+
+// Without --currents or --range: 41 currents from 0 to a round number at least 10 times the current where the
+// rest is lost (0..40 for the 2003 RS cell, whose rest is lost at 3.8).
+std::vector<double> default_currents(const AnyModel& model) {
+  std::optional<RestBranch> branch;
+  try {
+    branch = follow_rest(model);
+  } catch (const InputError&) {
+  }
+  if (!branch || !branch->stability_lost || !(branch->stability_lost->current > 0.0)) {
+    throw InputError(
+        fmt::format("fi: give --currents or --range: model {} has no rest at I = 0 that is lost at a "
+                    "positive current to choose a default range from",
+                    model_name(model)));
+  }
+  const double top = round_up(10.0 * branch->stability_lost->current);
+  return current_range(0.0, top, top / default_range_steps);
+}
+
+std::vector<double> fi_currents(const FiOptions& options, const AnyModel& model) {
+  if (options.currents && options.range) throw InputError("--currents and --range exclude each other; give one");
+  std::vector<double> currents;
+  if (options.currents) {
+    currents = parse_numbers("--currents", *options.currents, ',');
+  } else if (options.range) {
+    const auto range = parse_numbers("--range", *options.range, ':', 3);
+    currents = current_range(range[0], range[1], range[2]);
+  } else {
+    currents = default_currents(model);
+  }
+  std::ranges::sort(currents);
+  currents.erase(std::unique(currents.begin(), currents.end()), currents.end());
+  return currents;
+}
+
+FiProtocol fi_protocol(const FiOptions& options, const EffectiveRun& run, std::string& origin) {
+  FiProtocol protocol{run.problem.model, run.initial_state, run.t_end, run.t_end / 2.0, run.t_end, run.method};
+  if (options.window) {
+    std::tie(protocol.window_start_ms, protocol.window_end_ms) = parse_interval("--window", *options.window);
+  }
+  if (options.start == "rest") {
+    const auto rest = resting_state(run.problem.model, 0.0);
+    if (!rest) {
+      throw InputError(
+          fmt::format("--start rest: model {} has no stable resting state at I = 0; use --start given "
+                      "(with --v0/--u0)",
+                      run.model));
+    }
+    protocol.initial_state = rest->state;
+    origin = "the resting state at I = 0";
+  } else if (options.start == "given") {
+    origin = run.preset ? fmt::format("as given: flags, config or preset {}", *run.preset)
+                        : std::string("as given: flags, config or the model's default");
+  } else {
+    throw InputError(fmt::format("--start '{}' is not allowed; allowed: rest, given", options.start));
+  }
+  validate(protocol);
+  return protocol;
+}
+
+// --traces, or the smallest positive current and those nearest a quarter, half, three quarters and all of the
+// largest (1, 10, 20, 30, 40 for 0..40).
+std::vector<double> trace_currents(const FiOptions& options, const std::vector<double>& currents) {
+  if (options.traces) return parse_numbers("--traces", *options.traces, ',');
+  std::vector<double> chosen;
+  const auto positive = std::ranges::find_if(currents, [](double current) { return current > 0.0; });
+  if (positive == currents.end()) return chosen;
+  chosen.push_back(*positive);
+  const double top = currents.back();
+  for (const double fraction : {0.25, 0.5, 0.75, 1.0}) {
+    const double nearest = *std::ranges::min_element(
+        currents, [&](double a, double b) { return std::abs(a - fraction * top) < std::abs(b - fraction * top); });
+    if (nearest > chosen.back()) chosen.push_back(nearest);
+  }
+  return chosen;
+}
+
+std::vector<FiTrace> run_traces(const FiProtocol& protocol, const std::vector<double>& currents) {
+  std::vector<FiTrace> traces;
+  for (const double current : currents) {
+    const Solution solution = solve(fi_problem(protocol, current), protocol.method);
+    FiTrace trace{current, solution.times, {}, solution.spike_times};
+    for (std::size_t k = 0; k < solution.sample_count(); ++k) trace.voltages.push_back(solution.state(k, 0));
+    traces.push_back(std::move(trace));
+  }
+  return traces;
+}
+
+void report_failures(const std::vector<FiPoint>& points) {
+  for (const FiPoint& point : points) {
+    if (point.status != SolveStatus::ok) {
+      std::cerr << fmt::format("fi: the run at I = {:g} ended with {}: {} (its rates count the spikes before)\n",
+                               point.current, to_string(point.status), point.message);
+    }
+  }
+}
+
+void run_fi(const FiOptions& options) {
+  const EffectiveRun run = resolve_fi_run(options);
+  std::string origin;
+  FiResult result{fi_protocol(options, run, origin), origin, {}, {}, {}, {}};
+  const std::vector<double> currents = fi_currents(options, run.problem.model);
+  const auto started = std::chrono::steady_clock::now();
+  result.points = fi_curve(result.protocol, currents, options.threads);
+  std::cerr << fmt::format("fi: {} currents of {:g} ms in {:.3f} s\n", currents.size(), run.t_end,
+                           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  report_failures(result.points);
+  if (options.rheobase) {
+    RheobaseOptions rheobase_options;
+    rheobase_options.duration_ms = run.t_end;
+    rheobase_options.method = run.method;
+    result.rheobase = rheobase(run.problem.model, rheobase_options);
+  }
+  if (options.onset) {
+    const double tolerance = 1e-6 * std::max(1.0, std::abs(currents.back()));
+    const auto onset = sustained_firing_onset(result.protocol, result.points, tolerance);
+    if (!onset) std::cerr << "fi: no onset of sustained firing between the currents given\n";
+    result.sustained_onset = onset;
+  }
+  if (options.hysteresis) result.hysteresis = hysteresis(result.protocol, currents);
+
+  std::error_code error;
+  std::filesystem::create_directories(options.out, error);
+  if (error) {
+    throw FileError(fmt::format("--out {}: cannot create the directory: {}", options.out.string(), error.message()));
+  }
+  write_fi_csv(options.out / "fi.csv", run, result);
+  if (result.hysteresis) write_hysteresis_csv(options.out / "hysteresis.csv", run, result);
+  write_file_atomically(options.out / "config.toml", problem_to_toml(run));
+  if (!options.no_figures) {
+    const std::string title = fmt::format("f-I curve: {}{}, {} dt {:g} ms", run.model,
+                                          run.preset ? fmt::format(" (preset {})", *run.preset) : std::string(),
+                                          run.method.name, run.method.dt);
+    write_fi_figure(options.out / "fi", title, model_info(run.model),
+                    run_traces(result.protocol, trace_currents(options, currents)), result);
+  }
+
+  double top_rate = 0.0;
+  for (const FiPoint& point : result.points) top_rate = std::max(top_rate, point.steady_rate_hz);
+  std::cout << fmt::format("model: {}{}\n", run.model, run.preset ? fmt::format(" (preset {})", *run.preset) : "");
+  std::cout << fmt::format("currents: {} from {:g} to {:g}\n", currents.size(), currents.front(), currents.back());
+  std::cout << fmt::format("window_ms: {:g} {:g}\n", result.protocol.window_start_ms, result.protocol.window_end_ms);
+  std::cout << fmt::format("max_steady_rate_hz: {:g}\n", top_rate);
+  for (const ThresholdLine& line : threshold_lines(result)) std::cout << fmt::format("{}: {}\n", line.name, line.value);
+  std::cout << fmt::format("fi: {}\n", (options.out / "fi.csv").string());
+  if (result.hysteresis) std::cout << fmt::format("hysteresis: {}\n", (options.out / "hysteresis.csv").string());
+  if (!options.no_figures) std::cout << fmt::format("figure: {}\n", (options.out / "fi.{png,svg}").string());
+}
+
+}  // namespace
+
+void add_fi_command(CLI::App& app) {
+  auto options = std::make_shared<FiOptions>();
+  auto& flags = options->problem.settings;
+  auto* command = app.add_subcommand(
+      "fi",
+      "f-I curve: the steady-state rate (spikes in --window / its length) and the first-ISI rate at constant "
+      "currents, each run from one initial state for --t-end ms (default 1000). Without a model: the 2003 RS cell, "
+      "I = 0..40. Writes fi.csv, config.toml and fi.{png,svg} into --out.");
+  add_problem_flags(*command, options->problem);
+  command->add_option("--method", flags.method, "numerical method (see `neurodyn methods`); default rk4")
+      ->type_name("NAME");
+  command->add_option("--dt", flags.dt, "step (ms); default 0.01")->type_name("MS");
+  command->add_option("--spikes", flags.spikes, "grid or located (default)")->type_name("grid|located");
+  command->add_option("--currents", options->currents, "the currents, e.g. 5,10,20 (model units)")->type_name("LIST");
+  command
+      ->add_option("--range", options->range,
+                   "evenly spaced currents FROM:TO:STEP (default: 41 from 0 to about 10 times the current where the "
+                   "rest is lost)")
+      ->type_name("FROM:TO:STEP");
+  command->add_option("--window", options->window, "the steady window (ms); default the second half of the run")
+      ->type_name("FROM:TO");
+  command
+      ->add_option("--start", options->start,
+                   "initial state of every run: rest (the resting state at I = 0, default) or given (--v0/--u0, "
+                   "config, preset)")
+      ->type_name("rest|given");
+  command->add_flag("--rheobase", options->rheobase,
+                    "find the rheobase: the smallest step from rest at I = 0 that elicits a spike within the run");
+  command->add_flag("--onset", options->onset,
+                    "find the onset of sustained firing: the smallest current with two or more spikes in the window");
+  command->add_flag("--hysteresis", options->hysteresis,
+                    "sweep the currents up and down from the previous state and report the bistable ranges");
+  command->add_option("--traces", options->traces, "currents whose v(t) the figure stacks (default: 5 of the range)")
+      ->type_name("LIST");
+  command->add_option("--threads", options->threads, "threads (default 0: all cores)")->type_name("N");
+  command->add_flag("--no-figures", options->no_figures, "write no figure (no gnuplot needed)");
+  command->add_option("--out", options->out, "output directory (created if missing)")->type_name("DIR")->required();
+  command->callback([options] { run_fi(*options); });
+}
+
+}  // namespace neurodyn::cli

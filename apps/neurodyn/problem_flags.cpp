@@ -1,0 +1,60 @@
+#include "problem_flags.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <system_error>
+#include <utility>
+
+#include "neurodyn/error.hpp"
+
+namespace neurodyn::cli {
+namespace {
+
+// "NAME=VALUE" -> (NAME, VALUE). Throws InputError naming the assignment.
+std::pair<std::string, double> parse_parameter_assignment(const std::string& assignment) {
+  const auto equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0) {
+    throw InputError(
+        fmt::format("--param '{}' is not an assignment; expected NAME=VALUE, e.g. --param a=0.02", assignment));
+  }
+  const std::string name = assignment.substr(0, equals);
+  const std::string text = assignment.substr(equals + 1);
+  double value = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    throw InputError(fmt::format("--param {} = '{}' is not a number", name, text));
+  }
+  return {name, value};
+}
+
+}  // namespace
+
+void add_problem_flags(CLI::App& command, ProblemFlags& flags) {
+  auto& settings = flags.settings;
+  command.add_option("--config", flags.config, "TOML file of settings (layout: examples/*.toml)")->type_name("FILE");
+  command.add_option("--preset", settings.preset, "named published configuration (see `neurodyn presets`)")
+      ->type_name("NAME");
+  command.add_option("--model", settings.model, "model name (see `neurodyn models`)")->type_name("NAME");
+  command.add_option("--param", flags.parameters, "set a model parameter; repeatable")->type_name("NAME=VALUE");
+  command
+      .add_option("--stimulus", settings.stimulus,
+                  "input current: step, const, pulses, ramp, sine, noise or file components joined by '+', e.g. "
+                  "step:amp=70,start=100")
+      ->type_name("SPEC");
+  command.add_option("--v0", settings.v0, "initial membrane potential (mV)")->type_name("MV");
+  command.add_option("--u0", settings.u0, "initial recovery variable (model units)")->type_name("U");
+  command.add_option("--t-end", settings.t_end, "duration (ms)")->type_name("MS");
+}
+
+RunSettings combined_settings(const ProblemFlags& flags, const RunSettings& command_settings) {
+  RunSettings from_flags = overlay(flags.settings, command_settings);
+  for (const auto& assignment : flags.parameters) {
+    const auto [name, value] = parse_parameter_assignment(assignment);
+    from_flags.parameters[name] = value;
+  }
+  RunSettings settings = flags.config ? read_run_settings(*flags.config) : RunSettings{};
+  return overlay(std::move(settings), from_flags);
+}
+
+}  // namespace neurodyn::cli

@@ -1,0 +1,37 @@
+// The f-I benchmark of issue 4: the 2003 regular-spiking cell (a 0.02, b 0.2, c -65, d 8) from rest, 41
+// constant currents I = 0..40, 1 s each, rk4 with located spikes at dt = 0.01 ms, on 1 and 2 threads.
+// Target: well under a second on 2 cores.
+//   build/release/bench/fi_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+#include <benchmark/benchmark.h>
+
+#include "neurodyn/analysis/fi_curve.hpp"
+#include "neurodyn/analysis/fixed_points.hpp"
+
+namespace {
+
+using namespace neurodyn;
+
+void regular_spiking_fi_curve(benchmark::State& state) {
+  const AnyModel model = make_model("izh2003", {{"a", 0.02}, {"b", 0.2}, {"c", -65.0}, {"d", 8.0}});
+  FiProtocol protocol{model, resting_state(model, 0.0)->state, 1000.0, 500.0, 1000.0, {}};
+  protocol.method.name = "rk4";
+  protocol.method.dt = 0.01;
+  protocol.method.spikes = SpikeHandling::located;
+  const std::vector<double> currents = current_range(0.0, 40.0, 1.0);
+  const auto threads = static_cast<unsigned>(state.range(0));
+  std::size_t spikes = 0;
+  for (auto _ : state) {
+    const std::vector<FiPoint> curve = fi_curve(protocol, currents, threads);
+    spikes = 0;
+    for (const FiPoint& point : curve) spikes += point.spike_count;
+    benchmark::DoNotOptimize(curve.data());
+  }
+  state.counters["currents"] = static_cast<double>(currents.size());
+  state.counters["spikes"] = static_cast<double>(spikes);
+}
+
+}  // namespace
+
+BENCHMARK(regular_spiking_fi_curve)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+BENCHMARK_MAIN();

@@ -1,0 +1,61 @@
+#pragma once
+// The firing rate as a function of a constant input current (f-I curve). Each point is one run of the model
+// from a stated initial state under a constant current from t = 0 to t_end; the spikes in a stated window
+// (after a discarded transient) give the steady-state rate, and the first two spikes of the run the first-ISI
+// rate. The currents run in parallel; every result is placed by its index, so the curve is the same for any
+// number of threads.
+//
+// Times in ms, rates in Hz (for dimensionless FitzHugh-Nagumo time, 1000 per unit of time), currents in model
+// units.
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "neurodyn/model/catalog.hpp"
+#include "neurodyn/solve/solve.hpp"
+
+namespace neurodyn {
+
+struct FiProtocol {
+  AnyModel model;
+  std::vector<double> initial_state;  // the state at t = 0 of every run
+  double t_end_ms = 1000.0;
+  double window_start_ms = 500.0;  // spikes before it are the discarded transient
+  double window_end_ms = 1000.0;   // <= t_end_ms
+  MethodOptions method;            // rk4 with located spikes at dt = 0.01 ms by default
+};
+
+struct FiPoint {
+  double current = 0.0;
+  std::size_t spike_count = 0;         // in the whole run
+  std::size_t window_spike_count = 0;  // in [window_start, window_end]
+  double steady_rate_hz = 0.0;         // window_spike_count / window length
+  // 1000 / the mean ISI of the spikes in the window: the steady rate free of where the window cuts the train
+  // (0 with fewer than two spikes in the window).
+  double steady_isi_rate_hz = 0.0;
+  double first_isi_rate_hz = 0.0;  // 1000 / (t2 - t1) of the run's first two spikes (0 with fewer than two)
+  double first_spike_ms = 0.0;     // the run's first spike (NaN without spikes)
+  SolveStatus status = SolveStatus::ok;
+  std::string message;  // the solver's message when status is not ok
+};
+
+// Throws InputError naming the field unless 0 <= window_start < window_end <= t_end and the initial state is
+// valid for the model.
+void validate(const FiProtocol& protocol);
+
+// The run of one point: the protocol's model and initial state under `current` from t = 0 to t_end.
+Problem fi_problem(const FiProtocol& protocol, double current);
+
+// One point from a finished run of fi_problem(protocol, current).
+FiPoint fi_point(const FiProtocol& protocol, double current, const Solution& solution);
+
+// The f-I curve at `currents` (in the given order), using `threads` threads (0: all cores). Runs that fail
+// numerically come back with their status; invalid input throws InputError.
+std::vector<FiPoint> fi_curve(const FiProtocol& protocol, std::span<const double> currents, unsigned threads = 0);
+
+// The evenly spaced currents from, from + step, ..., up to `to` (included when it is on the grid, to within
+// 1e-9 steps). Throws InputError unless step > 0 and from <= to, or with more than 100,000 currents.
+std::vector<double> current_range(double from, double to, double step);
+
+}  // namespace neurodyn

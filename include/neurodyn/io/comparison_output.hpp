@@ -1,0 +1,54 @@
+#pragma once
+// The files of `neurodyn compare` (a solver comparison) and `neurodyn patterns` (the 2004 figure under its
+// published and its converged semantics). Every file is written atomically.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "neurodyn/analysis/published_versus_converged.hpp"
+#include "neurodyn/analysis/solver_comparison.hpp"
+#include "neurodyn/io/run_config.hpp"
+
+namespace neurodyn {
+
+// compare.csv: '#' lines (program version, units, the reference and its cross-check with the reference's
+// spike times at full precision, how errors are measured, the problem as TOML from problem_to_toml), then
+// one row per run: method,kind,setting,status,spike_count,spike_count_right,max_spike_error_ms,
+// mean_spike_error_ms,max_voltage_error_mV,steps,rejected_steps,rhs_evaluations,jacobian_evaluations,wall_ms.
+// kind is "step" (setting = dt in ms) or "tolerance" (setting = rtol = atol); a value not measured (an
+// error where the spike count is wrong, a failed run) is an empty cell.
+void write_comparison_csv(const std::filesystem::path& path, const EffectiveRun& problem,
+                          const ComparisonOptions& options, const ComparisonReport& report);
+
+// summary.csv: '#' lines, then one row per method: method,kind,classical_order,largest_reliable_step_ms,
+// fitted_order (the last two for fixed-step methods; empty where not measured).
+void write_comparison_summary_csv(const std::filesystem::path& path, const ComparisonReport& report);
+
+// PATH.{png,svg}: maximum spike-time error against the median wall time of a run, log-log, one line per
+// method (fixed-step methods solid, adaptive ones dashed), each run a marked point; the references'
+// agreement as a dashed horizontal line. Runs that failed or got the spike count wrong have no error and are
+// not drawn; the methods without any drawable run are listed under the plot.
+void write_work_precision_figure(const std::filesystem::path& path_without_extension, const std::string& title,
+                                 const ComparisonReport& report);
+
+// PATH.{png,svg}: maximum spike-time error against the step, log-log, for the fixed-step methods, each
+// labelled with its fitted order in spike time; the references' agreement as a dashed horizontal line.
+void write_convergence_figure(const std::filesystem::path& path_without_extension, const std::string& title,
+                              const ComparisonReport& report);
+
+// patterns.csv: '#' lines (program version, the method of each semantics), then one row per panel:
+// panel,feature,published_spikes,published_first_spike_ms,converged_spikes,converged_first_spike_ms,
+// converged_status,differs (true|false); a first spike time is empty without spikes.
+void write_patterns_csv(const std::filesystem::path& path, const std::vector<PanelComparison>& panels);
+
+// PATH.{png,svg}: every panel under one semantics with its stimulus beneath (write_gallery_figure); a panel
+// whose converged behaviour differs from the published one is marked '*', a failed run labelled with its
+// status and drawn up to where it stopped.
+void write_patterns_figure(const std::filesystem::path& path_without_extension,
+                           const std::vector<PanelComparison>& panels, Semantics semantics);
+
+// One line on each semantics' method: "published: izhikevich-published at each panel's published step
+// (0.1 to 0.5 ms), spikes on the grid".
+std::string semantics_description(const std::vector<PanelComparison>& panels, Semantics semantics);
+
+}  // namespace neurodyn

@@ -1,0 +1,47 @@
+#pragma once
+// The files of `neurodyn phase`: DIR/fixed_points.json (the fixed points at the chosen current with their
+// types and eigenvalues, and where the resting state is lost) and DIR/phase.{png,svg} (nullclines, vector
+// field, fixed points and the trajectory of a run in the plane of a two-variable model).
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "neurodyn/analysis/bifurcations.hpp"
+#include "neurodyn/analysis/fixed_points.hpp"
+#include "neurodyn/analysis/nullclines.hpp"
+
+namespace neurodyn {
+
+struct PhaseAnalysis {
+  std::string model;  // model name
+  double current = 0.0;
+  std::vector<FixedPoint> fixed_points;  // at `current`
+  std::optional<RestBranch> rest;        // from the rest at rest_reference_current towards larger currents
+  double rest_reference_current = 0.0;
+  std::string rest_note;  // why `rest` is missing
+};
+
+// The lines `neurodyn phase` prints, one `name: value` each: the fixed points at the current, then
+// rest_lost_at, bifurcation and saddle_node_at (or why there are none).
+std::vector<std::string> phase_lines(const PhaseAnalysis& analysis);
+
+// fixed_points.json, written atomically. Throws FileError.
+void write_fixed_points_json(const std::filesystem::path& path, const PhaseAnalysis& analysis);
+
+struct PhasePlaneDrawing {
+  double x_low = 0.0, x_high = 1.0, y_low = 0.0, y_high = 1.0;  // the plane drawn
+  Nullclines nullclines;
+  std::vector<double> trajectory_x, trajectory_y;
+  std::vector<std::size_t> trajectory_breaks;  // samples before which the drawn trajectory is broken (resets)
+};
+
+// PATH.png and PATH.svg through gnuplot: the vector field of `model` at analysis.current (arrows of equal
+// length showing the direction), both nullclines, the fixed points marked by type, and the trajectory.
+// Throws InputError for a model without exactly two state variables, FileError if gnuplot fails.
+void write_phase_plane_figure(const std::filesystem::path& path_without_extension, std::string_view title,
+                              const AnyModel& model, const PhaseAnalysis& analysis, const PhasePlaneDrawing& drawing);
+
+}  // namespace neurodyn

@@ -1,0 +1,63 @@
+#pragma once
+// POST /api/simulate: one run described by a JSON object, answered with its trace, spikes, statistics and
+// phase plane, and optionally the same run under a second method. The request mirrors the command line
+// (`neurodyn simulate`, io/run_config.hpp) and is validated by the same resolve():
+//
+//   {"preset": "izh2004-A", "model": "izh2003", "params": {"a": 0.02, "d": 8}, "v0": -70, "u0": -14,
+//    "stimulus": "step:amp=10,start=20", "t_end": 300, "method": "rk4", "dt": 0.01, "rtol": 1e-6,
+//    "atol": 1e-6, "spikes": "located", "newton_failure": "fail", "series_order": 0, "max_rate_hz": 1e4,
+//    "output_step": 0, "u_from_new_v": true, "reset_in_same_step": true, "v_substeps": 1,
+//    "compare": {"method": "euler", "dt": 1}, "samples": 4000}
+//
+// Every key is optional (a model or a preset is needed); an unknown key is an error. Units: ms, mV, the
+// model's current unit. `compare` repeats the run with its own method keys (method, dt, rtol, atol, spikes,
+// newton_failure, series_order, max_rate_hz, output_step and the published switches) in place of the main
+// run's; `samples` bounds the samples of each returned trace. A stimulus may not read a file (`file:`).
+//
+// The answer (200):
+//   {"run": {...the effective run: preset, model, parameters, initial_state, stimulus, t_end, method...},
+//    "config_toml": "...", "variables": [{"name": "v", "unit": "mV"}, ...], "current_unit": "mV/ms",
+//    "has_reset": true (spikes jump the state: v to its reset value),
+//    "status": "ok" | "max-steps" | "unstable" | ..., "message": "",
+//    "trace": {"t": [...], "x": [[v...], [u...]], "I": [...], "computed_samples": N, "decimated": bool},
+//    "spikes": [...ms], "spikes_truncated": bool,
+//    "statistics": {...spike count, rate, ISI CV, firing pattern... (null unless status is ok)},
+//    "solver": {"steps": .., "rejected_steps": .., "rhs_evaluations": .., ...},
+//    "phase_plane": {...nullclines and fixed points (null unless the model has two state variables)},
+//    "compare": null | {"run", "status", "message", "trace", "spikes", "spikes_truncated", "statistics",
+//                       "solver", "difference": {"spike_count": .., "max_spike_shift_ms": ..}},
+//    "elapsed_ms": server-side time}
+// A run that fails numerically is still a 200 answer: its status and message say what happened, and the
+// trace holds what was computed until then.
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace neurodyn {
+
+// The work one request may ask for.
+struct ApiLimits {
+  double max_steps = 5e6;               // per run: t_end / dt of a fixed-step method, the step budget of others
+  double max_t_end_ms = 1e5;            // ms; also bounds the spikes a run can hold (rate guard x duration)
+  std::size_t max_samples = 200'000;    // per returned trace (min/max per bin beyond), and per spike list
+  std::size_t default_samples = 4'000;  // when the request says nothing
+  // Samples a fixed-step run holds while it runs (one step in k kept beyond). An adaptive run holds one per
+  // step, so at most max_steps.
+  std::size_t max_recorded_samples = 1'000'000;
+  std::size_t max_body_bytes = 64 * 1024;
+};
+
+struct ApiResponse {
+  int status = 200;  // 200, or 400 with {"error": "..."} for an invalid request
+  std::string body;  // JSON
+};
+
+// The answer to a request body. Never throws for any input: malformed JSON and invalid requests are 400
+// answers whose message names the field, the value and what is allowed.
+ApiResponse handle_simulate(std::string_view request_body, const ApiLimits& limits = {});
+
+// The answer as JSON (layout above). Throws InputError for an invalid request.
+nlohmann::json simulate(const nlohmann::json& request, const ApiLimits& limits = {});
+
+}  // namespace neurodyn

@@ -1,0 +1,89 @@
+// The printed lines and fixed_points.json of `neurodyn phase` (include/neurodyn/io/phase_output.hpp).
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "neurodyn/io/atomic_file.hpp"
+#include "neurodyn/io/phase_output.hpp"
+#include "neurodyn/version.hpp"
+
+namespace neurodyn {
+namespace {
+
+std::string state_text(const ModelInfo& model, const std::vector<double>& state) {
+  std::string text;
+  for (std::size_t i = 0; i < state.size(); ++i) {
+    text += fmt::format("{}{}={:.9g}", i ? " " : "", model.state_variables[i].name, state[i]);
+  }
+  return text;
+}
+
+nlohmann::json state_json(const ModelInfo& model, const std::vector<double>& state) {
+  nlohmann::json values = nlohmann::json::object();
+  for (std::size_t i = 0; i < state.size(); ++i) values[std::string(model.state_variables[i].name)] = state[i];
+  return values;
+}
+
+nlohmann::json point_json(const ModelInfo& model, const FixedPoint& point) {
+  nlohmann::json eigenvalues = nlohmann::json::array();
+  for (const auto& value : point.eigenvalues) eigenvalues.push_back({value.real(), value.imag()});
+  return {{"state", state_json(model, point.state)},
+          {"type", to_string(point.type)},
+          {"stable", is_stable(point.type)},
+          {"eigenvalues", eigenvalues}};
+}
+
+}  // namespace
+
+std::vector<std::string> phase_lines(const PhaseAnalysis& analysis) {
+  const ModelInfo& model = model_info(analysis.model);
+  std::vector<std::string> lines;
+  lines.push_back(fmt::format("current: {:g}", analysis.current));
+  lines.push_back(fmt::format("fixed_points: {}", analysis.fixed_points.size()));
+  for (const FixedPoint& point : analysis.fixed_points) {
+    lines.push_back(fmt::format("fixed_point: {} {}", state_text(model, point.state), to_string(point.type)));
+  }
+  if (!analysis.rest) {
+    lines.push_back(fmt::format("rest_lost_at: none ({})", analysis.rest_note));
+    return lines;
+  }
+  const RestBranch& rest = *analysis.rest;
+  lines.push_back(fmt::format("rest: {} at I = {:g}", state_text(model, rest.rest.state), rest.reference_current));
+  if (rest.stability_lost) {
+    lines.push_back(fmt::format("rest_lost_at: {:.9g}", rest.stability_lost->current));
+    lines.push_back(fmt::format("bifurcation: {}", to_string(rest.stability_lost->kind)));
+  } else {
+    lines.emplace_back("rest_lost_at: none (the rest stays stable over the searched range of v)");
+  }
+  lines.push_back(rest.saddle_node_current ? fmt::format("saddle_node_at: {:.9g}", *rest.saddle_node_current)
+                                           : std::string("saddle_node_at: none (the rest branch has no fold)"));
+  return lines;
+}
+
+void write_fixed_points_json(const std::filesystem::path& path, const PhaseAnalysis& analysis) {
+  const ModelInfo& model = model_info(analysis.model);
+  nlohmann::json points = nlohmann::json::array();
+  for (const FixedPoint& point : analysis.fixed_points) points.push_back(point_json(model, point));
+  nlohmann::json rest = nullptr;
+  if (analysis.rest) {
+    const RestBranch& branch = *analysis.rest;
+    rest = {
+        {"reference_current", branch.reference_current},
+        {"state", state_json(model, branch.rest.state)},
+        {"rest_lost_at", branch.stability_lost ? nlohmann::json(branch.stability_lost->current) : nullptr},
+        {"bifurcation", branch.stability_lost ? nlohmann::json(to_string(branch.stability_lost->kind)) : nullptr},
+        {"saddle_node_current", branch.saddle_node_current ? nlohmann::json(*branch.saddle_node_current) : nullptr}};
+  }
+  const nlohmann::json document = {
+      {"program", fmt::format("neurodyn {}", version)},
+      {"model", analysis.model},
+      {"current", analysis.current},
+      {"current_unit", model.current_unit},
+      {"time_unit", "ms (eigenvalues in 1/ms)"},
+      {"fixed_points", points},
+      {"rest", rest},
+      {"rest_note", analysis.rest ? nlohmann::json(nullptr) : nlohmann::json(analysis.rest_note)}};
+  write_file_atomically(path, document.dump(2) + "\n");
+}
+
+}  // namespace neurodyn

@@ -1,0 +1,181 @@
+#include "neurodyn/serve/server.hpp"
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <thread>
+
+#include "neurodyn/error.hpp"
+#include "neurodyn/serve/catalog_api.hpp"
+#include "neurodyn/serve/web_assets.hpp"
+
+namespace neurodyn {
+
+namespace {
+
+constexpr std::string_view json_type = "application/json; charset=utf-8";
+constexpr int max_port = 65535;
+
+// Sends `body` through a sized content provider: httplib then sends it as it is. (Given as a plain body with
+// a text type, httplib would compress it with Brotli at its slowest setting whenever the client accepts br,
+// which costs far more than the simulation.)
+void send(httplib::Response& response, int status, std::string body, std::string_view type) {
+  response.status = status;
+  if (body.empty()) {
+    response.set_content(body, std::string(type));
+    return;
+  }
+  auto shared = std::make_shared<const std::string>(std::move(body));
+  response.set_content_provider(
+      shared->size(), std::string(type), [shared](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        return sink.write(shared->data() + offset, length);
+      });
+}
+
+void send_error(httplib::Response& response, int status, const std::string& message) {
+  send(response, status, nlohmann::json{{"error", message}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+       json_type);
+}
+
+std::string status_message(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 413: return "the request body is too large";
+    default: return fmt::format("HTTP status {}", status);
+  }
+}
+
+void check_options(const ServerOptions& options) {
+  if (options.port < 0 || options.port > max_port) {
+    throw InputError(fmt::format("port = {} is out of range; allowed: 0 (any free port) to {}", options.port, max_port));
+  }
+  if (options.worker_threads < 1) {
+    throw InputError(fmt::format("worker_threads = {} is out of range; allowed: at least 1", options.worker_threads));
+  }
+}
+
+}  // namespace
+
+struct ExplorerServer::Impl {
+  ServerOptions options;
+  int port = 0;
+  httplib::Server http;
+  std::mutex mutex;
+  bool listening = false;
+  bool stop_requested = false;
+  std::atomic<bool> finished = false;
+
+  explicit Impl(const ServerOptions& server_options) : options(server_options) {
+    check_options(options);
+    const auto workers = static_cast<std::size_t>(options.worker_threads);
+    http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+    http.set_payload_max_length(options.limits.max_body_bytes);
+    // SO_REUSEADDR alone (a restart may rebind at once): httplib's default adds SO_REUSEPORT, which would let a
+    // second server silently share a port that is in use.
+    http.set_socket_options([](auto socket) {
+      const int yes = 1;
+      setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
+    add_api_routes();
+    add_page_routes();
+    http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+      if (response.body.empty() && !response.content_provider_) {
+        send_error(response, response.status, status_message(response.status));
+      }
+    });
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+      send_error(response, 500, "internal error");
+    });
+    bind();
+  }
+
+  void add_api_routes() {
+    add_catalog_route("/api/models", models_json().dump());
+    add_catalog_route("/api/presets", presets_json().dump());
+    add_catalog_route("/api/methods", methods_json().dump());
+    http.Post("/api/simulate", [this](const httplib::Request& request, httplib::Response& response) {
+      ApiResponse answer = handle_simulate(request.body, options.limits);
+      send(response, answer.status, std::move(answer.body), json_type);
+      response.set_header("Cache-Control", "no-store");
+    });
+    http.Get("/api/simulate", [](const httplib::Request&, httplib::Response& response) {
+      send_error(response, 405, "GET /api/simulate: use POST with a JSON body, e.g. {\"preset\": \"izh2004-A\"}");
+    });
+    const auto unknown = [](const httplib::Request& request, httplib::Response& response) {
+      send_error(response, 404,
+                 fmt::format("{} {}: no such endpoint; allowed: GET /api/models, GET /api/presets, GET /api/methods, "
+                             "POST /api/simulate",
+                             request.method, request.path));
+    };
+    http.Get(R"(/api/.*)", unknown);
+    http.Post(R"(/api/.*)", unknown);
+  }
+
+  void add_catalog_route(const std::string& path, std::string body) {
+    http.Get(path, [body = std::move(body)](const httplib::Request&, httplib::Response& response) {
+      send(response, 200, body, json_type);
+    });
+    http.Post(path, [path](const httplib::Request&, httplib::Response& response) {
+      send_error(response, 405, fmt::format("POST {}: use GET", path));
+    });
+  }
+
+  void add_page_routes() {
+    http.Get(R"(/.*)", [](const httplib::Request& request, httplib::Response& response) {
+      const WebAsset* asset = find_web_asset(request.path);
+      if (!asset) {
+        send_error(response, 404, fmt::format("{}: no such page or file", request.path));
+        return;
+      }
+      send(response, 200, std::string(asset->content), content_type_for(asset->path));
+      response.set_header("Cache-Control", "no-cache");
+    });
+  }
+
+  void bind() {
+    const std::string& host = options.host;
+    port = options.port == 0 ? http.bind_to_any_port(host) : (http.bind_to_port(host, options.port) ? options.port : -1);
+    if (port < 0) {
+      throw InputError(fmt::format("host = {}, port = {}: cannot listen there (the port is in use or the address is "
+                                   "not this machine's); allowed: a free port (0 picks one) on a local address",
+                                   host, options.port));
+    }
+  }
+};
+
+ExplorerServer::ExplorerServer(const ServerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+
+ExplorerServer::~ExplorerServer() { stop(); }
+
+const std::string& ExplorerServer::host() const { return impl_->options.host; }
+
+int ExplorerServer::port() const { return impl_->port; }
+
+void ExplorerServer::run() {
+  {
+    std::lock_guard lock(impl_->mutex);
+    if (impl_->stop_requested) return;
+    impl_->listening = true;
+  }
+  impl_->http.listen_after_bind();
+  impl_->finished = true;
+}
+
+void ExplorerServer::stop() {
+  {
+    std::lock_guard lock(impl_->mutex);
+    impl_->stop_requested = true;
+    if (!impl_->listening) return;
+  }
+  // run() is about to listen or listening: httplib's stop() acts only once it is.
+  while (!impl_->finished && !impl_->http.is_running()) std::this_thread::yield();
+  impl_->http.stop();
+}
+
+}  // namespace neurodyn

@@ -1,0 +1,42 @@
+#include "neurodyn/analysis/firing_pattern.hpp"
+#include "neurodyn/analysis/spike_statistics.hpp"
+#include "run_json.hpp"
+
+namespace neurodyn::serve_detail {
+
+namespace {
+
+template <class T>
+nlohmann::json value_or_null(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json statistics_json(const Solution& solution, const Problem& problem) {
+  const SpikeTrainWindow window = stimulus_window(problem.stimulus, problem.t_start, problem.t_end);
+  const SpikeStatistics statistics = spike_statistics(solution.spike_times, window);
+  const FiringPatternClass pattern = classify_firing_pattern(solution.spike_times, window);
+  return {{"window_ms", {window.start_ms, window.end_ms}},
+          {"spike_count", statistics.spike_count},
+          {"rate_hz", statistics.rate_hz},
+          {"mean_isi_ms", value_or_null(statistics.mean_isi_ms)},
+          {"isi_cv", value_or_null(statistics.isi_cv)},
+          {"first_spike_latency_ms", value_or_null(statistics.first_spike_latency_ms)},
+          {"adaptation_index", value_or_null(statistics.adaptation_index)},
+          {"burst_count", statistics.bursts.size()},
+          {"mean_spikes_per_burst", value_or_null(statistics.mean_spikes_per_burst)},
+          {"firing_pattern", to_string(pattern.pattern)},
+          {"firing_pattern_reason", pattern.reason}};
+}
+
+nlohmann::json solver_json(const SolverStatistics& statistics) {
+  return {{"steps", statistics.steps},
+          {"rejected_steps", statistics.rejected_steps},
+          {"rhs_evaluations", statistics.rhs_evaluations},
+          {"jacobian_evaluations", statistics.jacobian_evaluations},
+          {"newton_iterations", statistics.newton_iterations},
+          {"newton_failures", statistics.newton_failures}};
+}
+
+}  // namespace neurodyn::serve_detail

@@ -1,0 +1,20 @@
+#pragma once
+// The bounds on the work and memory of one request (ApiLimits), applied to a resolved run.
+#include "neurodyn/io/run_config.hpp"
+#include "neurodyn/serve/simulate_api.hpp"
+
+namespace neurodyn::serve_detail {
+
+// Throws InputError for a stimulus that would read a file: the server reads nothing from its file system on
+// a client's behalf.
+void reject_file_stimulus(const RunSettings& settings);
+
+// Throws InputError for a run longer than limits.max_t_end_ms or a fixed-step run of more than
+// limits.max_steps steps; sets the step budget of every method to limits.max_steps.
+void bound_work(EffectiveRun& run, const ApiLimits& limits);
+
+// What to record: every step, or for a long fixed-step run one step in k so that at most about
+// limits.max_recorded_samples samples are held (spike samples are kept only when every step is).
+RecordOptions record_options(const EffectiveRun& run, const ApiLimits& limits);
+
+}  // namespace neurodyn::serve_detail
