@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command and what CI runs: installs the dependencies, builds with warnings as errors
-# and runs every test, then builds the core tests with AddressSanitizer + UndefinedBehaviorSanitizer and runs
-# them. Every stage runs even when an earlier test stage fails; a build failure skips that build's tests.
-# Exits non-zero when any stage failed and ends with one summary line.
+# and runs every test and the explorer's browser tests, then builds the core tests with AddressSanitizer +
+# UndefinedBehaviorSanitizer and runs them. Every stage runs even when an earlier test stage fails; a build
+# failure skips that build's tests. Exits non-zero when any stage failed and ends with one summary line.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -25,6 +25,8 @@ scripts/install-deps.sh
 jobs=$(nproc)
 if stage "ci build" cmake --preset ci && stage "ci build" cmake --build --preset ci -j"$jobs"; then
   stage "all tests" ctest --preset ci -j2 || true
+  # The explorer in headless Chromium; the screenshot goes to build/ci/artifacts/explorer.png.
+  stage "browser tests" env NEURODYN_BIN=build/ci/neurodyn node --test tests/browser/ || true
 fi
 if stage "sanitize build" cmake --preset sanitize &&
   stage "sanitize build" cmake --build --preset sanitize -j"$jobs" --target test_model test_stimulus test_solve; then
@@ -32,7 +34,7 @@ if stage "sanitize build" cmake --preset sanitize &&
 fi
 
 if [[ ${#failed[@]} -eq 0 ]]; then
-  echo "test.sh: PASSED (ci build, all tests, sanitize build, sanitized core tests)"
+  echo "test.sh: PASSED (ci build, all tests, browser tests, sanitize build, sanitized core tests)"
   exit 0
 fi
 echo "test.sh: FAILED: $(printf '%s, ' "${failed[@]}" | sed 's/, $//')"

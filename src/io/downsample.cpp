@@ -1,4 +1,4 @@
-#include "downsample.hpp"
+#include "neurodyn/io/downsample.hpp"
 
 #include <algorithm>
 #include <numeric>

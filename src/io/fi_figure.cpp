@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "downsample.hpp"
+#include "neurodyn/io/downsample.hpp"
 #include "figure_style.hpp"
 #include "gnuplot_job.hpp"
 #include "neurodyn/io/fi_output.hpp"

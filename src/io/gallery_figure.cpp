@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "downsample.hpp"
+#include "neurodyn/io/downsample.hpp"
 #include "figure_style.hpp"
 #include "gnuplot_job.hpp"
 #include "neurodyn/error.hpp"

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "downsample.hpp"
+#include "neurodyn/io/downsample.hpp"
 #include "figure_style.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/result_files.hpp"

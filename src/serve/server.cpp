@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <memory>
@@ -41,13 +42,15 @@ void send_error(httplib::Response& response, int status, const std::string& mess
        json_type);
 }
 
-std::string status_message(int status) {
+// The message of an error that httplib answered itself (no route, a body over the limit, a malformed request).
+std::string status_message(const httplib::Request& request, int status) {
+  constexpr std::string_view allowed =
+      "allowed: GET for the page and /api/models, /api/presets, /api/methods; POST /api/simulate";
   switch (status) {
-    case 400: return "bad request";
-    case 404: return "not found";
-    case 405: return "method not allowed";
-    case 413: return "the request body is too large";
-    default: return fmt::format("HTTP status {}", status);
+    case 400: return fmt::format("{} {}: bad request; {}", request.method, request.path, allowed);
+    case 404: return fmt::format("{} {}: not found; {}", request.method, request.path, allowed);
+    case 413: return fmt::format("{} {}: the request body is too large", request.method, request.path);
+    default: return fmt::format("{} {}: HTTP status {}", request.method, request.path, status);
   }
 }
 
@@ -70,6 +73,7 @@ struct ExplorerServer::Impl {
   bool listening = false;
   bool stop_requested = false;
   std::atomic<bool> finished = false;
+  int listening_socket = -1;
 
   explicit Impl(const ServerOptions& server_options) : options(server_options) {
     check_options(options);
@@ -77,16 +81,17 @@ struct ExplorerServer::Impl {
     http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
     http.set_payload_max_length(options.limits.max_body_bytes);
     // SO_REUSEADDR alone (a restart may rebind at once): httplib's default adds SO_REUSEPORT, which would let a
-    // second server silently share a port that is in use.
-    http.set_socket_options([](auto socket) {
+    // second server silently share a port that is in use. The socket is kept to widen its backlog (bind()).
+    http.set_socket_options([this](auto socket) {
       const int yes = 1;
       setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+      listening_socket = socket;
     });
     add_api_routes();
     add_page_routes();
-    http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    http.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
       if (response.body.empty() && !response.content_provider_) {
-        send_error(response, response.status, status_message(response.status));
+        send_error(response, response.status, status_message(request, response.status));
       }
     });
     http.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
@@ -146,6 +151,9 @@ struct ExplorerServer::Impl {
                                    "not this machine's); allowed: a free port (0 picks one) on a local address",
                                    host, options.port));
     }
+    // Debian's httplib listens with a backlog of 5: a burst of connections beyond it is dropped by the kernel and
+    // the clients see failed reads. Listening again on the bound socket widens the queue.
+    ::listen(listening_socket, SOMAXCONN);
   }
 };
 

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/run_config.hpp"
@@ -23,6 +25,7 @@ using namespace serve_detail;
 // A validated run within the limits, ready to solve.
 EffectiveRun prepare(const RunSettings& settings, const ApiLimits& limits) {
   reject_file_stimulus(settings);
+  bound_noise(settings, limits);
   EffectiveRun run = resolve(settings);
   bound_work(run, limits);
   return run;
@@ -47,8 +50,9 @@ nlohmann::json run_json(const EffectiveRun& run) {
 }
 
 // What one run answers: its effective settings, status, trace, spikes and statistics.
-nlohmann::json solved_json(const EffectiveRun& run, const Solution& solution, std::size_t samples) {
-  const std::size_t shown_spikes = std::min(solution.spike_times.size(), samples);
+nlohmann::json solved_json(const EffectiveRun& run, const Solution& solution, std::size_t samples,
+                           const ApiLimits& limits) {
+  const std::size_t shown_spikes = std::min(solution.spike_times.size(), limits.max_samples);
   const std::vector<double> spikes(solution.spike_times.begin(),
                                    solution.spike_times.begin() + static_cast<std::ptrdiff_t>(shown_spikes));
   return {{"run", run_json(run)},
@@ -102,7 +106,7 @@ nlohmann::json simulate(const nlohmann::json& request, const ApiLimits& limits) 
   if (parsed.compare) compared = prepare(*parsed.compare, limits);  // both validated before any work
 
   const Solution solution = solve(run.problem, run.method, record_options(run, limits));
-  nlohmann::json answer = solved_json(run, solution, parsed.samples);
+  nlohmann::json answer = solved_json(run, solution, parsed.samples, limits);
   const ModelInfo& model = model_info(run.model);
   answer["config_toml"] = to_toml(run);
   answer["variables"] = variables_json(model);
@@ -112,7 +116,7 @@ nlohmann::json simulate(const nlohmann::json& request, const ApiLimits& limits) 
   answer["compare"] = nullptr;
   if (compared) {
     const Solution other = solve(compared->problem, compared->method, record_options(*compared, limits));
-    answer["compare"] = solved_json(*compared, other, parsed.samples);
+    answer["compare"] = solved_json(*compared, other, parsed.samples, limits);
     answer["compare"]["difference"] = difference_json(solution, other);
   }
   answer["elapsed_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

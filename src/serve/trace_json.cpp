@@ -1,6 +1,6 @@
 #include <vector>
 
-#include "../io/downsample.hpp"
+#include "neurodyn/io/downsample.hpp"
 #include "run_json.hpp"
 
 namespace neurodyn::serve_detail {

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <regex>
+#include <variant>
 
 #include "neurodyn/error.hpp"
+#include "neurodyn/stimulus/parse.hpp"
 
 namespace neurodyn::serve_detail {
 
@@ -16,6 +18,22 @@ namespace {
 double fixed_step_count(const EffectiveRun& run) { return std::ceil(run.t_end / run.method.dt); }
 
 bool fixed_step(const EffectiveRun& run) { return !method_info(run.method.name).adaptive; }
+
+// An upper bound on the jumps and bends of the input within [0, t_end]: solvers split a step at each, and the
+// solve layer lists them all before it starts, so a pulse train of 10^9 pulses would cost gigabytes.
+double input_breakpoint_bound(const Stimulus& stimulus, double t_end) {
+  double count = 0.0;
+  for (const auto& component : stimulus.components()) {
+    if (const auto* train = std::get_if<PulseTrain>(&component)) {
+      const double fitting = train->period > 0.0 ? std::floor(std::max(0.0, t_end - train->start) / train->period) + 1.0
+                                                 : 1.0;
+      count += 2.0 * std::min(static_cast<double>(train->count), fitting);
+    } else {
+      count += 2.0;  // a step's, ramp's or sine's start and stop
+    }
+  }
+  return count;
+}
 
 }  // namespace
 
@@ -30,6 +48,24 @@ void reject_file_stimulus(const RunSettings& settings) {
   }
 }
 
+void bound_noise(const RunSettings& settings, const ApiLimits& limits) {
+  if (!settings.stimulus) return;  // a preset's own input
+  RunSettings without_input = settings;
+  without_input.stimulus = "none";
+  const double t_end = resolve(without_input).t_end;
+  const Stimulus shape = parse_stimulus(*settings.stimulus, 0.0);  // the components, noise sampled once
+  for (const auto& component : shape.components()) {
+    const auto* noise = std::get_if<OrnsteinUhlenbeck>(&component);
+    if (!noise) continue;
+    const double samples = std::ceil(t_end / noise->sample_step);
+    if (samples > limits.max_steps) {
+      throw InputError(fmt::format("stimulus = '{}': noise sampled every {} ms over t_end = {} ms needs {} samples, too "
+                                   "much for one request; allowed: at most {} (raise sample_step or shorten t_end)",
+                                   *settings.stimulus, noise->sample_step, t_end, samples, limits.max_steps));
+    }
+  }
+}
+
 void bound_work(EffectiveRun& run, const ApiLimits& limits) {
   if (run.t_end > limits.max_t_end_ms) {
     throw InputError(fmt::format("t_end = {} ms is too long for one request; allowed: 0 < t_end <= {} ms", run.t_end,
@@ -39,6 +75,12 @@ void bound_work(EffectiveRun& run, const ApiLimits& limits) {
     throw InputError(fmt::format("t_end / dt = {} / {} = {} steps is too much work for one request; allowed: at most "
                                  "{} steps (raise dt or shorten t_end)",
                                  run.t_end, run.method.dt, fixed_step_count(run), limits.max_steps));
+  }
+  const double breakpoints = input_breakpoint_bound(run.problem.stimulus, run.t_end);
+  if (breakpoints > limits.max_steps) {
+    throw InputError(fmt::format("stimulus = '{}' jumps about {} times within the run, too much work for one "
+                                 "request; allowed: at most {} jumps (fewer or longer pulses, or a shorter t_end)",
+                                 run.stimulus, breakpoints, limits.max_steps));
   }
   run.method.max_steps = static_cast<long long>(limits.max_steps);
 }

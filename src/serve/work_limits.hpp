@@ -9,8 +9,12 @@ namespace neurodyn::serve_detail {
 // a client's behalf.
 void reject_file_stimulus(const RunSettings& settings);
 
-// Throws InputError for a run longer than limits.max_t_end_ms or a fixed-step run of more than
-// limits.max_steps steps; sets the step budget of every method to limits.max_steps.
+// Throws InputError for a noise input that would be sampled more than limits.max_steps times over the run.
+// Checked before the run is resolved, which samples the noise (a 1e-6 ms sample step could take gigabytes).
+void bound_noise(const RunSettings& settings, const ApiLimits& limits);
+
+// Throws InputError for a run longer than limits.max_t_end_ms, a fixed-step run of more than limits.max_steps
+// steps, or an input with more jumps than that; sets the step budget of every method to limits.max_steps.
 void bound_work(EffectiveRun& run, const ApiLimits& limits);
 
 // What to record: every step, or for a long fixed-step run one step in k so that at most about

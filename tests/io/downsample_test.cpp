@@ -1,6 +1,6 @@
 // The thinning of long traces for figures: bounded size, order kept, and every local extreme that matters
 // to the eye (a spike's peak, the trough after it) kept exactly.
-#include "../../src/io/downsample.hpp"
+#include "neurodyn/io/downsample.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -54,6 +54,12 @@ TEST(Server, UnknownPathsAre404WithoutTouchingTheFileSystem) {
   const auto api = client.Get("/api/simulations");
   EXPECT_EQ(api->status, 404);
   EXPECT_THAT(error_of(api), HasSubstr("POST /api/simulate"));
+  const auto put = client.Put("/api/simulate", "{}", "application/json");
+  EXPECT_GE(put->status, 400);
+  EXPECT_LT(put->status, 500);
+  EXPECT_THAT(error_of(put), HasSubstr("PUT /api/simulate"));
+  const auto removal = client.Delete("/api/simulate");
+  EXPECT_THAT(error_of(removal), HasSubstr("DELETE /api/simulate"));
 }
 
 TEST(Server, CatalogEndpointsAnswerJson) {

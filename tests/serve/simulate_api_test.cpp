@@ -191,6 +191,20 @@ TEST(SimulateApi, AdaptiveRunOverTheStepBudgetEndsWithItsStatus) {
   EXPECT_GT(answer["trace"]["t"].size(), 1u);  // what was computed until then
 }
 
+// The spike list is bounded like a trace: beyond the limit the first spikes are returned and flagged.
+TEST(SimulateApi, LongSpikeListsAreTruncatedAndFlagged) {
+  ApiLimits limits;
+  limits.max_samples = 100;
+  limits.default_samples = 50;
+  json request = lif_request("rk4", 0.05);
+  request["t_end"] = 5000;  // about 250 spikes at 50.2 Hz
+  const json answer = simulate(request, limits);
+  EXPECT_EQ(answer["spikes"].size(), 100u);
+  EXPECT_TRUE(answer["spikes_truncated"].get<bool>());
+  EXPECT_GT(answer["statistics"]["spike_count"].get<int>(), 200);  // statistics see every spike
+  EXPECT_LE(answer["trace"]["t"].size(), 50u);
+}
+
 TEST(SimulateApi, HandlerAnswersJsonText) {
   const ApiResponse response = handle_simulate(R"({"preset": "izh2004-B"})");
   EXPECT_EQ(response.status, 200);

@@ -41,7 +41,7 @@ struct ApiLimits {
   double max_steps = 5e6;               // per run: t_end / dt of a fixed-step method, the step budget of others
   double max_t_end_ms = 1e5;            // ms; also bounds the spikes a run can hold (rate guard x duration)
   std::size_t max_samples = 200'000;    // per returned trace (min/max per bin beyond), and per spike list
-  std::size_t default_samples = 4'000;  // when the request says nothing
+  std::size_t default_samples = 2'000;  // when the request says nothing (about two per pixel of a plot)
   // Samples a fixed-step run holds while it runs (one step in k kept beyond). An adaptive run holds one per
   // step, so at most max_steps.
   std::size_t max_recorded_samples = 1'000'000;
