@@ -29,13 +29,7 @@ Problem tonic_spiking_one_second() {
 }
 
 MethodOptions at(const std::string& name, double setting) {
-  MethodOptions options;
-  options.name = name;
-  if (method_info(name).adaptive) {
-    options.rtol = options.atol = setting;
-  } else {
-    options.dt = setting;
-  }
+  MethodOptions options = method_at(name, setting);
   // Parker-Sochacki: the series is summed to 1e-14 on every step, so the step sets only the cost (and
   // whether the series converges at all near the blow-up of v).
   if (name == "parker-sochacki") options.rtol = options.atol = 1e-14;

@@ -12,17 +12,6 @@
 namespace neurodyn {
 namespace {
 
-MethodOptions method_at(const std::string& name, double setting) {
-  MethodOptions options;
-  options.name = name;
-  if (method_info(name).adaptive) {
-    options.rtol = options.atol = setting;
-  } else {
-    options.dt = setting;
-  }
-  return options;
-}
-
 RecordOptions spikes_only() {
   RecordOptions record;
   record.mode = RecordOptions::Mode::spikes_only;

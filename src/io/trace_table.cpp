@@ -10,29 +10,10 @@
 #include <string_view>
 
 #include "neurodyn/error.hpp"
+#include "neurodyn/stimulus/text_fields.hpp"
 
 namespace neurodyn {
 namespace {
-
-std::vector<std::string_view> split_fields(std::string_view line) {
-  constexpr std::string_view separators = " \t\r,";
-  std::vector<std::string_view> fields;
-  std::size_t position = line.find_first_not_of(separators);
-  while (position != std::string_view::npos) {
-    const std::size_t end = std::min(line.find_first_of(separators, position), line.size());
-    fields.push_back(line.substr(position, end - position));
-    position = line.find_first_not_of(separators, end);
-  }
-  return fields;
-}
-
-std::optional<double> number(std::string_view field) {
-  if (!field.empty() && field.front() == '+') field.remove_prefix(1);
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
-  if (field.empty() || error != std::errc() || end != field.data() + field.size()) return std::nullopt;
-  return value;
-}
 
 bool names_voltage(std::string_view name) {
   return !name.empty() && std::tolower(static_cast<unsigned char>(name.front())) == 'v';
@@ -64,7 +45,7 @@ TraceTable read_trace_table(const std::filesystem::path& path, const TraceTableO
     if (fields.empty() || fields.front().starts_with('#')) continue;
     std::vector<double> values;
     for (const auto field : fields) {
-      const auto value = number(field);
+      const auto value = read_double(field);
       if (!value) break;
       values.push_back(*value);
     }

@@ -59,6 +59,17 @@ const MethodInfo& method_info(std::string_view method_name) {
   return *found;
 }
 
+MethodOptions method_at(std::string_view method_name, double setting) {
+  MethodOptions options;
+  options.name = std::string(method_name);
+  if (method_info(method_name).adaptive) {
+    options.rtol = options.atol = setting;
+  } else {
+    options.dt = setting;
+  }
+  return options;
+}
+
 std::string_view to_string(SpikeHandling handling) {
   return handling == SpikeHandling::grid ? "grid" : "located";
 }

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "neurodyn/error.hpp"
-#include "number_text.hpp"
+#include "neurodyn/stimulus/text_fields.hpp"
 
 namespace neurodyn::stimulus_detail {
 namespace {

@@ -10,7 +10,7 @@
 #include "component_fields.hpp"
 #include "component_ops.hpp"
 #include "neurodyn/error.hpp"
-#include "number_text.hpp"
+#include "neurodyn/stimulus/text_fields.hpp"
 #include "ornstein_uhlenbeck.hpp"
 #include "table_file.hpp"
 
@@ -147,11 +147,11 @@ std::vector<std::string_view> split_components(std::string_view spec) {
   std::size_t begin = 0;
   for (std::size_t i = 0; i < spec.size(); ++i) {
     if (spec[i] == '+' && starts_component(spec, i)) {
-      parts.push_back(stimulus_detail::trim(spec.substr(begin, i - begin)));
+      parts.push_back(trim(spec.substr(begin, i - begin)));
       begin = i + 1;
     }
   }
-  parts.push_back(stimulus_detail::trim(spec.substr(begin)));
+  parts.push_back(trim(spec.substr(begin)));
   return parts;
 }
 
@@ -160,7 +160,7 @@ StimulusComponent parse_component(std::string_view text, double span_ms) {
     throw InputError("stimulus component '' is empty; allowed: kind:key=value,... joined by '+'");
   }
   const std::size_t colon = text.find(':');
-  const std::string_view name = stimulus_detail::trim(text.substr(0, colon));
+  const std::string_view name = trim(text.substr(0, colon));
   const std::string_view body = colon == std::string_view::npos ? std::string_view{} : text.substr(colon + 1);
   const ComponentKind& kind = kind_named(name, text);
   const ComponentFields fields(text, body, kind.keys);
@@ -172,7 +172,7 @@ StimulusComponent parse_component(std::string_view text, double span_ms) {
 }  // namespace
 
 Stimulus parse_stimulus(std::string_view spec, double span_ms) {
-  const std::string_view text = stimulus_detail::trim(spec);
+  const std::string_view text = trim(spec);
   if (text.empty() || text == "none") return Stimulus{};
   std::vector<StimulusComponent> components;
   for (const std::string_view part : split_components(text)) components.push_back(parse_component(part, span_ms));

@@ -11,22 +11,10 @@
 #include <vector>
 
 #include "neurodyn/error.hpp"
-#include "number_text.hpp"
+#include "neurodyn/stimulus/text_fields.hpp"
 
 namespace neurodyn::stimulus_detail {
 namespace {
-
-std::vector<std::string_view> split_fields(std::string_view line) {
-  constexpr std::string_view separators = " \t\r,";
-  std::vector<std::string_view> fields;
-  std::size_t position = line.find_first_not_of(separators);
-  while (position != std::string_view::npos) {
-    const std::size_t end = std::min(line.find_first_of(separators, position), line.size());
-    fields.push_back(line.substr(position, end - position));
-    position = line.find_first_not_of(separators, end);
-  }
-  return fields;
-}
 
 bool all_numbers(const std::vector<std::string_view>& fields) {
   return std::ranges::all_of(fields, [](std::string_view field) { return read_double(field).has_value(); });

@@ -56,6 +56,10 @@ const std::vector<MethodInfo>& method_catalog();
 // Throws InputError naming the method and listing the known ones.
 const MethodInfo& method_info(std::string_view method_name);
 
+// The method with one setting of a ladder: rtol = atol = setting for an adaptive method, dt = setting (ms)
+// for a fixed-step one; everything else at its default.
+MethodOptions method_at(std::string_view method_name, double setting);
+
 std::string_view to_string(SpikeHandling handling);
 SpikeHandling parse_spike_handling(std::string_view text);  // throws InputError
 

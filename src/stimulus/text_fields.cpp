@@ -1,9 +1,10 @@
-#include "number_text.hpp"
+#include "neurodyn/stimulus/text_fields.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <system_error>
 
-namespace neurodyn::stimulus_detail {
+namespace neurodyn {
 namespace {
 
 template <class T>
@@ -30,4 +31,16 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, text.find_last_not_of(blank) - first + 1);
 }
 
-}  // namespace neurodyn::stimulus_detail
+std::vector<std::string_view> split_fields(std::string_view line) {
+  constexpr std::string_view separators = " \t\r,";
+  std::vector<std::string_view> fields;
+  std::size_t position = line.find_first_not_of(separators);
+  while (position != std::string_view::npos) {
+    const std::size_t end = std::min(line.find_first_of(separators, position), line.size());
+    fields.push_back(line.substr(position, end - position));
+    position = line.find_first_not_of(separators, end);
+  }
+  return fields;
+}
+
+}  // namespace neurodyn
