@@ -27,7 +27,7 @@ inline FixedPointType type_of(const std::vector<std::complex<double>>& eigenvalu
   }
   if (positive == 0) return complex ? FixedPointType::stable_focus : FixedPointType::stable_node;
   if (negative == 0) return complex ? FixedPointType::unstable_focus : FixedPointType::unstable_node;
-  return FixedPointType::saddle;
+  return complex ? FixedPointType::saddle_focus : FixedPointType::saddle;
 }
 
 template <class M>

@@ -31,6 +31,8 @@ std::string_view to_string(FixedPointType type) {
       return "unstable focus";
     case FixedPointType::saddle:
       return "saddle";
+    case FixedPointType::saddle_focus:
+      return "saddle focus";
     case FixedPointType::non_hyperbolic:
       return "non-hyperbolic";
   }

@@ -1,5 +1,6 @@
 #include "neurodyn/analysis/nullclines.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
@@ -9,21 +10,23 @@
 namespace neurodyn {
 namespace {
 
-// The y with component `equation` of the right-hand side zero at v, from Newton steps in y with the analytic
-// Jacobian (exact after one step for a derivative linear in y; a second checks it); NaN where there is none.
+// The y with component `equation` of the right-hand side zero at v (nullclines.hpp); NaN where there is none.
 template <class M>
 double nullcline_point(const M& model, int equation, double v, double current) {
+  constexpr int max_newton_steps = 60;
   const Drive drive{current, 0.0};
   typename M::State state(v, 0.0);
-  for (int step = 0; step < 2; ++step) {
+  for (int step = 0; step < max_newton_steps; ++step) {
     const double slope = model.jacobian(state, drive)(equation, 1);
     if (slope == 0.0 || !std::isfinite(slope)) return std::numeric_limits<double>::quiet_NaN();
-    state[1] -= model.rhs(state, drive)[equation] / slope;
+    const double change = model.rhs(state, drive)[equation] / slope;
+    state[1] -= change;
+    if (!std::isfinite(state[1])) return std::numeric_limits<double>::quiet_NaN();
+    if (std::abs(change) <= 1e-14 * std::max(1.0, std::abs(state[1]))) break;
   }
   const double residual = model.rhs(state, drive)[equation];
   const double scale = std::abs(model.jacobian(state, drive)(equation, 1)) * std::max(1.0, std::abs(state[1]));
-  return std::isfinite(state[1]) && std::abs(residual) <= 1e-9 * scale ? state[1]
-                                                                       : std::numeric_limits<double>::quiet_NaN();
+  return std::abs(residual) <= 1e-9 * scale ? state[1] : std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace

@@ -32,6 +32,10 @@ inline LeakyIntegrateAndFire::State steady_state_at(const LeakyIntegrateAndFire&
 }
 // w = a (v - E_L).
 inline AdEx::State steady_state_at(const AdEx& model, double v) { return {v, model.a * (v - model.E_L)}; }
+// n at its steady state (m is one already, h follows n).
+inline HodgkinHuxleyReduced::State steady_state_at(const HodgkinHuxleyReduced&, double v) {
+  return {v, HodgkinHuxleyReduced::n_rates(v).steady_state()};
+}
 // Every gate at its steady state.
 inline HodgkinHuxley::State steady_state_at(const HodgkinHuxley&, double v) {
   return {v, HodgkinHuxley::m_rates(v).steady_state(), HodgkinHuxley::h_rates(v).steady_state(),

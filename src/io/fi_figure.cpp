@@ -67,7 +67,7 @@ void append_curve(GnuplotJob& job, fmt::memory_buffer& commands, const ModelInfo
   std::vector<double> currents, steady, first;
   for (const FiPoint& point : result.points) {
     currents.push_back(point.current);
-    steady.push_back(point.steady_rate_hz);
+    steady.push_back(point.steady_isi_rate_hz);  // free of the window's 1/length quantisation of counts
     first.push_back(point.first_isi_rate_hz);
   }
   job.add_datablock("curve", {currents, steady, first});
@@ -102,7 +102,7 @@ void append_curve(GnuplotJob& job, fmt::memory_buffer& commands, const ModelInfo
   }
   append(commands,
          "plot $curve using 1:2 with linespoints pointtype 7 pointsize 0.6 linewidth 1.4 linecolor rgb '{}' "
-         "title 'steady rate', \\\n  $curve using 1:3 with linespoints pointtype 6 pointsize 0.6 dashtype 2 "
+         "title 'steady rate (1 / mean ISI)', \\\n  $curve using 1:3 with linespoints pointtype 6 pointsize 0.6 dashtype 2 "
          "linewidth 1.2 linecolor rgb '{}' title 'first-ISI rate'\n",
          figure_colour::blue, figure_colour::vermillion);
 }

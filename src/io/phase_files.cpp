@@ -60,7 +60,15 @@ std::vector<std::string> phase_lines(const PhaseAnalysis& analysis) {
   return lines;
 }
 
-void write_fixed_points_json(const std::filesystem::path& path, const PhaseAnalysis& analysis) {
+std::vector<std::string> reduced_plane_lines(const ReducedPlane& plane) {
+  std::vector<std::string> lines{fmt::format("plane: {}", plane.description)};
+  for (const std::string& line : phase_lines(plane.analysis)) lines.push_back("plane_" + line);
+  return lines;
+}
+
+namespace {
+
+nlohmann::json analysis_json(const PhaseAnalysis& analysis) {
   const ModelInfo& model = model_info(analysis.model);
   nlohmann::json points = nlohmann::json::array();
   for (const FixedPoint& point : analysis.fixed_points) points.push_back(point_json(model, point));
@@ -74,15 +82,26 @@ void write_fixed_points_json(const std::filesystem::path& path, const PhaseAnaly
         {"bifurcation", branch.stability_lost ? nlohmann::json(to_string(branch.stability_lost->kind)) : nullptr},
         {"saddle_node_current", branch.saddle_node_current ? nlohmann::json(*branch.saddle_node_current) : nullptr}};
   }
-  const nlohmann::json document = {
-      {"program", fmt::format("neurodyn {}", version)},
-      {"model", analysis.model},
-      {"current", analysis.current},
-      {"current_unit", model.current_unit},
-      {"time_unit", "ms (eigenvalues in 1/ms)"},
-      {"fixed_points", points},
-      {"rest", rest},
-      {"rest_note", analysis.rest ? nlohmann::json(nullptr) : nlohmann::json(analysis.rest_note)}};
+  return {{"model", analysis.model},
+          {"current", analysis.current},
+          {"current_unit", model.current_unit},
+          {"fixed_points", points},
+          {"rest", rest},
+          {"rest_note", analysis.rest ? nlohmann::json(nullptr) : nlohmann::json(analysis.rest_note)}};
+}
+
+}  // namespace
+
+void write_fixed_points_json(const std::filesystem::path& path, const PhaseAnalysis& analysis,
+                             const std::optional<ReducedPlane>& plane) {
+  nlohmann::json document = {{"program", fmt::format("neurodyn {}", version)},
+                             {"time_unit", "ms (eigenvalues in 1/ms)"}};
+  document.update(analysis_json(analysis));
+  document["plane"] = nullptr;
+  if (plane) {
+    document["plane"] = analysis_json(plane->analysis);
+    document["plane"]["reduction"] = plane->description;
+  }
   write_file_atomically(path, document.dump(2) + "\n");
 }
 

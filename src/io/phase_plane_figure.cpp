@@ -69,6 +69,7 @@ Marker marker_of(FixedPointType type) {
     case FixedPointType::stable_focus:
       return {7, "#000000"};
     case FixedPointType::saddle:
+    case FixedPointType::saddle_focus:
       return {5, figure_colour::reddish_purple};
     case FixedPointType::non_hyperbolic:
       return {9, figure_colour::orange};
@@ -99,6 +100,7 @@ void write_phase_plane_figure(const std::filesystem::path& path_without_extensio
   if (!drawing.trajectory_x.empty()) {
     job.add_datablock("trajectory", {drawing.trajectory_x, drawing.trajectory_y}, drawing.trajectory_breaks);
   }
+  if (!drawing.projected_x.empty()) job.add_datablock("projected", {drawing.projected_x, drawing.projected_y});
 
   fmt::memory_buffer commands;
   append(commands, "set title {} font ',13'\n", gnuplot_quote(title));
@@ -118,6 +120,10 @@ void write_phase_plane_figure(const std::filesystem::path& path_without_extensio
   if (!drawing.trajectory_x.empty()) {
     append(commands, ", \\\n  $trajectory using 1:2 with lines linewidth 1.2 linecolor rgb '{}' title 'trajectory'",
            figure_colour::blue);
+  }
+  if (!drawing.projected_x.empty()) {
+    append(commands, ", \\\n  $projected using 1:2 with lines linewidth 1.3 dashtype 3 linecolor rgb '{}' title {}",
+           figure_colour::grey, gnuplot_quote(drawing.projected_label));
   }
   for (std::size_t k = 0; k < analysis.fixed_points.size(); ++k) {
     const FixedPoint& point = analysis.fixed_points[k];

@@ -1,7 +1,10 @@
-// Presets of AdEx (Naud et al. 2008 firing patterns), FitzHugh-Nagumo, LIF and Hodgkin-Huxley
+// Presets of AdEx (Naud et al. 2008 firing patterns), FitzHugh-Nagumo, LIF and Hodgkin-Huxley (full and
+// reduced to the plane)
 // (REFERENCE.md section 3).
 #include <fmt/format.h>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "preset_lists.hpp"
@@ -92,6 +95,23 @@ Preset lif_preset(std::string name, std::string description, double t_ref, doubl
           .published_spike_count = std::nullopt};
 }
 
+constexpr const char* hh_source = "Hodgkin AL, Huxley AF (1952) J Physiol 117:500-544";
+
+// Repetitive firing for a 10 uA/cm^2 step at 10 ms from rest (v0 = -65 mV, the gates at their steady state).
+Preset hh_preset(std::string name, std::string model, std::string_view cell, std::string source) {
+  return {.name = std::move(name),
+          .model = std::move(model),
+          .description = fmt::format("{}: repetitive firing for a 10 uA/cm^2 step at 10 ms from rest", cell),
+          .source = std::move(source),
+          .parameters = {},
+          .v0 = -65.0,
+          .u0 = std::nullopt,
+          .stimulus = "step:amp=10,start=10",
+          .t_end_ms = 100.0,
+          .published_dt_ms = std::nullopt,
+          .published_spike_count = std::nullopt};
+}
+
 }  // namespace
 
 std::vector<Preset> other_presets() {
@@ -100,17 +120,9 @@ std::vector<Preset> other_presets() {
   presets.push_back(fhn_preset("fhn-lienard-classic", "fhn-lienard", " in the second-order (Lienard) form"));
   presets.push_back(lif_preset("lif-cortical", "regular firing at 50.2 Hz", 2.0, 600.0));
   presets.push_back(lif_preset("lif-refractory", "firing at 83.8 Hz, refractory for 42% of each period", 5.0, 1000.0));
-  presets.push_back({.name = "hh-squid",
-                     .model = "hh",
-                     .description = "squid giant axon: repetitive firing for a 10 uA/cm^2 step at 10 ms from rest",
-                     .source = "Hodgkin AL, Huxley AF (1952) J Physiol 117:500-544",
-                     .parameters = {},
-                     .v0 = -65.0,
-                     .u0 = std::nullopt,
-                     .stimulus = "step:amp=10,start=10",
-                     .t_end_ms = 100.0,
-                     .published_dt_ms = std::nullopt,
-                     .published_spike_count = std::nullopt});
+  presets.push_back(hh_preset("hh-squid", "hh", "squid giant axon", hh_source));
+  presets.push_back(hh_preset("hh-reduced-squid", "hh-reduced", "the squid axon reduced to (v, n)",
+                              "Rinzel J (1985) Fed Proc 44:2944-2946, on " + std::string(hh_source)));
   return presets;
 }
 

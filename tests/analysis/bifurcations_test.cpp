@@ -80,6 +80,17 @@ TEST(RestLoss, HodgkinHuxleyHopfNear9Point78) {
   EXPECT_NEAR(branch.stability_lost->current, 9.78, 0.01);
 }
 
+TEST(RestLoss, ReducedHodgkinHuxleyHopfNear8Point81) {
+  // The (v, n) reduction loses its rest earlier than the full model: where the trace of its Jacobian along
+  // the rest branch crosses 0 with det > 0, at I = 8.8128 uA/cm^2 (central differences of the written-out
+  // equations, done apart from this code).
+  const RestBranch branch = follow_rest(make_model("hh-reduced", {}));
+  ASSERT_TRUE(branch.stability_lost);
+  EXPECT_EQ(branch.stability_lost->kind, RestLossKind::hopf);
+  EXPECT_NEAR(branch.stability_lost->current, 8.81277, 1e-4);
+  EXPECT_NEAR(branch.stability_lost->at.state[0], -60.0918, 1e-3);
+}
+
 TEST(RestLoss, NeedsARestAtTheReferenceCurrent) {
   EXPECT_THROW(follow_rest(make_model("izh2003", {}), 10.0), InputError);  // no fixed point above I = 4
 }

@@ -115,6 +115,37 @@ TEST(FixedPoints, HodgkinHuxleyRestNearMinus65mV) {
   EXPECT_TRUE(is_stable(rest->type));
 }
 
+TEST(FixedPoints, ReducedHodgkinHuxleyRestsAtMinus65Point19Millivolts) {
+  // Bisection of I_inf(v) = 0 on the published rate formulas, done apart from this code: -65.19238 mV.
+  const auto rest = resting_state(make_model("hh-reduced", {}), 0.0);
+  ASSERT_TRUE(rest);
+  EXPECT_NEAR(rest->state[0], -65.192384, 1e-5);
+  EXPECT_NEAR(rest->state[1], HodgkinHuxley::n_rates(rest->state[0]).steady_state(), 1e-15);
+  EXPECT_TRUE(is_stable(rest->type));
+}
+
+TEST(FixedPoints, ReducedHodgkinHuxleySharesTheFullRestWhenTheLinePassesThroughIt) {
+  const auto full_rest = resting_state(make_model("hh", {}), 0.0);
+  ASSERT_TRUE(full_rest);
+  const double h = full_rest->state[2], n = full_rest->state[3];
+  const auto rest = resting_state(make_model("hh-reduced", {{"h_intercept", h + 1.3 * n}, {"h_slope", 1.3}}), 0.0);
+  ASSERT_TRUE(rest);
+  EXPECT_NEAR(rest->state[0], full_rest->state[0], 1e-9);
+  EXPECT_NEAR(rest->state[1], n, 1e-11);
+}
+
+TEST(FixedPoints, HodgkinHuxleyAboveItsHopfIsASaddleFocus) {
+  // Past the Hopf at 9.78 uA/cm^2 a complex pair has crossed to positive real parts; the two other
+  // eigenvalues stay real and negative.
+  const auto points = fixed_points(make_model("hh", {}), 10.0);
+  ASSERT_EQ(points.size(), 1u);
+  EXPECT_EQ(points[0].type, FixedPointType::saddle_focus);
+  EXPECT_EQ(to_string(points[0].type), "saddle focus");
+  EXPECT_GT(points[0].eigenvalues[3].real(), 0.0);
+  EXPECT_GT(std::abs(points[0].eigenvalues[3].imag()), 0.0);
+  EXPECT_LT(points[0].eigenvalues[1].real(), 0.0);
+}
+
 TEST(FixedPoints, SteadyStateCurrentHoldsTheModelAtV) {
   // I_inf(v) = -(0.04 v^2 + 4.8 v + 140) for the 2003 RS cell.
   const AnyModel model = make_model("izh2003", {});

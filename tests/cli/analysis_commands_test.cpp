@@ -17,6 +17,7 @@
 namespace neurodyn::cli_test {
 namespace {
 
+using ::testing::AllOf;
 using ::testing::HasSubstr;
 
 // The `name: value` lines of a command's output.
@@ -181,12 +182,31 @@ TEST_F(CliTest, PhaseNamesWhereTheRestIsLost) {
   EXPECT_EQ(values.at("bifurcation"), "saddle-node");
 }
 
-TEST_F(CliTest, PhaseOfHodgkinHuxleyHasFixedPointsButNoPlane) {
+TEST_F(CliTest, PhaseOfHodgkinHuxleyIsDrawnInThePlaneOfItsReduction) {
   const auto result = run({"phase", "--preset", "hh-squid", "--out", "out"});
   ASSERT_EQ(result.exit_status, 0) << result.err;
-  EXPECT_THAT(result.err, HasSubstr("no phase plane for hh"));
-  EXPECT_EQ(named_values(result.out).at("bifurcation"), "hopf");
+  const auto values = named_values(result.out);
+  // The full model's own analysis: its Hopf (Rinzel and Miller 1980), then the reduced plane's.
+  EXPECT_EQ(values.at("bifurcation"), "hopf");
+  EXPECT_NEAR(std::stod(values.at("rest_lost_at")), 9.78, 0.01);
+  EXPECT_THAT(values.at("plane"), AllOf(HasSubstr("hh-reduced"), HasSubstr("m = m_inf(v)"), HasSubstr("h = 0.8 - n")));
+  EXPECT_EQ(values.at("plane_bifurcation"), "hopf");
+  EXPECT_NEAR(std::stod(values.at("plane_rest_lost_at")), 8.81277, 1e-4);
+  EXPECT_TRUE(read_text(out() / "phase.png").starts_with("\x89PNG"));
+  const auto json = nlohmann::json::parse(read_text(out() / "fixed_points.json"));
+  EXPECT_EQ(json.at("model"), "hh");
+  EXPECT_EQ(json.at("fixed_points")[0].at("eigenvalues").size(), 4u);
+  EXPECT_EQ(json.at("plane").at("model"), "hh-reduced");
+  EXPECT_EQ(json.at("plane").at("fixed_points")[0].at("eigenvalues").size(), 2u);
+}
+
+TEST_F(CliTest, PhaseOfAOneVariableModelHasFixedPointsButNoPlane) {
+  const auto result = run({"phase", "--preset", "lif-cortical", "--out", "out"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("no phase plane for lif (1 state variable, no two-variable reduction)"));
+  EXPECT_EQ(named_values(result.out).at("bifurcation"), "threshold");
   EXPECT_FALSE(std::filesystem::exists(out() / "phase.png"));
+  EXPECT_TRUE(nlohmann::json::parse(read_text(out() / "fixed_points.json")).at("plane").is_null());
 }
 
 }  // namespace

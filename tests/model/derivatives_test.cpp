@@ -86,4 +86,15 @@ TEST(Derivatives, HodgkinHuxleyMatchFiniteDifferencesIncludingTheSingularPoints)
   expect_derivatives_match_differences(HodgkinHuxley{}, states, {10.0, 0.0});
 }
 
+TEST(Derivatives, ReducedHodgkinHuxleyMatchFiniteDifferencesIncludingTheSingularPoints) {
+  const std::vector<HodgkinHuxleyReduced::State> states{
+      HodgkinHuxleyReduced{}.default_initial_state(), {-40.0, 0.4}, {-55.0, 0.3}, {-40.0 + 1e-7, 0.4},
+      {-39.9, 0.35}, {-54.9, 0.3}, {20.0, 0.7}, {-80.0, 0.2}};
+  expect_derivatives_match_differences(HodgkinHuxleyReduced{}, states, {10.0, 0.0});
+  HodgkinHuxleyReduced steeper;
+  steeper.h_intercept = 0.89;
+  steeper.h_slope = 1.1;
+  expect_derivatives_match_differences(steeper, states);
+}
+
 }  // namespace

@@ -24,11 +24,12 @@ enum class FixedPointType {
   stable_focus,    // all real parts negative, a complex pair among them
   unstable_node,   // all eigenvalues real and positive
   unstable_focus,  // all real parts positive, a complex pair among them
-  saddle,          // real parts of both signs
+  saddle,          // real parts of both signs, all eigenvalues real
+  saddle_focus,    // real parts of both signs with a complex pair (three or more variables: Hodgkin-Huxley)
   non_hyperbolic,  // an eigenvalue with zero real part (at a bifurcation)
 };
 
-// "stable node", "stable focus", "unstable node", "unstable focus", "saddle", "non-hyperbolic".
+// "stable node", "stable focus", "unstable node", "unstable focus", "saddle", "saddle focus", "non-hyperbolic".
 std::string_view to_string(FixedPointType type);
 bool is_stable(FixedPointType type);
 

@@ -1,8 +1,10 @@
 #pragma once
 // Nullclines of a two-variable model at a constant current: the curves where v' = 0 and where the second
-// variable's derivative is 0, sampled as the second variable y at given v. In every two-variable model here
-// each derivative is linear in y, so y solves it exactly (a Newton step with the analytic Jacobian); where a
-// derivative does not depend on y at some v the curve has no point there (NaN).
+// variable's derivative is 0, sampled as the second variable y at given v. y is found by Newton's method in y
+// with the analytic Jacobian, from y = 0: exact after one step where the derivative is linear in y (the
+// Izhikevich, FitzHugh-Nagumo and AdEx models), convergent where it is convex and increasing in y (the v' of
+// the reduced Hodgkin-Huxley model is A n^4 + B n + C with A, B > 0 for E_K < v < E_Na). Where a derivative
+// does not depend on y at some v, or Newton does not converge, the curve has no point there (NaN).
 #include <cstddef>
 #include <vector>
 

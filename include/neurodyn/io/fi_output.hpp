@@ -52,9 +52,9 @@ struct FiTrace {
   std::vector<double> spike_times_ms;
 };
 
-// PATH.png and PATH.svg: at the left the traces stacked (lowest current on top), at the right the steady and
-// first-ISI rates against the current, with the rheobase, the onset of sustained firing and the bistable
-// ranges marked where computed. Throws FileError if gnuplot is missing or fails.
+// PATH.png and PATH.svg: at the left the traces stacked (lowest current on top), at the right the steady rate
+// (1 / the mean ISI in the window) and the first-ISI rate against the current, with the rheobase, the onset of
+// sustained firing and the bistable ranges marked where computed. Throws FileError if gnuplot is missing or fails.
 void write_fi_figure(const std::filesystem::path& path_without_extension, std::string_view title,
                      const ModelInfo& model, const std::vector<FiTrace>& traces, const FiResult& result);
 

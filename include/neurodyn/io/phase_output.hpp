@@ -28,18 +28,34 @@ struct PhaseAnalysis {
 // rest_lost_at, bifurcation and saddle_node_at (or why there are none).
 std::vector<std::string> phase_lines(const PhaseAnalysis& analysis);
 
-// fixed_points.json, written atomically. Throws FileError.
-void write_fixed_points_json(const std::filesystem::path& path, const PhaseAnalysis& analysis);
+// The plane of a model drawn through its two-variable reduction (planar_reduction.hpp): what the reduction
+// is, and the analysis of the reduced model at the same current.
+struct ReducedPlane {
+  std::string description;
+  PhaseAnalysis analysis;
+};
+
+// `plane: DESCRIPTION`, then the lines of phase_lines for the reduced model, each name prefixed `plane_`.
+std::vector<std::string> reduced_plane_lines(const ReducedPlane& plane);
+
+// fixed_points.json, written atomically, with the reduced model's analysis under "plane" when there is one.
+// Throws FileError.
+void write_fixed_points_json(const std::filesystem::path& path, const PhaseAnalysis& analysis,
+                             const std::optional<ReducedPlane>& plane = std::nullopt);
 
 struct PhasePlaneDrawing {
   double x_low = 0.0, x_high = 1.0, y_low = 0.0, y_high = 1.0;  // the plane drawn
   Nullclines nullclines;
   std::vector<double> trajectory_x, trajectory_y;
   std::vector<std::size_t> trajectory_breaks;  // samples before which the drawn trajectory is broken (resets)
+  // For a reduced plane: the full model's trajectory projected onto the plane's axes, and its legend.
+  std::vector<double> projected_x, projected_y;
+  std::string projected_label;
 };
 
 // PATH.png and PATH.svg through gnuplot: the vector field of `model` at analysis.current (arrows of equal
-// length showing the direction), both nullclines, the fixed points marked by type, and the trajectory.
+// length showing the direction), both nullclines, the fixed points marked by type, the trajectory and the
+// projected one where there is one.
 // Throws InputError for a model without exactly two state variables, FileError if gnuplot fails.
 void write_phase_plane_figure(const std::filesystem::path& path_without_extension, std::string_view title,
                               const AnyModel& model, const PhaseAnalysis& analysis, const PhasePlaneDrawing& drawing);

@@ -12,6 +12,7 @@
 #include "neurodyn/model/fitzhugh_nagumo.hpp"
 #include "neurodyn/model/fitzhugh_nagumo_lienard.hpp"
 #include "neurodyn/model/hodgkin_huxley.hpp"
+#include "neurodyn/model/hodgkin_huxley_reduced.hpp"
 #include "neurodyn/model/izhikevich2003.hpp"
 #include "neurodyn/model/izhikevich2007.hpp"
 #include "neurodyn/model/leaky_integrate_and_fire.hpp"
@@ -19,7 +20,7 @@
 namespace neurodyn {
 
 using AnyModel = std::variant<Izhikevich2003, Izhikevich2007, FitzHughNagumo, FitzHughNagumoLienard,
-                              LeakyIntegrateAndFire, AdEx, HodgkinHuxley>;
+                              LeakyIntegrateAndFire, AdEx, HodgkinHuxley, HodgkinHuxleyReduced>;
 
 using ParameterValues = std::map<std::string, double, std::less<>>;
 

@@ -1,13 +1,9 @@
 #pragma once
-// Hodgkin AL, Huxley AF (1952) J Physiol 117:500, the squid giant axon, in the modern sign convention with
-// rest near -65 mV and the constants of Dayan P, Abbott LF (2001) Theoretical Neuroscience, section 5.6:
+// Hodgkin AL, Huxley AF (1952) J Physiol 117:500, the squid giant axon (membrane and gate rates in
+// hodgkin_huxley_membrane.hpp):
 //
 //   C_m v' = I - g_Na m^3 h (v - E_Na) - g_K n^4 (v - E_K) - g_L (v - E_L)
 //   x'     = alpha_x(v) (1 - x) - beta_x(v) x        for the gates x = m, h, n
-//
-//   alpha_m = 0.1 (v + 40) / (1 - exp(-(v + 40)/10))    beta_m = 4 exp(-(v + 65)/18)
-//   alpha_h = 0.07 exp(-(v + 65)/20)                    beta_h = 1 / (1 + exp(-(v + 35)/10))
-//   alpha_n = 0.01 (v + 55) / (1 - exp(-(v + 55)/10))   beta_n = 0.125 exp(-(v + 65)/80)      (1/ms)
 //
 // Time in ms, v in mV, I in uA/cm^2, C_m in uF/cm^2, conductances in mS/cm^2. A smooth model: no reset; an
 // upward crossing of v_detect counts as a spike.
@@ -17,58 +13,18 @@
 #include <optional>
 
 #include "neurodyn/error.hpp"
-#include "neurodyn/model/neuron_model.hpp"
+#include "neurodyn/model/hodgkin_huxley_membrane.hpp"
 
 namespace neurodyn {
 
-namespace hodgkin_huxley_detail {
-
-// x / (1 - exp(-x)) and its derivative, without the 0/0 of x = 0 (the alpha_m and alpha_n singularities at
-// v = -40 and -55 mV are removable). Near 0 the Taylor series 1 + x/2 + x^2/12 - x^4/720 (derivative
-// 1/2 + x/6 - x^3/180) is exact to rounding for |x| < 1e-2; elsewhere expm1 avoids cancellation.
-inline double x_over_one_minus_exp(double x) {
-  if (std::abs(x) < 1e-2) return 1.0 + x / 2.0 + x * x / 12.0 - x * x * x * x / 720.0;
-  return x / -std::expm1(-x);
-}
-// For x > 0: (1 - x/(e^x - 1)) / (1 - e^-x); for x < 0 the identity f(x) = x + f(-x) gives f'(x) = 1 - f'(-x),
-// which stays finite where exp(-x) overflows.
-inline double x_over_one_minus_exp_derivative(double x) {
-  if (std::abs(x) < 1e-2) return 0.5 + x / 6.0 - x * x * x / 180.0;
-  if (x < 0.0) return 1.0 - x_over_one_minus_exp_derivative(-x);
-  return (1.0 - x / std::expm1(x)) / -std::expm1(-x);
-}
-
-}  // namespace hodgkin_huxley_detail
-
-struct HodgkinHuxley {
+struct HodgkinHuxley : HodgkinHuxleyMembrane {
   static constexpr int dimension = 4;
   using State = StateVector<4>;
   static constexpr std::string_view name = "hh";
   static constexpr std::string_view title = "Hodgkin-Huxley squid giant axon";
   static constexpr std::string_view citation = "Hodgkin AL, Huxley AF (1952) J Physiol 117:500-544";
-  static constexpr std::string_view current_unit = "uA/cm^2";
   static constexpr bool has_reset = false;
-
-  double C_m = 1.0;        // uF/cm^2  membrane capacitance
-  double g_Na = 120.0;     // mS/cm^2  maximal sodium conductance
-  double g_K = 36.0;       // mS/cm^2  maximal potassium conductance
-  double g_L = 0.3;        // mS/cm^2  leak conductance
-  double E_Na = 50.0;      // mV       sodium reversal potential
-  double E_K = -77.0;      // mV       potassium reversal potential
-  double E_L = -54.387;    // mV       leak reversal potential (sets the rest at -65 mV)
-  double v_detect = 0.0;   // mV       spike detection level of v
-
-  static constexpr std::array<ParameterField<HodgkinHuxley>, 8> parameters{{
-      {{"C_m", "uF/cm^2", 1.0, 0.1, 10.0, "membrane capacitance"}, &HodgkinHuxley::C_m},
-      {{"g_Na", "mS/cm^2", 120.0, 0.0, 500.0, "maximal sodium conductance"}, &HodgkinHuxley::g_Na},
-      {{"g_K", "mS/cm^2", 36.0, 0.0, 200.0, "maximal potassium conductance"}, &HodgkinHuxley::g_K},
-      {{"g_L", "mS/cm^2", 0.3, 0.0, 10.0, "leak conductance"}, &HodgkinHuxley::g_L},
-      {{"E_Na", "mV", 50.0, 0.0, 100.0, "sodium reversal potential"}, &HodgkinHuxley::E_Na},
-      {{"E_K", "mV", -77.0, -120.0, 0.0, "potassium reversal potential"}, &HodgkinHuxley::E_K},
-      {{"E_L", "mV", -54.387, -100.0, 0.0, "leak reversal potential"}, &HodgkinHuxley::E_L},
-      {{"v_detect", "mV", 0.0, -50.0, 50.0, "spike detection: an upward crossing of this v is a spike"},
-       &HodgkinHuxley::v_detect},
-  }};
+  static constexpr auto parameters = membrane_parameters<HodgkinHuxley>();
   static constexpr std::array<StateVariableInfo, 4> state_variables{{
       {"v", "mV", "membrane potential"},
       {"m", "", "sodium activation gate"},
@@ -76,38 +32,10 @@ struct HodgkinHuxley {
       {"n", "", "potassium activation gate"},
   }};
 
-  // The opening and closing rates of one gate at v (1/ms) and their derivatives in v (1/(ms mV)).
-  struct GateRates {
-    double alpha, beta, alpha_slope, beta_slope;
-    double steady_state() const { return alpha / (alpha + beta); }
-    double rate(double x) const { return alpha * (1.0 - x) - beta * x; }
-    double rate_slope_v(double x) const { return alpha_slope * (1.0 - x) - beta_slope * x; }
-    double rate_slope_x() const { return -(alpha + beta); }
-  };
-  static GateRates m_rates(double v) {
-    using namespace hodgkin_huxley_detail;
-    const double beta = 4.0 * std::exp(-(v + 65.0) / 18.0);
-    // 0.1 (v + 40) / (1 - exp(-(v + 40)/10)) = f((v + 40)/10), f(x) = x / (1 - exp(-x))
-    return {x_over_one_minus_exp((v + 40.0) / 10.0), beta,
-            x_over_one_minus_exp_derivative((v + 40.0) / 10.0) / 10.0, -beta / 18.0};
-  }
-  static GateRates h_rates(double v) {
-    const double alpha = 0.07 * std::exp(-(v + 65.0) / 20.0);
-    const double beta = 1.0 / (1.0 + std::exp(-(v + 35.0) / 10.0));
-    return {alpha, beta, -alpha / 20.0, beta * (1.0 - beta) / 10.0};
-  }
-  static GateRates n_rates(double v) {
-    using namespace hodgkin_huxley_detail;
-    const double beta = 0.125 * std::exp(-(v + 65.0) / 80.0);
-    // 0.01 (v + 55) / (1 - exp(-(v + 55)/10)) = 0.1 f((v + 55)/10)
-    return {0.1 * x_over_one_minus_exp((v + 55.0) / 10.0), beta,
-            0.01 * x_over_one_minus_exp_derivative((v + 55.0) / 10.0), -beta / 80.0};
-  }
-
   State rhs(const State& x, Drive drive) const {
     const double v = x[0], m = x[1], h = x[2], n = x[3];
-    const double ionic = g_Na * m * m * m * h * (v - E_Na) + g_K * n * n * n * n * (v - E_K) + g_L * (v - E_L);
-    return State((drive.current - ionic) / C_m, m_rates(v).rate(m), h_rates(v).rate(h), n_rates(v).rate(n));
+    return State((drive.current - ionic_current(v, m, h, n)) / C_m, m_rates(v).rate(m), h_rates(v).rate(h),
+                 n_rates(v).rate(n));
   }
   JacobianMatrix<4> jacobian(const State& x, Drive) const {
     const double v = x[0], m = x[1], h = x[2], n = x[3];
