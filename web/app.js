@@ -283,8 +283,10 @@ function showReadouts(answer) {
   $('elapsed').textContent = `${format(answer.elapsed_ms, 1)} ms`;
   $('work').textContent = `${answer.solver.steps.toLocaleString()} steps; ` +
       `${answer.trace.t.length.toLocaleString()}/${answer.trace.computed_samples.toLocaleString()} samples drawn`;
-  $('second-nullcline').textContent = `${answer.variables[1]?.name ?? 'u'}-nullcline`;
-  $('phase-note').textContent = answer.phase_plane ? '' : `none for a model with ${answer.variables.length} state variable(s)`;
+  const plane = answer.phase_plane;
+  $('second-nullcline').textContent = `${plane ? answer.variables[plane.axes[1]].name : 'u'}-nullcline`;
+  $('phase-note').textContent = !plane ? `none for a model with ${answer.variables.length} state variable(s)`
+      : plane.reduction ? `in the plane of ${plane.reduction}; the run is projected` : '';
   $('recovery-note').textContent = answer.variables.length > 1 ? '' : 'none: the model has only v';
 }
 

@@ -1,10 +1,12 @@
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "neurodyn/analysis/fixed_points.hpp"
 #include "neurodyn/analysis/nullclines.hpp"
+#include "neurodyn/analysis/planar_reduction.hpp"
 #include "neurodyn/analysis/spike_train_window.hpp"
 #include "neurodyn/error.hpp"
 #include "run_json.hpp"
@@ -60,22 +62,28 @@ nlohmann::json curves_at(const AnyModel& model, double current, std::string_view
 }  // namespace
 
 nlohmann::json phase_plane_json(const EffectiveRun& run, const Solution& solution) {
-  if (solution.dimension != 2 || solution.sample_count() == 0) return nullptr;
+  const std::optional<PlanarReduction> reduction = planar_reduction(run.problem.model);
+  if (!reduction || solution.sample_count() == 0) return nullptr;
   const Problem& problem = run.problem;
-  const auto v = extent(solution, 0);
-  const auto y = extent(solution, 1);
+  const auto v = extent(solution, reduction->axes[0]);
+  const auto y = extent(solution, reduction->axes[1]);
   const SpikeTrainWindow window = stimulus_window(problem.stimulus, problem.t_start, problem.t_end);
   const double before = problem.stimulus.limit(problem.t_start, Side::right).current;
   const double during = problem.stimulus.at(0.5 * (window.start_ms + window.end_ms)).current;
 
   auto curves = nlohmann::json::array();
   if (during == before) {
-    curves.push_back(curves_at(problem.model, during, "throughout the run", v));
+    curves.push_back(curves_at(reduction->plane, during, "throughout the run", v));
   } else {
-    curves.push_back(curves_at(problem.model, during, "during the stimulus", v));
-    curves.push_back(curves_at(problem.model, before, "before the stimulus", v));
+    curves.push_back(curves_at(reduction->plane, during, "during the stimulus", v));
+    curves.push_back(curves_at(reduction->plane, before, "before the stimulus", v));
   }
-  return {{"v_range", {v.first, v.second}}, {"y_range", {y.first, y.second}}, {"curves", std::move(curves)}};
+  return {{"v_range", {v.first, v.second}},
+          {"y_range", {y.first, y.second}},
+          {"axes", reduction->axes},
+          {"model", model_name(reduction->plane)},
+          {"reduction", reduction->is_reduction() ? nlohmann::json(reduction->description) : nlohmann::json(nullptr)},
+          {"curves", std::move(curves)}};
 }
 
 }  // namespace neurodyn::serve_detail

@@ -1,6 +1,6 @@
 // The live explorer in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core): the page
-// loads and simulates, a slider changes the spike count and the plot, a preset switch changes the firing
-// class, a shared URL gives the same view, the CSV holds what is shown, and bad input is reported on the page.
+// loads and simulates, Hodgkin-Huxley gets the plane of its reduction, a slider changes the spike count and the
+// plot, a preset switch changes the firing class, a shared URL gives the same view, the CSV holds what is shown, and bad input is reported on the page.
 // Prints the slider-to-redraw latency (measured, not asserted) and saves a screenshot to
 // $NEURODYN_ARTIFACTS/explorer.png (default: artifacts/ beside the binary).
 //
@@ -119,6 +119,17 @@ test('the page loads, simulates tonic spiking and draws every plot', async () =>
   const sliders = await page.locator('#parameters .slider-row').evaluateAll((rows) => rows.map((row) => row.dataset.name));
   assert.deepEqual(sliders.slice(0, 4), ['a', 'b', 'c', 'd']);
   assert.equal(await page.inputValue('#parameters [data-name=d] input[type=number]'), '6');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('Hodgkin-Huxley is drawn in the (v, n) plane of its reduction', async () => {
+  const page = await openPage('#preset=hh-squid');
+  // The overlay's default, Euler at 1 ms, blows up on the squid axon, and the page says so.
+  assert.match((await readouts(page)).message, /^Second method \(euler, dt 1 ms\) stopped: unstable/);
+  assert.equal(await page.locator('.plot canvas').count(), 4);
+  assert.equal(await page.textContent('#second-nullcline'), 'n-nullcline');
+  assert.match(await page.textContent('#phase-note'), /in the plane of hh-reduced: m = m_inf\(v\), h = 0.8 - n/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -127,9 +127,24 @@ TEST(SimulateApi, PhasePlaneHasTheClosedFormNullclinesAndFixedPoints) {
   EXPECT_EQ(points[1]["type"], "saddle");
 }
 
-TEST(SimulateApi, PhasePlaneIsNullForModelsWithoutTwoStateVariables) {
+TEST(SimulateApi, PhasePlaneIsNullForAOneVariableModel) {
   EXPECT_TRUE(simulate({{"preset", "lif-cortical"}})["phase_plane"].is_null());
-  EXPECT_TRUE(simulate({{"preset", "hh-squid"}, {"t_end", 20}})["phase_plane"].is_null());
+}
+
+TEST(SimulateApi, HodgkinHuxleyIsShownInThePlaneOfItsReduction) {
+  const json plane = simulate({{"preset", "hh-squid"}, {"t_end", 40}})["phase_plane"];
+  ASSERT_FALSE(plane.is_null());
+  EXPECT_EQ(plane["axes"], json::array({0, 3}));  // v and n of the trace
+  EXPECT_EQ(plane["model"], "hh-reduced");
+  EXPECT_THAT(plane["reduction"].get<std::string>(), ::testing::HasSubstr("h = 0.8 - n"));
+  const json& during = plane["curves"][0];
+  EXPECT_EQ(during["when"], "during the stimulus");
+  ASSERT_EQ(during["fixed_points"].size(), 1u);
+  EXPECT_EQ(during["fixed_points"][0]["state"].size(), 2u);
+  EXPECT_EQ(during["fixed_points"][0]["type"], "unstable focus");  // past the reduction's Hopf at 8.81
+  const json own = simulate({{"preset", "fhn-classic"}, {"t_end", 20}})["phase_plane"];
+  EXPECT_EQ(own["axes"], json::array({0, 1}));
+  EXPECT_TRUE(own["reduction"].is_null());
 }
 
 TEST(SimulateApi, ShortRunIsReturnedWhole) {

@@ -85,8 +85,9 @@ function orbit(series) { return {...series, paths: polyline}; }
 // The trajectory in the plane of the first two variables. For a model with a reset the path is broken at
 // each spike, so that the jump from the cutoff to the reset state is not drawn as a path: between samples
 // i-1 and i when a spike time s lies in [t[i-1], t[i]], unless the sample at s is the peak (v rises into it).
-function orbitData(trace, spikes, hasReset) {
-  const {t} = trace, [v, y] = trace.x;
+// The run in the phase plane: trace variables axes[0] and axes[1], broken at every reset.
+function orbitData(trace, spikes, hasReset, axes) {
+  const {t} = trace, v = trace.x[axes[0]], y = trace.x[axes[1]];
   const xs = [], ys = [];
   let next = 0;  // the first spike not before t[i-1]
   for (let i = 0; i < t.length; ++i) {
@@ -168,7 +169,8 @@ export class ExplorerPlots {
       phaseX: answer.phase_plane?.v_range,
       phaseY: answer.phase_plane?.y_range,
     };
-    const layout = JSON.stringify([answer.variables, answer.current_unit, answer.phase_plane?.curves.length ?? 0]);
+    const layout = JSON.stringify([answer.variables, answer.current_unit, answer.phase_plane?.curves.length ?? 0,
+                                   answer.phase_plane?.axes]);
     if (layout !== this.layout) {
       this.build(answer);
       this.layout = layout;
@@ -181,8 +183,9 @@ export class ExplorerPlots {
       this.plots.recovery.setData(series);
     }
     if (this.plots.phase) {
-      const series = [null, other ? orbitData(other, answer.compare.spikes, answer.has_reset) : none,
-                      orbitData(main, answer.spikes, answer.has_reset)];
+      const axes = answer.phase_plane.axes;
+      const series = [null, other ? orbitData(other, answer.compare.spikes, answer.has_reset, axes) : none,
+                      orbitData(main, answer.spikes, answer.has_reset, axes)];
       for (const curve of answer.phase_plane.curves) series.push([curve.v, curve.first], [curve.v, curve.second]);
       this.plots.phase.setData(series);
     }
@@ -253,7 +256,8 @@ export class ExplorerPlots {
                     before ? dashed(colors.second) : line(colors.second, {width: 2}));
       }
       series.splice(1, series.length - 1, ...series.slice(1).map(orbit));
-      const phase = common(300, withUnit(v.name, v.unit), withUnit(variables[1].name, variables[1].unit), 'phaseY', {
+      const y = variables[plane.axes[1]];
+      const phase = common(300, withUnit(v.name, v.unit), withUnit(y.name, y.unit), 'phaseY', {
         series,
         hooks: {draw: [(u) => drawFixedPoints(u, this.answer.phase_plane.curves)]},
       });

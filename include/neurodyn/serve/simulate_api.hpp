@@ -23,7 +23,10 @@
 //    "spikes": [...ms], "spikes_truncated": bool,
 //    "statistics": {...spike count, rate, ISI CV, firing pattern... (null unless status is ok)},
 //    "solver": {"steps": .., "rejected_steps": .., "rhs_evaluations": .., ...},
-//    "phase_plane": {...nullclines and fixed points (null unless the model has two state variables)},
+//    "phase_plane": null | {"v_range", "y_range", "axes": [0, k] (the trace variables drawn), "model" (whose
+//                   plane: the model, or its reduction hh-reduced for hh), "reduction": null | "what it is",
+//                   "curves": [nullclines and fixed points at the currents of the run]}
+//                   (null for a model without a plane: leaky integrate-and-fire),
 //    "compare": null | {"run", "status", "message", "trace", "spikes", "spikes_truncated", "statistics",
 //                       "solver", "difference": {"spike_count": .., "max_spike_shift_ms": ..}},
 //    "elapsed_ms": server-side time}
