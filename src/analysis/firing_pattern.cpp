@@ -127,6 +127,10 @@ std::string_view to_string(FiringPattern pattern) {
       return "spike-frequency adaptation";
     case FiringPattern::irregular:
       return "irregular";
+    case FiringPattern::rebound_spike:
+      return "rebound spike";
+    case FiringPattern::rebound_burst:
+      return "rebound burst";
   }
   return "unknown";
 }
@@ -137,6 +141,14 @@ FiringPatternClass classify_firing_pattern(std::span<const double> sorted_spike_
   const std::vector<Burst> bursts = detect_bursts(sorted_spike_times_ms, window, {rules.min_gap_ratio});
   const std::span<const double> spikes = spikes_within(sorted_spike_times_ms, window);
   if (spikes.empty()) {
+    const auto after = std::ranges::upper_bound(sorted_spike_times_ms, window.end_ms);
+    const auto rebound = static_cast<std::size_t>(sorted_spike_times_ms.end() - after);
+    if (window.polarity < 0 && rebound > 0) {
+      return {rebound == 1 ? FiringPattern::rebound_spike : FiringPattern::rebound_burst,
+              fmt::format("no spike during the hyperpolarizing input [{:g}, {:g}] ms, {} after it (the first at "
+                          "{:.4g} ms)",
+                          window.start_ms, window.end_ms, rebound, *after)};
+    }
     return {FiringPattern::silent, fmt::format("no spike in [{:g}, {:g}] ms", window.start_ms, window.end_ms)};
   }
   const double pause = window.end_ms - spikes.back();

@@ -28,10 +28,13 @@ SpikeTrainWindow stimulus_window(const Stimulus& stimulus, double t_start_ms, do
   if (changes.empty()) return {t_start_ms, t_end_ms};
   const double onset = changes.front();
   const double baseline = stimulus.limit(onset, Side::left).current;
+  const Drive after = stimulus.limit(onset, Side::right);
+  const double change = after.current != baseline ? after.current - baseline : after.slope;
+  const int polarity = change > 0.0 ? 1 : change < 0.0 ? -1 : 0;
   // The end of the pulse: the first later change after which the input is back at its baseline.
   const auto back = std::find_if(changes.begin() + 1, changes.end(),
                                  [&](double t) { return stimulus.limit(t, Side::right).current == baseline; });
-  return {onset, back == changes.end() ? t_end_ms : *back};
+  return {onset, back == changes.end() ? t_end_ms : *back, polarity};
 }
 
 SpikeTrainWindow recorded_stimulus_window(std::span<const double> times_ms, std::span<const double> currents) {
@@ -52,7 +55,8 @@ SpikeTrainWindow recorded_stimulus_window(std::span<const double> times_ms, std:
   const auto first = std::ranges::find_if(currents, beyond);
   const auto last = std::find_if(currents.rbegin(), currents.rend(), beyond);
   return {times_ms[static_cast<std::size_t>(first - currents.begin())],
-          times_ms[currents.size() - 1 - static_cast<std::size_t>(last - currents.rbegin())]};
+          times_ms[currents.size() - 1 - static_cast<std::size_t>(last - currents.rbegin())],
+          extreme > baseline ? 1 : -1};
 }
 
 }  // namespace neurodyn

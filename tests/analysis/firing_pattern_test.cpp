@@ -45,7 +45,9 @@ INSTANTIATE_TEST_SUITE_P(Panels, Figure2004,
                                            Expected{"izh2004-C", FiringPattern::tonic_bursting},
                                            Expected{"izh2004-D", FiringPattern::phasic_bursting},
                                            Expected{"izh2004-E", FiringPattern::mixed_mode},
-                                           Expected{"izh2004-F", FiringPattern::spike_frequency_adaptation}),
+                                           Expected{"izh2004-F", FiringPattern::spike_frequency_adaptation},
+                                           Expected{"izh2004-M", FiringPattern::rebound_spike},
+                                           Expected{"izh2004-N", FiringPattern::rebound_burst}),
                          [](const ::testing::TestParamInfo<Expected>& test) { return test.param.preset.substr(8); });
 
 // The 2003 cells. RS fires an initial doublet and then settles within two ISIs at its steady rate (ISIs 5.3,
@@ -73,6 +75,15 @@ INSTANTIATE_TEST_SUITE_P(Cells, Figure2003,
 TEST(FiringPattern, SilentWithoutSpikesInTheWindow) {
   const std::vector<double> spikes{5.0};  // before the stimulus
   EXPECT_EQ(classify_firing_pattern(spikes, {10.0, 100.0}).pattern, FiringPattern::silent);
+}
+
+TEST(FiringPattern, ReboundNeedsAHyperpolarizingInputAndSpikesAfterIt) {
+  const std::vector<double> one{30.0}, three{30.0, 32.0, 34.0};
+  const SpikeTrainWindow inhibition{20.0, 25.0, -1}, excitation{20.0, 25.0, 1};
+  EXPECT_EQ(classify_firing_pattern(one, inhibition).pattern, FiringPattern::rebound_spike);
+  EXPECT_EQ(classify_firing_pattern(three, inhibition).pattern, FiringPattern::rebound_burst);
+  EXPECT_EQ(classify_firing_pattern(three, excitation).pattern, FiringPattern::silent);  // a delayed response
+  EXPECT_EQ(classify_firing_pattern(std::vector<double>{}, inhibition).pattern, FiringPattern::silent);
 }
 
 TEST(FiringPattern, IrregularWhenIntervalsRiseAndFallRepeatedly) {
@@ -114,6 +125,7 @@ TEST(FiringPattern, AdaptationNeedsSeveralSlowingIntervals) {
 TEST(FiringPattern, NamesAreIzhikevichsVocabulary) {
   EXPECT_EQ(to_string(FiringPattern::tonic_bursting), "tonic bursting");
   EXPECT_EQ(to_string(FiringPattern::spike_frequency_adaptation), "spike-frequency adaptation");
+  EXPECT_EQ(to_string(FiringPattern::rebound_burst), "rebound burst");
 }
 
 TEST(FiringPattern, RejectsInvalidRules) {

@@ -16,6 +16,13 @@ TEST(StimulusWindow, StepFromItsOnsetToTheEndOfTheRun) {
   const SpikeTrainWindow window = window_of("step:amp=14,start=15", 150.0);
   EXPECT_EQ(window.start_ms, 15.0);
   EXPECT_EQ(window.end_ms, 150.0);
+  EXPECT_EQ(window.polarity, 1);
+}
+
+TEST(StimulusWindow, PolarityIsTheDirectionOfTheOnset) {
+  EXPECT_EQ(window_of("step:amp=-15,start=20,stop=25", 200.0).polarity, -1);  // 2004 panel M's inhibition
+  EXPECT_EQ(window_of("ramp:slope=-0.1,start=30", 200.0).polarity, -1);       // a bend, not a jump
+  EXPECT_EQ(window_of("const:amp=5", 200.0).polarity, 0);
 }
 
 TEST(StimulusWindow, PulseFromItsOnsetToItsEnd) {

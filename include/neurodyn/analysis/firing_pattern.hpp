@@ -1,10 +1,13 @@
 #pragma once
 // A rule-based classifier that names the response of a neuron to a stimulus in the vocabulary of Izhikevich
-// (2004) IEEE Trans Neural Netw 15:1063, figure 1, from the spike train within the stimulus window alone.
+// (2004) IEEE Trans Neural Netw 15:1063, figure 1, from the spike train within the stimulus window (and,
+// for the rebound responses, the spikes after it).
 //
 // The rules, applied in this order (n = spikes in the window, ISIs between them, "pause" = the silence from the
 // last spike to the end of the window):
-//   silent                      n = 0.
+//   rebound spike               n = 0 during a hyperpolarizing input (polarity -1), one spike after it ends.
+//   rebound burst               n = 0 during a hyperpolarizing input, two or more spikes after it ends.
+//   silent                      n = 0 otherwise.
 //   phasic spiking              n = 1: a single spike, then quiescence for the rest of the stimulus.
 //   phasic bursting             n >= 2 and the pause is at least `min_gap_ratio` times the longest ISI: the
 //                               neuron fired at the onset and stopped (its spikes form one burst, or bursts).
@@ -45,10 +48,12 @@ enum class FiringPattern {
   mixed_mode,
   spike_frequency_adaptation,
   irregular,
+  rebound_spike,
+  rebound_burst,
 };
 
 // "silent", "tonic spiking", "phasic spiking", "tonic bursting", "phasic bursting", "mixed mode",
-// "spike-frequency adaptation", "irregular".
+// "spike-frequency adaptation", "irregular", "rebound spike", "rebound burst".
 std::string_view to_string(FiringPattern pattern);
 
 struct FiringPatternRules {
