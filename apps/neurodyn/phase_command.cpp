@@ -183,8 +183,8 @@ void add_phase_command(CLI::App& app) {
       "is lost (rest_lost_at, with its bifurcation: saddle-node, hopf, or threshold) and the saddle-node where it "
       "vanishes, and the phase plane: nullclines, vector field, fixed points and the trajectory of the run, in "
       "the model's own plane or, for hh, in the plane (v, n) of its reduction hh-reduced (printed as plane_* "
-      "lines, with the full run projected on top). Without a model: the 2003 RS cell. Writes fixed_points.json, config.toml and "
-      "phase.{png,svg} into --out.");
+      "lines, with the full run projected on top). Without a model: the 2003 RS cell. Writes fixed_points.json, "
+      "config.toml and phase.{png,svg} into --out.");
   add_problem_flags(*command, options->problem);
   command->add_option("--method", flags.method, "numerical method of the trajectory; default rk4")->type_name("NAME");
   command->add_option("--dt", flags.dt, "step (ms); default 0.01")->type_name("MS");

@@ -102,7 +102,8 @@ void append_curve(GnuplotJob& job, fmt::memory_buffer& commands, const ModelInfo
   }
   append(commands,
          "plot $curve using 1:2 with linespoints pointtype 7 pointsize 0.6 linewidth 1.4 linecolor rgb '{}' "
-         "title 'steady rate (1 / mean ISI)', \\\n  $curve using 1:3 with linespoints pointtype 6 pointsize 0.6 dashtype 2 "
+         "title 'steady rate (1 / mean ISI)', \\\n"
+         "  $curve using 1:3 with linespoints pointtype 6 pointsize 0.6 dashtype 2 "
          "linewidth 1.2 linecolor rgb '{}' title 'first-ISI rate'\n",
          figure_colour::blue, figure_colour::vermillion);
 }

@@ -1,7 +1,7 @@
-// The live explorer in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core): the page
-// loads and simulates, Hodgkin-Huxley gets the plane of its reduction, a slider changes the spike count and the
-// plot, a preset switch changes the firing class, a shared URL gives the same view, the CSV holds what is shown, and bad input is reported on the page.
-// Prints the slider-to-redraw latency (measured, not asserted) and saves a screenshot to
+// The live explorer in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core): the page loads and
+// simulates, Hodgkin-Huxley gets the plane of its reduction, a slider changes the spike count and the plot, a preset
+// switch changes the firing class, a shared URL gives the same view, the CSV holds what is shown, and bad input is
+// reported on the page. Prints the slider-to-redraw latency (measured, not asserted) and saves a screenshot to
 // $NEURODYN_ARTIFACTS/explorer.png (default: artifacts/ beside the binary).
 //
 //   NEURODYN_BIN=build/ci/neurodyn node --test tests/browser/

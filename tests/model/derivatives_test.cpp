@@ -44,13 +44,13 @@ TEST(Derivatives, Izhikevich2007MatchFiniteDifferencesOnEveryBranch) {
 TEST(Derivatives, FitzHughNagumoMatchFiniteDifferences) {
   const std::vector<FitzHughNagumo::State> states{{-1.2, -0.6}, {0.5, 0.3}, {2.0, 1.0}, {-2.1, 0.4}};
   expect_derivatives_match_differences(FitzHughNagumo{}, states, {0.3, 0.0});
-  expect_derivatives_match_differences(FitzHughNagumo{.a = -0.3, .b = 2.5, .e = 0.5, .v_threshold = 0.0}, states);
+  expect_derivatives_match_differences(FitzHughNagumo{{.a = -0.3, .b = 2.5, .e = 0.5, .v_threshold = 0.0}}, states);
 }
 
 TEST(Derivatives, FitzHughNagumoLienardMatchFiniteDifferences) {
   const std::vector<FitzHughNagumoLienard::State> states{{-1.2, 0.0}, {0.5, 1.3}, {2.0, -0.7}, {-2.1, 0.4}};
   expect_derivatives_match_differences(FitzHughNagumoLienard{}, states, {0.5, 0.02});
-  expect_derivatives_match_differences(FitzHughNagumoLienard{.a = 0.2, .b = 1.5, .e = 0.3, .v_threshold = 1.0},
+  expect_derivatives_match_differences(FitzHughNagumoLienard{{.a = 0.2, .b = 1.5, .e = 0.3, .v_threshold = 1.0}},
                                        states, {-0.4, -1.0});
 }
 

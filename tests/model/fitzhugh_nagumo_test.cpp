@@ -24,7 +24,7 @@ TEST(FitzHughNagumo, RestingStateOfTheClassicParameters) {
 TEST(FitzHughNagumo, RestingStateIsTheLeftmostOfThreeFixedPoints) {
   // a = 0.1, b = 2.5: v^3 - 1.8 v + 0.12 = 0 has three real roots; scan for the leftmost sign change of
   // the v-rate along the w-nullcline w = (v + a)/b.
-  const FitzHughNagumo model{.a = 0.1, .b = 2.5, .e = 0.08, .v_threshold = 1.0};
+  const FitzHughNagumo model{{.a = 0.1, .b = 2.5, .e = 0.08, .v_threshold = 1.0}};
   const auto v_rate = [&](double v) { return model.rhs({v, (v + model.a) / model.b}, {})[0]; };
   double leftmost = NAN;
   for (double v = -3.0; v < 3.0; v += 1e-3) {
@@ -40,7 +40,7 @@ TEST(FitzHughNagumo, RestingStateIsTheLeftmostOfThreeFixedPoints) {
 
 TEST(FitzHughNagumo, RestingStateWithoutWDecay) {
   // b = 0: w' = e (v + a) vanishes only at v = -a.
-  const FitzHughNagumo model{.a = 0.5, .b = 0.0, .e = 0.08, .v_threshold = 1.0};
+  const FitzHughNagumo model{{.a = 0.5, .b = 0.0, .e = 0.08, .v_threshold = 1.0}};
   const FitzHughNagumo::State rest = model.resting_state(0.2);
   EXPECT_EQ(rest[0], -0.5);
   EXPECT_LT(model.rhs(rest, {0.2, 0.0}).cwiseAbs().maxCoeff(), 1e-15);
@@ -90,8 +90,8 @@ TEST(FitzHughNagumoLienard, InputJumpMovesTheVRateByTheJump) {
 // The second component of the Lienard rhs is d/dt of the first-order v' along the first-order flow:
 // d/dt (v - v^3/3 - w + I) = (1 - v^2) v' - w' + I'.
 TEST(FitzHughNagumoLienard, SecondDerivativeIsTheFirstOrderFlowsOwn) {
-  const FitzHughNagumo first_order{.a = 0.6, .b = 0.9, .e = 0.1, .v_threshold = 1.0};
-  const FitzHughNagumoLienard lienard{.a = 0.6, .b = 0.9, .e = 0.1, .v_threshold = 1.0};
+  const FitzHughNagumo first_order{{.a = 0.6, .b = 0.9, .e = 0.1, .v_threshold = 1.0}};
+  const FitzHughNagumoLienard lienard{{.a = 0.6, .b = 0.9, .e = 0.1, .v_threshold = 1.0}};
   const Drive drive{0.45, -0.03};
   for (const FitzHughNagumo::State& x : {FitzHughNagumo::State(-1.2, -0.6), FitzHughNagumo::State(0.4, 0.8),
                                          FitzHughNagumo::State(1.9, 1.1)}) {

@@ -18,19 +18,31 @@
 
 namespace neurodyn {
 
-// The parameter rows shared by the first-order and the second-order (Lienard) forms.
-namespace fitzhugh_nagumo_table {
-inline constexpr ParameterInfo a{"a", "", 0.7, -2.0, 2.0, "offset of the w-nullcline"};
-inline constexpr ParameterInfo b{"b", "", 0.8, 0.0, 3.0, "slope of w's self-decay"};
-inline constexpr ParameterInfo e{"e", "", 0.08, 0.001, 2.0, "time-scale ratio of w to v"};
-inline constexpr ParameterInfo v_threshold{"v_threshold", "", 1.0, -2.5, 2.5,
-                                           "spike detection: an upward crossing of this v is a spike"};
-// Per-variable scale of the error norm: the variables swing over 2 to 4 units, so 0.02 is to them what
-// 1 mV is to a 100 mV spike.
-inline constexpr double error_scale = 0.02;
-}  // namespace fitzhugh_nagumo_table
+// The parameters shared by the first-order and the second-order (Lienard) forms, with their table.
+struct FitzHughNagumoParameters {
+  double a = 0.7;            // 1  offset of the w-nullcline
+  double b = 0.8;            // 1  slope of w's self-decay
+  double e = 0.08;           // 1  time-scale ratio of w to v
+  double v_threshold = 1.0;  // 1  spike detection level of v
 
-struct FitzHughNagumo {
+  // Per-variable scale of the error norm: the variables swing over 2 to 4 units, so 0.02 is to them what
+  // 1 mV is to a 100 mV spike.
+  static constexpr double error_scale_value = 0.02;
+
+  // The table of the members above, for a model M derived from these parameters.
+  template <class M>
+  static constexpr std::array<ParameterField<M>, 4> parameter_table() {
+    return {{
+        {{"a", "", 0.7, -2.0, 2.0, "offset of the w-nullcline"}, &FitzHughNagumoParameters::a},
+        {{"b", "", 0.8, 0.0, 3.0, "slope of w's self-decay"}, &FitzHughNagumoParameters::b},
+        {{"e", "", 0.08, 0.001, 2.0, "time-scale ratio of w to v"}, &FitzHughNagumoParameters::e},
+        {{"v_threshold", "", 1.0, -2.5, 2.5, "spike detection: an upward crossing of this v is a spike"},
+         &FitzHughNagumoParameters::v_threshold},
+    }};
+  }
+};
+
+struct FitzHughNagumo : FitzHughNagumoParameters {
   static constexpr int dimension = 2;
   using State = StateVector<2>;
   static constexpr std::string_view name = "fhn";
@@ -39,18 +51,7 @@ struct FitzHughNagumo {
       "FitzHugh R (1961) Biophys J 1:445-466; Nagumo J et al. (1962) Proc IRE 50:2061-2070";
   static constexpr std::string_view current_unit = "dimensionless";
   static constexpr bool has_reset = false;
-
-  double a = 0.7;            // 1  offset of the w-nullcline
-  double b = 0.8;            // 1  slope of w's self-decay
-  double e = 0.08;           // 1  time-scale ratio of w to v
-  double v_threshold = 1.0;  // 1  spike detection level of v
-
-  static constexpr std::array<ParameterField<FitzHughNagumo>, 4> parameters{{
-      {fitzhugh_nagumo_table::a, &FitzHughNagumo::a},
-      {fitzhugh_nagumo_table::b, &FitzHughNagumo::b},
-      {fitzhugh_nagumo_table::e, &FitzHughNagumo::e},
-      {fitzhugh_nagumo_table::v_threshold, &FitzHughNagumo::v_threshold},
-  }};
+  static constexpr auto parameters = parameter_table<FitzHughNagumo>();
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
       {"v", "", "membrane potential (dimensionless)"},
       {"w", "", "recovery variable (dimensionless)"},
@@ -70,7 +71,7 @@ struct FitzHughNagumo {
   // Never applied (has_reset is false): the identity.
   ResetOutcome<2> reset(const State& x) const { return {x, 0.0}; }
   State on_input_jump(const State& x, double, double) const { return x; }
-  State error_scale() const { return State::Constant(fitzhugh_nagumo_table::error_scale); }
+  State error_scale() const { return State::Constant(error_scale_value); }
 
   // The leftmost fixed point for a constant input I: the resting state of the classic parameters
   // (v = -1.19941, w = -0.62426 at I = 0). With b > 0 it is the smallest real root of

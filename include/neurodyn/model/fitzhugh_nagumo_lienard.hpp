@@ -15,7 +15,7 @@
 
 namespace neurodyn {
 
-struct FitzHughNagumoLienard {
+struct FitzHughNagumoLienard : FitzHughNagumoParameters {
   static constexpr int dimension = 2;
   using State = StateVector<2>;
   static constexpr std::string_view name = "fhn-lienard";
@@ -25,23 +25,13 @@ struct FitzHughNagumoLienard {
   static constexpr std::string_view current_unit = "dimensionless";
   static constexpr bool has_reset = false;
 
-  double a = 0.7;            // 1  offset of the w-nullcline
-  double b = 0.8;            // 1  slope of w's self-decay
-  double e = 0.08;           // 1  time-scale ratio of w to v
-  double v_threshold = 1.0;  // 1  spike detection level of v
-
-  static constexpr std::array<ParameterField<FitzHughNagumoLienard>, 4> parameters{{
-      {fitzhugh_nagumo_table::a, &FitzHughNagumoLienard::a},
-      {fitzhugh_nagumo_table::b, &FitzHughNagumoLienard::b},
-      {fitzhugh_nagumo_table::e, &FitzHughNagumoLienard::e},
-      {fitzhugh_nagumo_table::v_threshold, &FitzHughNagumoLienard::v_threshold},
-  }};
+  static constexpr auto parameters = parameter_table<FitzHughNagumoLienard>();
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
       {"v", "", "membrane potential (dimensionless)"},
       {"dv", "", "dv/dt"},
   }};
 
-  FitzHughNagumo first_order() const { return {a, b, e, v_threshold}; }
+  FitzHughNagumo first_order() const { return {static_cast<const FitzHughNagumoParameters&>(*this)}; }
 
   // Uses drive.current (I) and drive.slope (I').
   State rhs(const State& x, Drive drive) const {
@@ -65,7 +55,7 @@ struct FitzHughNagumoLienard {
   State on_input_jump(const State& x, double before, double after) const {
     return State(x[0], x[1] + (after - before));
   }
-  State error_scale() const { return State::Constant(fitzhugh_nagumo_table::error_scale); }
+  State error_scale() const { return State::Constant(error_scale_value); }
 
   // The state (v, v') equivalent to the first-order state (v0, w0) with input I(0) = current_at_start:
   // v'(0) = v0 - v0^3/3 - w0 + I(0).
