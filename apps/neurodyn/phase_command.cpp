@@ -110,31 +110,32 @@ PhasePlaneDrawing drawing_of(PlaneCurve trajectory, PlaneCurve projected, const 
   return drawing;
 }
 
+struct PlaneFigure {
+  std::string title;
+  PhasePlaneDrawing drawing;
+};
+
 // The phase plane: the run in the model's own plane, or, for a reduced plane, the run of the reduced model
-// from the projected initial state with the full model's run projected on top.
-void write_plane(const PhaseOptions& options, const EffectiveRun& run, const PlanarReduction& reduction,
-                 const PhaseAnalysis& plane) {
+// from the projected initial state with the full model's run projected on top. Throws RunFailed when a run
+// fails, before anything is written.
+PlaneFigure plane_figure(const PhaseOptions& options, const EffectiveRun& run, const PlanarReduction& reduction,
+                         const PhaseAnalysis& plane) {
   const Problem problem = trajectory_problem(options, run);
   const Solution solution = solved(problem, run.method);
   const std::string source = fmt::format("{}{}", run.model, run.preset ? fmt::format(" (preset {})", *run.preset) : "");
   if (!reduction.is_reduction()) {
-    write_phase_plane_figure(options.out / "phase", fmt::format("{}: phase plane at I = {:g}", source, plane.current),
-                             reduction.plane, plane, drawing_of(plane_curve(solution, {0, 1}, resets(run.model)), {},
-                                                                plane, reduction.plane));
-    return;
+    return {fmt::format("{}: phase plane at I = {:g}", source, plane.current),
+            drawing_of(plane_curve(solution, {0, 1}, resets(run.model)), {}, plane, reduction.plane)};
   }
   Problem reduced = problem;
   reduced.model = reduction.plane;
   reduced.initial_state = reduction.projected(problem.initial_state);
   const Solution reduced_solution = solved(reduced, run.method);
-  PhasePlaneDrawing drawing =
-      drawing_of(plane_curve(reduced_solution, {0, 1}, resets(plane.model)),
-                 plane_curve(solution, reduction.axes, resets(run.model)), plane, reduction.plane);
-  drawing.projected_label = fmt::format("{} projected", run.model);
-  write_phase_plane_figure(
-      options.out / "phase",
-      fmt::format("{} in the plane of {} at I = {:g}", source, plane.model, plane.current), reduction.plane, plane,
-      drawing);
+  PlaneFigure figure{fmt::format("{} in the plane of {} at I = {:g}", source, plane.model, plane.current),
+                     drawing_of(plane_curve(reduced_solution, {0, 1}, resets(plane.model)),
+                                plane_curve(solution, reduction.axes, resets(run.model)), plane, reduction.plane)};
+  figure.drawing.projected_label = fmt::format("{} projected", run.model);
+  return figure;
 }
 
 void run_phase(const PhaseOptions& options) {
@@ -148,6 +149,9 @@ void run_phase(const PhaseOptions& options) {
   if (reduction && reduction->is_reduction()) {
     reduced = ReducedPlane{reduction->description, analyse(reduction->plane, current, options.reference_current)};
   }
+  const PhaseAnalysis& plane = reduced ? reduced->analysis : analysis;
+  std::optional<PlaneFigure> figure;
+  if (reduction && !options.no_figures) figure = plane_figure(options, run, *reduction, plane);
 
   std::error_code error;
   std::filesystem::create_directories(options.out, error);
@@ -160,15 +164,15 @@ void run_phase(const PhaseOptions& options) {
     std::cerr << fmt::format("phase: no phase plane for {} ({} state variable{}, no two-variable reduction)\n",
                              run.model, model_info(run.model).state_variables.size(),
                              model_info(run.model).state_variables.size() == 1 ? "" : "s");
-  } else if (!options.no_figures) {
-    write_plane(options, run, *reduction, reduced ? reduced->analysis : analysis);
+  } else if (figure) {
+    write_phase_plane_figure(options.out / "phase", figure->title, reduction->plane, plane, figure->drawing);
   }
   for (const std::string& line : phase_lines(analysis)) std::cout << line << '\n';
   if (reduced) {
     for (const std::string& line : reduced_plane_lines(*reduced)) std::cout << line << '\n';
   }
   std::cout << fmt::format("fixed_points_json: {}\n", (options.out / "fixed_points.json").string());
-  if (reduction && !options.no_figures)
+  if (figure)
     std::cout << fmt::format("figure: {}\n", (options.out / "phase.{png,svg}").string());
 }
 

@@ -200,6 +200,15 @@ TEST_F(CliTest, PhaseOfHodgkinHuxleyIsDrawnInThePlaneOfItsReduction) {
   EXPECT_EQ(json.at("plane").at("fixed_points")[0].at("eigenvalues").size(), 2u);
 }
 
+TEST_F(CliTest, PhaseWhoseTrajectoryFailsWritesNothing) {
+  // Backward Euler at 0.5 ms has no Newton solution on the 2007 RS cell (REFERENCE.md 5.4).
+  const auto result = run({"phase", "--preset", "izh2007-RS", "--method", "backward-euler", "--dt", "0.5", "--out",
+                           "out"});
+  EXPECT_EQ(result.exit_status, 1) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(out() / "fixed_points.json"));
+  EXPECT_FALSE(std::filesystem::exists(out() / "config.toml"));
+}
+
 TEST_F(CliTest, PhaseOfAOneVariableModelHasFixedPointsButNoPlane) {
   const auto result = run({"phase", "--preset", "lif-cortical", "--out", "out"});
   ASSERT_EQ(result.exit_status, 0) << result.err;
