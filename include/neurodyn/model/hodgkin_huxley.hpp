@@ -8,7 +8,6 @@
 // Time in ms, v in mV, I in uA/cm^2, C_m in uF/cm^2, conductances in mS/cm^2. A smooth model: no reset; an
 // upward crossing of v_detect counts as a spike.
 #include <array>
-#include <cmath>
 #include <fmt/format.h>
 #include <optional>
 

@@ -12,6 +12,7 @@
 // but not its thresholds exactly (its rest at I = 0 is -65.19 mV). A smooth model: no reset; an upward
 // crossing of v_detect counts as a spike.
 #include <array>
+#include <cstddef>
 #include <fmt/format.h>
 #include <optional>
 
