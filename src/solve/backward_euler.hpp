@@ -1,16 +1,20 @@
 #pragma once
 // Backward (implicit) Euler: x1 = x0 + h f(t0 + h, x1), solved by Newton's method with the analytic Jacobian.
 // During the upstroke of a quadratic integrate-and-fire model and for dt >= about 0.5 ms this equation has no
-// real solution (REFERENCE.md 5, mistake 4); Newton then fails to converge and the step is reported as
+// real solution (docs/reference.md 5, mistake 4); Newton then fails to converge and the step is reported as
 // unsolved, never accepted.
 #include <Eigen/LU>
 
-#include "hybrid_integrator.hpp"
+#include "stepper.hpp"
 
 namespace neurodyn::detail {
 
 struct BackwardEuler {
   static constexpr int order = 1;
+  static constexpr MethodInfo info{
+      "backward-euler", "backward (implicit) Euler", order, false, true,
+      "x1 = x0 + h f(x1) solved by Newton with the analytic Jacobian; a step without solution is reported "
+      "(--newton-failure fail|halve-step)"};
   static constexpr bool uses_start_slope = false;
   static constexpr bool solves_newton = true;
   static constexpr SolveStatus unsolved_status = SolveStatus::newton_failure;

@@ -2,17 +2,14 @@
 // SUNDIALS CVODE (BDF or Adams-Moulton, variable order and step, Newton with the analytic Jacobian and a dense
 // linear solver) as the converged reference. Spikes are CVODE's own rootfinding on the guard (upward
 // crossings only); after a reset, and at every jump of the input, the integrator restarts (CVodeReInit)
-// from the new state, so no step ever straddles a discontinuity.
-#include <cvode/cvode.h>
-#include <nvector/nvector_serial.h>
-#include <sundials/sundials_context.h>
-#include <sunlinsol/sunlinsol_dense.h>
-#include <sunmatrix/sunmatrix_dense.h>
-
-#include <memory>
+// from the new state, so no step ever straddles a discontinuity. CVODE takes one step per call
+// (CV_ONE_STEP), so a run advanced in pieces takes the same steps as one advanced at once.
+#include <fmt/format.h>
+#include <stdexcept>
 #include <string>
 
 #include "hybrid_integrator.hpp"
+#include "sundials_handles.hpp"
 
 namespace neurodyn::detail {
 
@@ -22,105 +19,103 @@ class CvodeDriver {
   static constexpr int N = M::dimension;
   using State = typename M::State;
 
-  CvodeDriver(HybridIntegrator<M>& integrator, bool bdf) : in_(integrator) {
-    check(SUNContext_Create(nullptr, &context_), "SUNContext_Create");
-    y_ = N_VNew_Serial(N, context_);
-    tolerances_ = N_VNew_Serial(N, context_);
-    scratch_ = N_VNew_Serial(N, context_);
-    memory_ = CVodeCreate(bdf ? CV_BDF : CV_ADAMS, context_);
-    matrix_ = SUNDenseMatrix(N, N, context_);
-    solver_ = SUNLinSol_Dense(y_, matrix_, context_);
-    if (!y_ || !tolerances_ || !scratch_ || !memory_ || !matrix_ || !solver_) throw std::runtime_error("CVODE: out of memory");
-    load(in_.x_);
-    check(CVodeInit(memory_, &CvodeDriver::rhs, in_.t_, y_), "CVodeInit");
-    check(CVodeSetErrHandlerFn(memory_, &CvodeDriver::keep_message, this), "CVodeSetErrHandlerFn");
-    check(CVodeSetUserData(memory_, this), "CVodeSetUserData");
-    const State scale = in_.model_.error_scale();
-    for (int i = 0; i < N; ++i) NV_Ith_S(tolerances_, i) = in_.options_.atol * scale[i];
-    check(CVodeSVtolerances(memory_, in_.options_.rtol, tolerances_), "CVodeSVtolerances");
-    check(CVodeSetLinearSolver(memory_, solver_, matrix_), "CVodeSetLinearSolver");
-    check(CVodeSetJacFn(memory_, &CvodeDriver::jacobian), "CVodeSetJacFn");
-    check(CVodeRootInit(memory_, 1, &CvodeDriver::guard), "CVodeRootInit");
+  CvodeDriver(HybridIntegrator<M>& run, bool bdf) : run_(run) {
+    const auto& options = run_.options();
+    SUNContext context = nullptr;
+    check(SUNContext_Create(nullptr, &context), "SUNContext_Create");
+    context_.reset(context);
+    y_.reset(N_VNew_Serial(N, context));
+    tolerances_.reset(N_VNew_Serial(N, context));
+    scratch_.reset(N_VNew_Serial(N, context));
+    memory_.reset(CVodeCreate(bdf ? CV_BDF : CV_ADAMS, context));
+    matrix_.reset(SUNDenseMatrix(N, N, context));
+    if (!y_ || !tolerances_ || !scratch_ || !memory_ || !matrix_) throw std::runtime_error("CVODE: out of memory");
+    solver_.reset(SUNLinSol_Dense(y_.get(), matrix_.get(), context));
+    if (!solver_) throw std::runtime_error("CVODE: out of memory");
+    void* memory = memory_.get();
+    load(run_.state());
+    check(CVodeInit(memory, &CvodeDriver::rhs, run_.time(), y_.get()), "CVodeInit");
+    check(CVodeSetErrHandlerFn(memory, &CvodeDriver::keep_message, this), "CVodeSetErrHandlerFn");
+    check(CVodeSetUserData(memory, this), "CVodeSetUserData");
+    const State scale = run_.model().error_scale();
+    for (int i = 0; i < N; ++i) NV_Ith_S(tolerances_.get(), i) = options.atol * scale[i];
+    check(CVodeSVtolerances(memory, options.rtol, tolerances_.get()), "CVodeSVtolerances");
+    check(CVodeSetLinearSolver(memory, solver_.get(), matrix_.get()), "CVodeSetLinearSolver");
+    check(CVodeSetJacFn(memory, &CvodeDriver::jacobian), "CVodeSetJacFn");
+    check(CVodeRootInit(memory, 1, &CvodeDriver::guard), "CVodeRootInit");
     int upward = 1;
-    check(CVodeSetRootDirection(memory_, &upward), "CVodeSetRootDirection");
-    check(CVodeSetNoInactiveRootWarn(memory_), "CVodeSetNoInactiveRootWarn");
-    check(CVodeSetMinStep(memory_, in_.options_.min_step), "CVodeSetMinStep");
-    check(CVodeSetInitStep(memory_, std::min(in_.options_.dt, in_.t_end_ - in_.t_start_)), "CVodeSetInitStep");
+    check(CVodeSetRootDirection(memory, &upward), "CVodeSetRootDirection");
+    check(CVodeSetNoInactiveRootWarn(memory), "CVodeSetNoInactiveRootWarn");
+    check(CVodeSetMinStep(memory, options.min_step), "CVodeSetMinStep");
+    check(CVodeSetInitStep(memory, std::min(options.dt, run_.t_end() - run_.t_start())), "CVodeSetInitStep");
+    run_.recorder().start_output_grid(run_.state());
   }
 
   CvodeDriver(const CvodeDriver&) = delete;
   CvodeDriver& operator=(const CvodeDriver&) = delete;
 
-  ~CvodeDriver() {
-    CVodeFree(&memory_);
-    SUNLinSolFree(solver_);
-    SUNMatDestroy(matrix_);
-    N_VDestroy(scratch_);
-    N_VDestroy(tolerances_);
-    N_VDestroy(y_);
-    SUNContext_Free(&context_);
-  }
-
-  Solution run() {
-    auto& in = in_;
-    in.start_output_grid();
-    bool restart = false;
-    long long accepted = 0;
-    while (in.t_ < in.t_end_ && !in.failed_) {
-      if (in.skip_hold(in.t_end_)) {
-        restart = true;
+  // Integrates until the run has passed t (ms) or ended.
+  MaybeFailure advance_to(double t) {
+    const double until = std::min(t, run_.t_end());
+    while (run_.time() < until) {
+      if (run_.skip_hold(run_.t_end())) {
+        restart_ = true;
         continue;
       }
-      if (restart) {
-        add_statistics();
-        load(in.x_);
-        check(CVodeReInit(memory_, in.t_, y_), "CVodeReInit");
-        restart = false;
-      }
-      check(CVodeSetStopTime(memory_, in.piece_end_), "CVodeSetStopTime");
-      sunrealtype reached = in.t_;
-      const int flag = CVode(memory_, in.piece_end_, y_, &reached, CV_ONE_STEP);
-      if (flag < 0) {
-        in.fail(flag == CV_TOO_CLOSE || flag == CV_ERR_FAILURE || flag == CV_CONV_FAILURE ? SolveStatus::step_too_small
-                                                                                         : SolveStatus::unstable,
-                fmt::format("CVODE failed at t = {:.17g} ms ({}): {}", in.t_, in.describe(in.x_), message_));
-        break;
-      }
-      if (!in.count_step()) break;
-      const State y = unload();
-      if (HybridIntegrator<M>::diverged(y)) {
-        in.fail_unstable(reached, in.x_);
-        break;
-      }
-      if (in.output_grid_) {
-        // CVODE's own interpolant is valid over the step just taken, up to `reached` (the root, if any).
-        in.emit_outputs(reached, [this](double t) { return interpolated(t); }, 0.0, 1.0);
-      }
-      if (flag == CV_ROOT_RETURN) {
-        if constexpr (M::has_reset) {
-          in.fire(reached, y);  // reset, hold, samples at the cutoff and after the reset
-          restart = true;
-          continue;
-        } else {
-          in.add_spike(reached);
-        }
-      }
-      in.t_ = reached;
-      in.x_ = y;
-      if (in.t_ >= in.piece_end_ && in.piece_end_ < in.t_end_) {
-        in.cross_break();
-        restart = true;
-      }
-      if (!in.output_grid_ && (++accepted % in.record_.every == 0 || in.t_ >= in.t_end_)) {
-        in.record_sample(in.t_, in.x_);
-      }
+      if (auto failure = one_step()) return failure;
     }
-    in.finish_output_grid();
+    return std::nullopt;
+  }
+
+  // CVODE's counters into the statistics; after a run that did not fail, the last sample on the output grid.
+  void finish(bool failed) {
+    if (!failed) run_.recorder().finish_output_grid(run_.state());
     add_statistics();
-    return in.finish();
   }
 
  private:
+  MaybeFailure one_step() {
+    void* memory = memory_.get();
+    if (restart_) {
+      add_statistics();
+      load(run_.state());
+      check(CVodeReInit(memory, run_.time(), y_.get()), "CVodeReInit");
+      restart_ = false;
+    }
+    const double piece_end = run_.input().piece_end();
+    check(CVodeSetStopTime(memory, piece_end), "CVodeSetStopTime");
+    sunrealtype reached = run_.time();
+    const int flag = CVode(memory, piece_end, y_.get(), &reached, CV_ONE_STEP);
+    if (flag < 0) {
+      const bool step_problem = flag == CV_TOO_CLOSE || flag == CV_ERR_FAILURE || flag == CV_CONV_FAILURE;
+      return Failure{step_problem ? SolveStatus::step_too_small : SolveStatus::unstable,
+                     fmt::format("CVODE failed at t = {:.17g} ms ({}): {}", run_.time(), run_.describe(run_.state()),
+                                 message_)};
+    }
+    if (auto failure = run_.count_step()) return failure;
+    const State y = unload();
+    if (HybridIntegrator<M>::diverged(y)) return run_.unstable(reached, run_.state());
+    auto& recorder = run_.recorder();
+    if (recorder.on_output_grid()) {
+      // CVODE's own interpolant is valid over the step just taken, up to `reached` (the root, if any).
+      recorder.emit_outputs(reached, [this](double t) { return interpolated(t); }, 0.0, 1.0);
+    }
+    if (flag == CV_ROOT_RETURN) {
+      if constexpr (M::has_reset) {
+        restart_ = true;
+        return run_.fire(reached, y);  // reset, hold, samples at the cutoff and after the reset
+      } else {
+        if (auto failure = run_.add_spike(reached)) return failure;
+      }
+    }
+    run_.move_to(reached, y);
+    if (run_.cross_break_if_due()) restart_ = true;
+    if (!recorder.on_output_grid() && (recorder.records_step(++accepted_) || run_.time() >= run_.t_end())) {
+      recorder.sample(run_.time(), run_.state());
+    }
+    return std::nullopt;
+  }
+
   static CvodeDriver& self(void* user_data) { return *static_cast<CvodeDriver*>(user_data); }
   static State state_of(N_Vector v) {
     State x;
@@ -129,14 +124,14 @@ class CvodeDriver {
   }
 
   static int rhs(sunrealtype t, N_Vector y, N_Vector ydot, void* user_data) {
-    const State rate = self(user_data).in_.rhs(t, state_of(y));
+    const State rate = self(user_data).run_.system().rhs(t, state_of(y));
     for (int i = 0; i < N; ++i) NV_Ith_S(ydot, i) = rate[i];
     return rate.allFinite() ? 0 : 1;  // a recoverable failure: CVODE retries with a smaller step
   }
 
   static int jacobian(sunrealtype t, N_Vector y, N_Vector, SUNMatrix jac, void* user_data, N_Vector, N_Vector,
                       N_Vector) {
-    const JacobianMatrix<N> j = self(user_data).in_.jacobian(t, state_of(y));
+    const JacobianMatrix<N> j = self(user_data).run_.system().jacobian(t, state_of(y));
     for (int r = 0; r < N; ++r) {
       for (int c = 0; c < N; ++c) SM_ELEMENT_D(jac, r, c) = j(r, c);
     }
@@ -144,7 +139,7 @@ class CvodeDriver {
   }
 
   static int guard(sunrealtype, N_Vector y, sunrealtype* value, void* user_data) {
-    value[0] = self(user_data).in_.model_.guard(state_of(y));
+    value[0] = self(user_data).run_.model().guard(state_of(y));
     return 0;
   }
 
@@ -154,23 +149,24 @@ class CvodeDriver {
 
   // y(t) from CVODE's interpolating polynomial of the last step.
   State interpolated(double t) {
-    check(CVodeGetDky(memory_, t, 0, scratch_), "CVodeGetDky");
-    return state_of(scratch_);
+    check(CVodeGetDky(memory_.get(), t, 0, scratch_.get()), "CVodeGetDky");
+    return state_of(scratch_.get());
   }
 
   void load(const State& x) {
-    for (int i = 0; i < N; ++i) NV_Ith_S(y_, i) = x[i];
+    for (int i = 0; i < N; ++i) NV_Ith_S(y_.get(), i) = x[i];
   }
-  State unload() const { return state_of(y_); }
+  State unload() const { return state_of(y_.get()); }
 
-  // CVodeReInit zeroes CVODE's counters, so they are added up before each restart. Steps and evaluations are
-  // counted by the integrator itself (every call of rhs and jacobian goes through it).
+  // CVodeReInit zeroes CVODE's counters, so they are added up before each restart and at the end. Steps and
+  // evaluations are counted by the run itself (every call of rhs and jacobian goes through it).
   void add_statistics() {
     long error_test_failures = 0, newton_iterations = 0, newton_failures = 0;
-    CVodeGetNumErrTestFails(memory_, &error_test_failures);
-    CVodeGetNumNonlinSolvIters(memory_, &newton_iterations);
-    CVodeGetNumNonlinSolvConvFails(memory_, &newton_failures);
-    auto& statistics = in_.solution_.statistics;
+    void* memory = memory_.get();
+    CVodeGetNumErrTestFails(memory, &error_test_failures);
+    CVodeGetNumNonlinSolvIters(memory, &newton_iterations);
+    CVodeGetNumNonlinSolvConvFails(memory, &newton_failures);
+    auto& statistics = run_.statistics();
     statistics.rejected_steps += error_test_failures + newton_failures;
     statistics.newton_iterations += newton_iterations;
     statistics.newton_failures += newton_failures;
@@ -180,15 +176,42 @@ class CvodeDriver {
     if (flag < 0) throw std::runtime_error(fmt::format("CVODE: {} failed with flag {}: {}", call, flag, message_));
   }
 
-  HybridIntegrator<M>& in_;
-  SUNContext context_ = nullptr;
-  N_Vector y_ = nullptr;
-  N_Vector tolerances_ = nullptr;
-  N_Vector scratch_ = nullptr;  // for interpolated output
-  void* memory_ = nullptr;
-  SUNMatrix matrix_ = nullptr;
-  SUNLinearSolver solver_ = nullptr;
+  HybridIntegrator<M>& run_;
+  SundialsContext context_;  // first: freed last
+  NVector y_, tolerances_, scratch_;
+  CvodeMemory memory_;
+  SunMatrix matrix_;
+  SunLinearSolver solver_;
   std::string message_;
+  bool restart_ = false;
+  long long accepted_ = 0;
+};
+
+}  // namespace neurodyn::detail
+
+namespace neurodyn::detail {
+
+// The two CVODE methods of the registry (method_registry.hpp).
+struct CvodeBdf {
+  static constexpr MethodInfo info{
+      "cvode-bdf", "SUNDIALS CVODE, BDF (orders 1-5)", 0, true, true,
+      "variable-order, variable-step backward differentiation formulas with Newton and the analytic Jacobian; "
+      "spikes by CVODE's rootfinding; restarted at every reset and input jump"};
+  template <NeuronModel M>
+  struct Driver : CvodeDriver<M> {
+    explicit Driver(HybridIntegrator<M>& run) : CvodeDriver<M>(run, true) {}
+  };
+};
+
+struct CvodeAdams {
+  static constexpr MethodInfo info{
+      "cvode-adams", "SUNDIALS CVODE, Adams-Moulton (orders 1-12)", 0, true, true,
+      "variable-order, variable-step Adams-Moulton with Newton; spikes by CVODE's rootfinding; at rtol = atol = "
+      "1e-14 the reference of `neurodyn compare`"};
+  template <NeuronModel M>
+  struct Driver : CvodeDriver<M> {
+    explicit Driver(HybridIntegrator<M>& run) : CvodeDriver<M>(run, false) {}
+  };
 };
 
 }  // namespace neurodyn::detail

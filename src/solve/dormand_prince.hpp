@@ -5,12 +5,16 @@
 #include <array>
 #include <optional>
 
-#include "hybrid_integrator.hpp"
+#include "stepper.hpp"
 
 namespace neurodyn::detail {
 
 struct DormandPrince54 {
   static constexpr int order = 5;
+  static constexpr MethodInfo info{
+      "dopri5", "Dormand-Prince 5(4), adaptive", order, true, false,
+      "fifth-order explicit Runge-Kutta with an embedded fourth-order error estimate (per-variable norm), "
+      "spike crossings located on its fourth-order dense output"};
   static constexpr double error_order = 5.0;  // the estimate is O(h^5): step factor err^(-1/5)
 
   template <int N>

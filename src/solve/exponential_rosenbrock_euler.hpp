@@ -8,7 +8,7 @@
 //       D  = f(t0 + h, U2) - f(t0, x0) - J (U2 - x0) - h g      (the nonlinear remainder's change)
 //       x1 = U2 + 2 h phi_3 D
 // The time dependence of the input enters through the autonomous extension (t as a state with t' = 1).
-#include "hybrid_integrator.hpp"
+#include "stepper.hpp"
 #include "phi_functions.hpp"
 
 namespace neurodyn::detail {
@@ -24,6 +24,10 @@ auto exponential_euler_part(Integrator& in, double t, const State& x, const Stat
 
 struct ExponentialRosenbrockEuler {
   static constexpr int order = 2;
+  static constexpr MethodInfo info{
+      "exp-rosenbrock-euler", "exponential Rosenbrock-Euler", order, false, true,
+      "x1 = x0 + h phi1(hJ) f(x0) + h^2 phi2(hJ) df/dt, phi-functions of the exact Jacobian through the "
+      "exponential of an augmented matrix (Hochbruck, Ostermann & Schweitzer 2009)"};
   static constexpr bool uses_start_slope = true;
 
   template <class Integrator, class State>
@@ -35,6 +39,10 @@ struct ExponentialRosenbrockEuler {
 
 struct ExponentialRosenbrock32 {
   static constexpr int order = 3;
+  static constexpr MethodInfo info{
+      "exprb32", "adaptive exponential Rosenbrock 3(2)", order, true, true,
+      "exprb32 of Hochbruck, Ostermann & Schweitzer 2009: third order with exponential Rosenbrock-Euler as "
+      "the embedded second-order estimate; a true adaptive exponential Rosenbrock method"};
   static constexpr double error_order = 3.0;  // the estimate 2 h phi_3 D is O(h^3)
 
   template <class Integrator, class State>

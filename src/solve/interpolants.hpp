@@ -1,7 +1,7 @@
 #pragma once
 // Interpolants across one step [t, t + h], in the step fraction theta in [0, 1]. Spike crossings are located
 // on them, so their order must match the method's: a linear interpolant caps any method at second order in
-// spike time (REFERENCE.md section 4).
+// spike time (docs/reference.md section 4).
 #include "neurodyn/model/neuron_model.hpp"
 
 namespace neurodyn::detail {

@@ -10,9 +10,10 @@
 #include <array>
 #include <cmath>
 
-#include "hybrid_integrator.hpp"
+#include "stepper.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/model/catalog.hpp"
+#include "neurodyn/solve/solve.hpp"
 
 namespace neurodyn::detail {
 
@@ -98,12 +99,24 @@ void require_power_series(const M& model, const Stimulus& stimulus) {
 
 struct ParkerSochacki {
   static constexpr int order = max_series_order;  // for reporting only: the order is set per step
+  static constexpr MethodInfo info{
+      "parker-sochacki", "Parker-Sochacki power series", 0, false, false,
+      "Taylor series of the solution by Cauchy-product recurrences on a polynomial right-hand side (Stewart & "
+      "Bair 2009), summed to --series-order terms or until they fall below atol/rtol; crossings located on "
+      "the series. izh2003, izh2007, fhn, lif; inputs made of steps, pulses and ramps"};
   static constexpr bool uses_start_slope = false;
   static constexpr bool solves_newton = false;
   static constexpr SolveStatus unsolved_status = SolveStatus::series_divergence;
   static constexpr std::string_view unsolved =
       "the power series did not converge within 60 terms: the step exceeds its radius of convergence (near the "
       "blow-up of v)";
+
+  template <class M>
+  static constexpr bool applies_to = PowerSeriesModel<M>;
+  template <NeuronModel M>
+  static void require_applicable(const M& model, const Problem& problem) {
+    require_power_series(model, problem.stimulus);
+  }
 
   template <int N>
   struct Attempt {

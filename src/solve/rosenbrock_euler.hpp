@@ -2,16 +2,21 @@
 // The linearly implicit (Rosenbrock) Euler method with step doubling: one step of
 //     x1 = x0 + h (I - hJ)^-1 (f(x0) + h df/dt)
 // against two half steps; their difference estimates the local error (O(h^2)) and local extrapolation
-// 2 x_half - x_full gives a second-order result (Hairer & Wanner II, section IV.7 and IV.9). This is what the
-// replaced project called "adaptive exponential Rosenbrock"; it has no exponential in it.
+// 2 x_half - x_full gives a second-order result (Hairer & Wanner II, section IV.7 and IV.9). It is sometimes
+// misnamed "adaptive exponential Rosenbrock" (docs/reference.md 5, mistake 5); it has no exponential in it.
 #include <Eigen/LU>
 
-#include "hybrid_integrator.hpp"
+#include "stepper.hpp"
 
 namespace neurodyn::detail {
 
 struct RosenbrockEulerStepDoubling {
   static constexpr int order = 2;        // with local extrapolation
+  static constexpr MethodInfo info{
+      "rosenbrock-euler", "linearly implicit (Rosenbrock) Euler, adaptive", order, true, true,
+      "x1 = x0 + h (I - hJ)^-1 f(x0) with step doubling for the error estimate and local extrapolation; "
+      "per-variable error norm (mV, pA scaled). Sometimes misnamed 'adaptive exponential Rosenbrock' "
+      "(docs/reference.md 5, mistake 5)"};
   static constexpr double error_order = 2.0;  // the estimate is O(h^2): step factor err^(-1/2)
 
   template <class Integrator, class State>

@@ -1,21 +1,19 @@
-// Validation of a problem and its options, and the dispatch from run-time names to the templated loops.
+// Validation of a problem and its options, and the run behind solve() and Integration.
 #include "neurodyn/solve/solve.hpp"
 
 #include <cmath>
 #include <fmt/format.h>
+#include <variant>
 
-#include "backward_euler.hpp"
-#include "cvode_driver.hpp"
-#include "dormand_prince.hpp"
-#include "explicit_runge_kutta.hpp"
-#include "exponential_rosenbrock_euler.hpp"
-#include "hybrid_integrator.hpp"
+#include "integration_run.hpp"
 #include "neurodyn/error.hpp"
-#include "parker_sochacki.hpp"
-#include "rosenbrock_euler.hpp"
+#include "neurodyn/solve/integration.hpp"
 
 namespace neurodyn {
 namespace {
+
+static_assert(std::variant_size_v<AnyModel> == NEURODYN_MODEL_COUNT,
+              "each model of AnyModel needs its translation unit: set NEURODYN_MODEL_COUNT in CMakeLists.txt");
 
 void require_positive(const std::string& field, double value, std::string_view unit) {
   if (!(value > 0.0) || !std::isfinite(value)) {
@@ -34,6 +32,15 @@ void validate(const Problem& problem, const MethodOptions& method, const RecordO
     throw InputError(fmt::format("dt = {:g} ms is larger than the duration t_end = {:g} ms; allowed: 0 < dt <= "
                                  "duration",
                                  method.dt, problem.t_end - problem.t_start));
+  }
+  // A grid of more steps than a 64-bit count holds (dt = 1e-320 ms) is refused before anything is counted;
+  // a merely long run meets max_steps as a status.
+  constexpr double most_grid_steps = 1e15;
+  const double grid_steps = (problem.t_end - problem.t_start) / method.dt;
+  if (!method_info(method.name).adaptive && !(grid_steps <= most_grid_steps)) {
+    throw InputError(fmt::format("dt = {:g} ms makes {:.3g} steps of the {:g} ms run; allowed: at most {:g} steps "
+                                 "(a larger dt or a shorter t_end)",
+                                 method.dt, grid_steps, problem.t_end - problem.t_start, most_grid_steps));
   }
   require_positive("rtol", method.rtol, "");
   require_positive("atol", method.atol, "");
@@ -71,51 +78,37 @@ void validate(const Problem& problem, const MethodOptions& method, const RecordO
   }
 }
 
-template <NeuronModel M>
-Solution solve_model(const M& model, const Problem& problem, const MethodOptions& method,
-                     const RecordOptions& record) {
-  if constexpr (M::has_reset) {
-    typename M::State start;
-    for (int i = 0; i < M::dimension; ++i) start[i] = problem.initial_state[static_cast<std::size_t>(i)];
-    if (!(model.guard(start) < 0.0)) {
-      throw InputError(fmt::format("initial v = {:g} mV is at or above the spike cutoff of model {}; allowed: "
-                                   "an initial state below the cutoff",
-                                   start[0], M::name));
-    }
-  }
-  detail::HybridIntegrator<M> integrator(model, problem, method, record);
-  const std::string_view name = method.name;
-  if (name == "euler") return integrator.run_fixed(detail::ExplicitEuler{});
-  if (name == "midpoint") return integrator.run_fixed(detail::ExplicitMidpoint{});
-  if (name == "heun") return integrator.run_fixed(detail::Heun{});
-  if (name == "rk4") return integrator.run_fixed(detail::ClassicRungeKutta4{});
-  if (name == "backward-euler") return integrator.run_fixed(detail::BackwardEuler{});
-  if (name == "exp-rosenbrock-euler") return integrator.run_fixed(detail::ExponentialRosenbrockEuler{});
-  if (name == "rosenbrock-euler") return integrator.run_adaptive(detail::RosenbrockEulerStepDoubling{});
-  if (name == "exprb32") return integrator.run_adaptive(detail::ExponentialRosenbrock32{});
-  if (name == "dopri5") return integrator.run_adaptive(detail::DormandPrince54{});
-  if (name == "cvode-bdf") return detail::CvodeDriver<M>(integrator, true).run();
-  if (name == "cvode-adams") return detail::CvodeDriver<M>(integrator, false).run();
-  if (name == "parker-sochacki") {
-    detail::require_power_series(model, problem.stimulus);
-    if constexpr (detail::PowerSeriesModel<M>) return integrator.run_fixed(detail::ParkerSochacki{});
-  }
-  if (name == "izhikevich-published") {
-    if constexpr (std::is_same_v<M, Izhikevich2003> || std::is_same_v<M, Izhikevich2007>) {
-      return integrator.run_published();
-    }
-    throw InputError(fmt::format("method = 'izhikevich-published' is the scheme of Izhikevich's codes; model {} "
-                                 "is not one of his; allowed: izh2003, izh2007",
-                                 M::name));
-  }
-  throw InputError(fmt::format("method = '{}' has no implementation", name));
-}
-
 }  // namespace
 
-Solution solve(const Problem& problem, const MethodOptions& method, const RecordOptions& record) {
+// The copies an Integration's run refers to, at a stable address.
+struct Integration::Inputs {
+  Problem problem;
+  MethodOptions method;
+  RecordOptions record;
+};
+
+Integration::Integration(const Problem& problem, const MethodOptions& method, const RecordOptions& record)
+    : inputs_(std::make_unique<Inputs>(Inputs{problem, method, record})) {
   validate(problem, method, record);
-  return std::visit([&](const auto& model) { return solve_model(model, problem, method, record); }, problem.model);
+  run_ = std::visit(
+      [&](const auto& model) {
+        return detail::make_integration_run(model, inputs_->problem, inputs_->method, inputs_->record);
+      },
+      inputs_->problem.model);
+}
+
+Integration::~Integration() = default;
+Integration::Integration(Integration&&) noexcept = default;
+Integration& Integration::operator=(Integration&&) noexcept = default;
+
+SolveStatus Integration::advance_to(double t) { return run_->advance_to(t); }
+double Integration::time() const { return run_->time(); }
+Solution Integration::finish() { return run_->finish(); }
+
+Solution solve(const Problem& problem, const MethodOptions& method, const RecordOptions& record) {
+  Integration integration(problem, method, record);
+  integration.advance_to(problem.t_end);
+  return integration.finish();
 }
 
 }  // namespace neurodyn

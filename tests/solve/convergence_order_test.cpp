@@ -99,7 +99,7 @@ const OrderCase kDrivenCases[] = {
 };
 INSTANTIATE_TEST_SUITE_P(FixedStepMethods, DrivenLifOrder, ::testing::ValuesIn(kDrivenCases));
 
-// Spike times of tonic spiking (2004 panel A extended to 300 ms, REFERENCE.md section 4) with located
+// Spike times of tonic spiking (2004 panel A extended to 300 ms, docs/reference.md section 4) with located
 // crossings keep the method's order. The reference is RK4 at a step far below the ladder; each method's
 // error is measured against it with the same spike count required.
 class SpikeTimeOrder : public ::testing::TestWithParam<OrderCase> {};
@@ -109,7 +109,7 @@ TEST_P(SpikeTimeOrder, LocatedSpikeTimesConvergeAtTheMethodsOrder) {
   const Problem problem = testing::problem_from_preset("izh2004-A", 300.0);
   const Solution reference = testing::solve_spikes_only(problem, method("rk4", 0.0005));
   ASSERT_TRUE(reference.ok()) << reference.message;
-  ASSERT_EQ(reference.spike_times.size(), 13u);  // REFERENCE.md section 4
+  ASSERT_EQ(reference.spike_times.size(), 13u);  // docs/reference.md section 4
 
   std::vector<double> steps, errors;
   for (double dt = coarsest; steps.size() < 4; dt /= 2) {
@@ -136,7 +136,7 @@ const OrderCase kSpikeCases[] = {
 };
 INSTANTIATE_TEST_SUITE_P(FixedStepMethods, SpikeTimeOrder, ::testing::ValuesIn(kSpikeCases));
 
-// Without locating the crossing every method is first order in spike time (REFERENCE.md section 4).
+// Without locating the crossing every method is first order in spike time (docs/reference.md section 4).
 TEST(SpikeTimeOrder, GridSpikesMakeRk4FirstOrder) {
   const Problem problem = testing::problem_from_preset("izh2004-A", 300.0);
   const Solution reference = testing::solve_spikes_only(problem, method("rk4", 0.0005));
@@ -148,7 +148,7 @@ TEST(SpikeTimeOrder, GridSpikesMakeRk4FirstOrder) {
     errors.push_back(std::abs(solution.spike_times.back() - reference.spike_times.back()));
   }
   EXPECT_NEAR(observed_order(steps, errors), 1.0, 0.3);
-  EXPECT_GT(errors.front(), 0.1);  // REFERENCE.md: 0.86 ms off by 300 ms at dt = 0.1
+  EXPECT_GT(errors.front(), 0.1);  // docs/reference.md 4: 0.86 ms off by 300 ms at dt = 0.1
 }
 
 }  // namespace

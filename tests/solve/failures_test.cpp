@@ -21,7 +21,7 @@ Problem regular_spiking_2007() {
   return problem;
 }
 
-// REFERENCE.md 5, mistake 4: during the upstroke, x1 = x0 + h f(x1) has no real solution for dt >= 0.5 ms.
+// docs/reference.md 5, mistake 4: during the upstroke, x1 = x0 + h f(x1) has no real solution for dt >= 0.5 ms.
 TEST(Failures, BackwardEulerWithoutSolutionIsReportedNotAccepted) {
   const Solution solution = solve(regular_spiking_2007(), testing::method("backward-euler", 0.5));
   EXPECT_EQ(solution.status, SolveStatus::newton_failure);
@@ -60,7 +60,7 @@ TEST(Failures, BackwardEulerCanRetryWithSmallerSteps) {
   EXPECT_GE(solution.spike_times.size(), 5u);
 }
 
-// Explicit RK4 is unstable near the v^2 blow-up at large steps (REFERENCE.md section 4): the run ends with a
+// Explicit RK4 is unstable near the v^2 blow-up at large steps (docs/reference.md section 4): the run ends with a
 // status instead of garbage.
 TEST(Failures, BlowUpEndsWithUnstableStatus) {
   Problem problem = testing::problem_from_preset("izh2004-A");

@@ -11,7 +11,7 @@ TEST(Presets, EveryPresetRunsWithRk4AndLocatedSpikes) {
     SCOPED_TRACE(preset.name);
     const Problem problem = testing::problem_from_preset(preset.name);
     const Solution solution = testing::solve_spikes_only(problem, testing::method("rk4", 0.01));
-    // Panel T bursts without bound under an accurate solver (REFERENCE.md 1.2): a status, not a hang.
+    // Panel T bursts without bound under an accurate solver (docs/reference.md 1.2): a status, not a hang.
     if (preset.name == "izh2004-T") {
       EXPECT_EQ(solution.status, SolveStatus::runaway_burst) << solution.message;
       continue;

@@ -1,5 +1,5 @@
 // The published scheme against the published figure: the spike counts of the 20 panels of Izhikevich's
-// 2004 figure 1 (REFERENCE.md 1.2), and spike times against an independent transcription of the MATLAB loop.
+// 2004 figure 1 (docs/reference.md 1.2), and spike times against an independent transcription of the MATLAB loop.
 #include <gtest/gtest.h>
 
 #include "problems.hpp"
@@ -25,7 +25,7 @@ std::string panel_letter(const ::testing::TestParamInfo<char>& panel) { return s
 INSTANTIATE_TEST_SUITE_P(Figure2004, PublishedPanel, ::testing::Range('A', static_cast<char>('T' + 1)),
                          panel_letter);
 
-// Panel A written out as the MATLAB code does it (REFERENCE.md 1.1), independently of the library:
+// Panel A written out as the MATLAB code does it (docs/reference.md 1.1), independently of the library:
 // spike times are the labels t_k of the steps that detected v > 30.
 TEST(PublishedScheme, SpikeTimesAreTheLabelsOfTheDetectingSteps) {
   const double a = 0.02, b = 0.2, c = -65, d = 6, tau = 0.25;

@@ -1,4 +1,4 @@
-// The adaptive and reference solvers (issue 3): independent methods agree on spike times at their tightest
+// The adaptive and reference solvers: independent methods agree on spike times at their tightest
 // settings, each adaptive method's error falls as its tolerance falls while its work grows, and the
 // Parker-Sochacki series has the order it is cut at.
 #include <gmock/gmock.h>

@@ -1,4 +1,4 @@
-// Runs against published reference values and exact formulas (REFERENCE.md sections 2.1 and 3).
+// Runs against published reference values and exact formulas (docs/reference.md sections 2.1 and 3).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,7 +9,7 @@
 namespace neurodyn {
 namespace {
 
-// REFERENCE.md 2.1: the 2007 RS cell, 70 pA from 100 ms, six spikes at these times (converged solution).
+// docs/reference.md 2.1: the 2007 RS cell, 70 pA from 100 ms, six spikes at these times (converged solution).
 TEST(ReferenceValues, Izhikevich2007RegularSpikingSpikeTimes) {
   Problem problem;
   problem.model = make_model("izh2007", {});
@@ -23,7 +23,7 @@ TEST(ReferenceValues, Izhikevich2007RegularSpikingSpikeTimes) {
   for (std::size_t i = 0; i < 6; ++i) EXPECT_NEAR(solution.spike_times[i], expected[i], 1e-3) << i;
 }
 
-// Forward Euler at 1 ms, the replaced projects' "reference", is late by 2-3 ms per spike (REFERENCE.md 2.1).
+// Forward Euler at 1 ms, the "reference" of earlier studies, is late by 2-3 ms per spike (docs/reference.md 2.1).
 TEST(ReferenceValues, EulerAtOneMillisecondIsLate) {
   Problem problem;
   problem.model = make_model("izh2007", {});
@@ -63,7 +63,7 @@ TEST(ReferenceValues, FitzHughNagumoSecondOrderFormReproducesFirstOrderVoltage) 
   EXPECT_LT(worst, 1e-6);
 }
 
-// LIF's simulated rate equals the exact f-I formula (REFERENCE.md section 3) with located spikes and the
+// LIF's simulated rate equals the exact f-I formula (docs/reference.md section 3) with located spikes and the
 // refractory hold.
 TEST(ReferenceValues, LeakyIntegrateAndFireRateMatchesExactFormula) {
   for (const double current : {600.0, 800.0, 1200.0, 3000.0}) {

@@ -24,6 +24,7 @@ struct Izhikevich2003 {
   static constexpr std::string_view citation = "Izhikevich EM (2003) IEEE Trans Neural Netw 14:1569-1572";
   static constexpr std::string_view current_unit = "mV/ms (model units)";
   static constexpr bool has_reset = true;
+  static constexpr bool has_published_scheme = true;
 
   double a = 0.02;        // 1/ms     time scale of the recovery variable u
   double b = 0.2;         // 1        sensitivity of u to v

@@ -36,6 +36,7 @@ struct Izhikevich2007 {
       "Izhikevich EM (2007) Dynamical Systems in Neuroscience, MIT Press, ch. 8";
   static constexpr std::string_view current_unit = "pA";
   static constexpr bool has_reset = true;
+  static constexpr bool has_published_scheme = true;
 
   double C = 100.0;              // pF       membrane capacitance
   double k = 0.7;                // nS/mV    gain of the quadratic current

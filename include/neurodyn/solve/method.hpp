@@ -1,6 +1,6 @@
 #pragma once
 // Methods are chosen by name at run time; each has options (step or tolerances, spike handling) and the
-// published-scheme switches of REFERENCE.md 1.1.
+// published-scheme switches of docs/reference.md 1.1.
 #include <functional>
 #include <optional>
 #include <string>
@@ -18,7 +18,7 @@ enum class SpikeHandling { grid, located };
 // What happens when backward Euler's Newton iteration fails on a step.
 enum class NewtonFailurePolicy { fail, halve_step };
 
-// The switches of the published Izhikevich codes (REFERENCE.md 1.1). Defaults reproduce the 2004 figure.
+// The switches of the published Izhikevich codes (docs/reference.md 1.1). Defaults reproduce the 2004 figure.
 struct PublishedSchemeOptions {
   bool u_from_new_v = true;        // false: u from the old v (plain forward Euler; NEST's default)
   bool reset_in_same_step = true;  // false: the reset falls at the start of the next step (GeNN)

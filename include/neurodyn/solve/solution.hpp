@@ -15,7 +15,7 @@ enum class SolveStatus {
   newton_failure,   // backward Euler's implicit equation could not be solved and the policy was `fail`
   series_divergence,  // the Parker-Sochacki series did not converge on a step and the policy was `fail`
   unstable,         // the state became non-finite (a blow-up)
-  runaway_burst,    // spikes came faster than the bound (issue 3)
+  runaway_burst,    // spikes came faster than MethodOptions::max_rate_hz (docs/reference.md 1.2, panel T)
 };
 
 std::string_view to_string(SolveStatus status);
