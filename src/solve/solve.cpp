@@ -8,6 +8,7 @@
 #include "integration_run.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/solve/integration.hpp"
+#include "neurodyn/solve/method_options.hpp"
 
 namespace neurodyn {
 namespace {
@@ -27,7 +28,7 @@ void validate(const Problem& problem, const MethodOptions& method, const RecordO
     throw InputError(fmt::format("t_end = {:g} ms is not allowed; allowed: a finite time after t_start", problem.t_end));
   }
   require_positive("t_end", problem.t_end - problem.t_start, " ms (duration)");
-  require_positive("dt", method.dt, " ms");
+  validate_method_options(method);
   if (method.dt > problem.t_end - problem.t_start) {
     throw InputError(fmt::format("dt = {:g} ms is larger than the duration t_end = {:g} ms; allowed: 0 < dt <= "
                                  "duration",
@@ -41,20 +42,6 @@ void validate(const Problem& problem, const MethodOptions& method, const RecordO
     throw InputError(fmt::format("dt = {:g} ms makes {:.3g} steps of the {:g} ms run; allowed: at most {:g} steps "
                                  "(a larger dt or a shorter t_end)",
                                  method.dt, grid_steps, problem.t_end - problem.t_start, most_grid_steps));
-  }
-  require_positive("rtol", method.rtol, "");
-  require_positive("atol", method.atol, "");
-  require_positive("min_step", method.min_step, " ms");
-  require_positive("max_rate_hz", method.max_rate_hz, " Hz");
-  if (method.runaway_window < 1) {
-    throw InputError(fmt::format("runaway_window = {} must be at least 1", method.runaway_window));
-  }
-  if (method.max_steps < 1) throw InputError(fmt::format("max_steps = {} must be at least 1", method.max_steps));
-  if (method.series_order < 0 || method.series_order > 60) {
-    throw InputError(fmt::format("series_order = {} is not allowed; allowed: 0 (adaptive) to 60", method.series_order));
-  }
-  if (method.published.v_substeps != 1 && method.published.v_substeps != 2) {
-    throw InputError(fmt::format("v_substeps = {} is not allowed; allowed: 1 or 2", method.published.v_substeps));
   }
   if (record.output_step != 0.0) {
     require_positive("output_step", record.output_step, " ms");
