@@ -2,77 +2,42 @@
 // The reduction of each model to its voltage (fixed_points.hpp): the state at v with every other variable at
 // its steady state for that v, and the one component of the right-hand side that is left. A fixed point at
 // current I is a v where that component vanishes; since every model's right-hand side is affine in I, that
-// is where I equals the steady-state current I_inf(v).
-#include <fmt/format.h>
-
-#include "neurodyn/error.hpp"
+// is where I equals the steady-state current I_inf(v). Each model states its part through the optional
+// members of model_traits.hpp; the defaults where a member is absent are here.
 #include "neurodyn/model/catalog.hpp"
+#include "neurodyn/model/model_traits.hpp"
 
 namespace neurodyn::analysis_detail {
 
-struct VoltageRange {
-  double low;
-  double high;
-};
-
-// u = b (v - vu) / u_decay.
-inline Izhikevich2003::State steady_state_at(const Izhikevich2003& model, double v) {
-  return {v, model.b * (v - model.vu) / model.u_decay};
-}
-// u = U(v).
-inline Izhikevich2007::State steady_state_at(const Izhikevich2007& model, double v) { return {v, model.u_target(v)}; }
-// w = (v + a) / b.
-inline FitzHughNagumo::State steady_state_at(const FitzHughNagumo& model, double v) {
-  return {v, (v + model.a) / model.b};
-}
-// v' = 0: the second equation is left.
-inline FitzHughNagumoLienard::State steady_state_at(const FitzHughNagumoLienard&, double v) { return {v, 0.0}; }
-inline LeakyIntegrateAndFire::State steady_state_at(const LeakyIntegrateAndFire&, double v) {
-  return LeakyIntegrateAndFire::State::Constant(v);
-}
-// w = a (v - E_L).
-inline AdEx::State steady_state_at(const AdEx& model, double v) { return {v, model.a * (v - model.E_L)}; }
-// n at its steady state (m is one already, h follows n).
-inline HodgkinHuxleyReduced::State steady_state_at(const HodgkinHuxleyReduced&, double v) {
-  return {v, HodgkinHuxleyReduced::n_rates(v).steady_state()};
-}
-// Every gate at its steady state.
-inline HodgkinHuxley::State steady_state_at(const HodgkinHuxley&, double v) {
-  return {v, HodgkinHuxley::m_rates(v).steady_state(), HodgkinHuxley::h_rates(v).steady_state(),
-          HodgkinHuxley::n_rates(v).steady_state()};
+// The state at v with every other variable at its steady state; a one-variable model's state is v itself.
+template <class M>
+  requires HasSteadyStateAt<M> || (M::dimension == 1)
+typename M::State steady_state_at(const M& model, double v) {
+  if constexpr (HasSteadyStateAt<M>) {
+    return model.steady_state_at(v);
+  } else {
+    return M::State::Constant(v);
+  }
 }
 
-// The component of the right-hand side left after the reduction.
+// The component of the right-hand side left after the reduction: v' unless the model says otherwise.
 template <class M>
 constexpr int residual_component() {
-  return std::is_same_v<M, FitzHughNagumoLienard> ? 1 : 0;
+  if constexpr (HasReducedComponent<M>) return M::reduced_component;
+  return 0;
 }
 
-// The v searched by default: the voltage models' plausible range, or the dimensionless one of FitzHugh-Nagumo.
+// The v searched by default: the model's own range, or the plausible range of a membrane potential in mV.
 template <class M>
 constexpr VoltageRange default_voltage_range() {
-  if constexpr (std::is_same_v<M, FitzHughNagumo> || std::is_same_v<M, FitzHughNagumoLienard>) return {-5.0, 5.0};
+  if constexpr (HasVoltageRange<M>) return M::voltage_range;
   return {-150.0, 100.0};
 }
 
-// Throws InputError for the parameter sets where the reduction does not exist.
+// Throws InputError for the parameter sets where the reduction does not exist (only the model knows them).
 template <class M>
 void require_reducible(const M& model) {
-  if constexpr (std::is_same_v<M, Izhikevich2003>) {
-    if (model.u_decay == 0.0) {
-      throw InputError(
-          fmt::format("fixed-point analysis of izh2003 needs u_decay > 0 (u_decay = 0: u' = a b (v - vu) "
-                      "does not relax u at fixed v, the u-nullcline is the line v = {:g})",
-                      model.vu));
-    }
-  } else if constexpr (std::is_same_v<M, FitzHughNagumo> || std::is_same_v<M, FitzHughNagumoLienard>) {
-    if (model.b == 0.0) {
-      throw InputError(
-          fmt::format("fixed-point analysis of {} needs b > 0 (b = 0: w' = e (v + a) does not relax w "
-                      "at fixed v, the w-nullcline is the line v = {:g})",
-                      M::name, -model.a));
-    }
-  }
+  if constexpr (ChecksReducible<M>) model.require_reducible();
 }
 
 // The left-over component at v and current I.

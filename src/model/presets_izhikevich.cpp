@@ -1,5 +1,5 @@
 // Presets of the Izhikevich models: the 20 panels of the 2004 figure 1, the 2003 figure 2 cells and the
-// 2007 book's cells (REFERENCE.md sections 1.2, 1.3 and 2).
+// 2007 book's cells (docs/reference.md sections 1.2, 1.3 and 2).
 //
 // Stimulus specs follow the published code's own inequalities: `step` is on for start < t < stop (open
 // edges), `edges=closed` for start <= t <= stop, `const` for a baseline, `ramp` is slope (t - start) for
@@ -24,7 +24,7 @@ struct Panel2004 {
   std::string feature;
   double a, b, c, d, v0, tau, t_end;
   std::string stimulus;
-  int spike_count;              // under the published scheme (REFERENCE.md 1.1)
+  int spike_count;              // under the published scheme (docs/reference.md 1.1)
   ParameterValues extra = {};   // parameters beyond a, b, c, d
   std::optional<double> u0 = {};
 };
@@ -142,7 +142,7 @@ Preset izh2007_preset(std::string id, std::string description, ParameterValues p
   return {.name = "izh2007-" + id,
           .model = "izh2007",
           .description = std::move(description),
-          .source = "Izhikevich EM (2007) Dynamical Systems in Neuroscience, MIT Press, ch. 8 (REFERENCE.md 2)",
+          .source = "Izhikevich EM (2007) Dynamical Systems in Neuroscience, MIT Press, ch. 8 (docs/reference.md 2)",
           .parameters = std::move(parameters),
           .v0 = vr,
           .u0 = 0.0,
@@ -158,7 +158,8 @@ Preset izh2007_preset(std::string id, std::string description, ParameterValues p
 // cell's cubic u makes it start firing between 60 and 100 pA (a converged simulation).
 std::vector<Preset> izh2007_presets() {
   return {
-      izh2007_preset("RS", "regular spiking L5 pyramidal cell: 70 pA step at 100 ms, six spikes (REFERENCE.md 2.1)",
+      izh2007_preset("RS",
+                     "regular spiking L5 pyramidal cell: 70 pA step at 100 ms, six spikes (docs/reference.md 2.1)",
                      {{"C", 100}, {"k", 0.7}, {"vr", -60}, {"vt", -40}, {"vpeak", 35}, {"a", 0.03}, {"b", -2},
                       {"c", -50}, {"d", 100}},
                      "step:amp=70,start=100", 1000),

@@ -1,6 +1,6 @@
 // Presets of AdEx (Naud et al. 2008 firing patterns), FitzHugh-Nagumo, LIF and Hodgkin-Huxley (full and
 // reduced to the plane)
-// (REFERENCE.md section 3).
+// (docs/reference.md section 3).
 #include <fmt/format.h>
 #include <string>
 #include <string_view>

@@ -5,90 +5,57 @@
 // time since its start, summed to a chosen order or until its terms fall below the tolerance. The series is
 // also the step's dense output, on which spike crossings are located.
 //
-// Supported: Izhikevich 2003 and 2007 (without the piecewise rules b_switch_v and u_cubic), FitzHugh-Nagumo
-// and LIF, with an input that is linear between its breakpoints (steps, pulses, ramps).
+// Supported: the models with a polynomial right-hand side, which give their series coefficients
+// (model_traits.hpp: PowerSeriesModel, power_series.hpp), with an input that is linear between its breakpoints
+// (steps, pulses, ramps).
 #include <array>
 #include <cmath>
+#include <cstddef>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <variant>
 
 #include "stepper.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/model/catalog.hpp"
+#include "neurodyn/model/model_traits.hpp"
+#include "neurodyn/model/power_series.hpp"
 #include "neurodyn/solve/solve.hpp"
 
 namespace neurodyn::detail {
 
-constexpr int max_series_order = 60;
+using neurodyn::PowerSeriesModel;
 
-template <int N>
-using SeriesCoefficients = std::array<StateVector<N>, max_series_order + 1>;
-
-// Cauchy product term (a * b)_k = sum_j a_j b_{k-j}.
-inline double cauchy(const auto& a, const auto& b, int k) {
-  double sum = 0.0;
-  for (int j = 0; j <= k; ++j) sum += a(j) * b(k - j);
-  return sum;
-}
-
-// Coefficient k + 1 of each model's solution from coefficients 0..k. `input` holds I's coefficients: I(t0)
+// Coefficient k + 1 of the model's solution from coefficients 0..k. `input` holds I's coefficients: I(t0)
 // and dI/dt (the input is linear on the piece).
-inline StateVector<2> next_coefficient(const Izhikevich2003& m, const SeriesCoefficients<2>& c, int k, Drive input) {
-  const auto v = [&](int j) { return c[static_cast<std::size_t>(j)][0]; };
-  const double first = k == 0 ? 1.0 : 0.0;
-  const double input_k = k == 0 ? input.current : k == 1 ? input.slope : 0.0;
-  const double dv = m.k2 * cauchy(v, v, k) + m.k1 * v(k) + first * m.k0 - c[static_cast<std::size_t>(k)][1] + input_k;
-  const double du = m.a * (m.b * (v(k) - first * m.vu) - m.u_decay * c[static_cast<std::size_t>(k)][1]);
-  return StateVector<2>(dv, du) / (k + 1);
+template <PowerSeriesModel M>
+StateVector<M::dimension> next_coefficient(const M& model, const SeriesCoefficients<M::dimension>& c, int k,
+                                           Drive input) {
+  return model.series_coefficient(c, k, input);
 }
 
-inline StateVector<2> next_coefficient(const Izhikevich2007& m, const SeriesCoefficients<2>& c, int k, Drive input) {
-  const auto v = [&](int j) { return c[static_cast<std::size_t>(j)][0]; };
-  const double first = k == 0 ? 1.0 : 0.0;
-  const double input_k = k == 0 ? input.current : k == 1 ? input.slope : 0.0;
-  // k (v - vr)(v - vt) = k (v^2 - (vr + vt) v + vr vt)
-  const double quadratic = m.k * (cauchy(v, v, k) - (m.vr + m.vt) * v(k) + first * m.vr * m.vt);
-  const double dv = (quadratic - c[static_cast<std::size_t>(k)][1] + input_k) / m.C;
-  const double du = m.a * (m.b * (v(k) - first * m.vr) - c[static_cast<std::size_t>(k)][1]);
-  return StateVector<2>(dv, du) / (k + 1);
+// The names of the models the method applies to, in the order of AnyModel: "izh2003, izh2007, ...".
+inline std::string power_series_model_names() {
+  std::string names;
+  const auto add = [&]<class M>(std::type_identity<M>) {
+    if constexpr (PowerSeriesModel<M>) names += fmt::format("{}{}", names.empty() ? "" : ", ", M::name);
+  };
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (add(std::type_identity<std::variant_alternative_t<I, AnyModel>>{}), ...);
+  }(std::make_index_sequence<std::variant_size_v<AnyModel>>{});
+  return names;
 }
-
-inline StateVector<2> next_coefficient(const FitzHughNagumo& m, const SeriesCoefficients<2>& c, int k, Drive input) {
-  const auto v = [&](int j) { return c[static_cast<std::size_t>(j)][0]; };
-  const auto v_squared = [&](int j) { return cauchy(v, v, j); };
-  const double first = k == 0 ? 1.0 : 0.0;
-  const double input_k = k == 0 ? input.current : k == 1 ? input.slope : 0.0;
-  const double dv = v(k) - cauchy(v_squared, v, k) / 3.0 - c[static_cast<std::size_t>(k)][1] + input_k;
-  const double dw = m.e * (v(k) + first * m.a - m.b * c[static_cast<std::size_t>(k)][1]);
-  return StateVector<2>(dv, dw) / (k + 1);
-}
-
-inline StateVector<1> next_coefficient(const LeakyIntegrateAndFire& m, const SeriesCoefficients<1>& c, int k,
-                                       Drive input) {
-  const double first = k == 0 ? 1.0 : 0.0;
-  const double input_k = k == 0 ? input.current : k == 1 ? input.slope : 0.0;
-  StateVector<1> next;
-  next[0] = (-m.g_L * (c[static_cast<std::size_t>(k)][0] - first * m.E_L) + input_k) / (m.C * (k + 1));
-  return next;
-}
-
-template <class M>
-concept PowerSeriesModel = requires(const M& m, const SeriesCoefficients<M::dimension>& c, Drive d) {
-  { next_coefficient(m, c, 0, d) } -> std::same_as<StateVector<M::dimension>>;
-};
 
 // Throws InputError unless the model's right-hand side and the input are polynomial.
 template <NeuronModel M>
 void require_power_series(const M& model, const Stimulus& stimulus) {
   if constexpr (!PowerSeriesModel<M>) {
     throw InputError(fmt::format("method = 'parker-sochacki' needs a polynomial right-hand side; model {} has "
-                                 "none; allowed: izh2003, izh2007, fhn, lif",
-                                 M::name));
+                                 "none; allowed: {}",
+                                 M::name, power_series_model_names()));
   } else {
-    if constexpr (std::is_same_v<M, Izhikevich2007>) {
-      if (model.u_cubic > 0.0 || model.b_switch_v < 1e9) {
-        throw InputError("method = 'parker-sochacki' needs a polynomial right-hand side; the izh2007 rules "
-                         "u_cubic > 0 and b_switch_v < 1e9 are piecewise; allowed: u_cubic = 0, b_switch_v = 1e9");
-      }
-    }
+    if constexpr (ChecksPowerSeries<M>) model.require_power_series();
     if (!stimulus.piecewise_linear()) {
       throw InputError(fmt::format("method = 'parker-sochacki' needs an input that is linear between its "
                                    "breakpoints; stimulus '{}' is not; allowed: step, const, pulses, ramp",

@@ -1,5 +1,5 @@
-// FitzHugh-Nagumo: the resting state, the Hopf point of REFERENCE.md section 3 (I = 0.3313), and the
-// Lienard form against the first-order form (the same v(t), REFERENCE.md section 3).
+// FitzHugh-Nagumo: the resting state, the Hopf point of docs/reference.md section 3 (I = 0.3313), and the
+// Lienard form against the first-order form (the same v(t), docs/reference.md section 3).
 #include <gtest/gtest.h>
 
 #include <cmath>

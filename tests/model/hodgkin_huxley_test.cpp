@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 
 #include "neurodyn/error.hpp"
@@ -42,9 +43,13 @@ TEST(HodgkinHuxley, SingularPointsTakeTheirLimits) {
   }
 }
 
+// The rates of the three gates on double.
+constexpr std::array gate_rate_functions{&HodgkinHuxley::m_rates<double>, &HodgkinHuxley::h_rates<double>,
+                                         &HodgkinHuxley::n_rates<double>};
+
 TEST(HodgkinHuxley, RateSlopesMatchFiniteDifferencesAcrossTheSeriesEdge) {
   for (double v : {-40.0, -40.1, -39.9, -40.0999, -39.9001, -55.0, -55.1, -54.9, -70.0, 10.0}) {
-    for (auto rates : {&HodgkinHuxley::m_rates, &HodgkinHuxley::h_rates, &HodgkinHuxley::n_rates}) {
+    for (auto rates : gate_rate_functions) {
       const double h = 1e-5;
       const double alpha_slope = (rates(v + h).alpha - rates(v - h).alpha) / (2 * h);
       const double beta_slope = (rates(v + h).beta - rates(v - h).beta) / (2 * h);
@@ -56,8 +61,8 @@ TEST(HodgkinHuxley, RateSlopesMatchFiniteDifferencesAcrossTheSeriesEdge) {
 
 TEST(HodgkinHuxley, RatesStayFiniteFarOutside) {
   for (double v : {-1000.0, 1000.0}) {
-    for (auto rates : {&HodgkinHuxley::m_rates, &HodgkinHuxley::h_rates, &HodgkinHuxley::n_rates}) {
-      const HodgkinHuxley::GateRates r = rates(v);
+    for (auto rates : gate_rate_functions) {
+      const GateRates<double> r = rates(v);
       EXPECT_TRUE(std::isfinite(r.alpha) && std::isfinite(r.beta) && std::isfinite(r.alpha_slope) &&
                   std::isfinite(r.beta_slope))
           << v;

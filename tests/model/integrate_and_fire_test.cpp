@@ -34,8 +34,13 @@ TEST(LeakyIntegrateAndFire, NoFiringAtOrBelowRheobase) {
 // The closed-form trajectory behind the rate solves the model's own rhs and reaches the threshold at
 // T - t_ref: the rate function and the rhs agree on tau_m and R.
 TEST(LeakyIntegrateAndFire, RateAgreesWithTheRhsTrajectory) {
-  const LeakyIntegrateAndFire model{.C = 150.0, .g_L = 10.0, .E_L = -65.0, .v_threshold = -48.0,
-                                    .v_reset = -62.0, .t_ref = 3.0};
+  LeakyIntegrateAndFire model;
+  model.C = 150.0;
+  model.g_L = 10.0;
+  model.E_L = -65.0;
+  model.v_threshold = -48.0;
+  model.v_reset = -62.0;
+  model.t_ref = 3.0;
   const double current = 300.0;
   const double tau = 15.0, drive_mV = 30.0;  // C/g_L ms and I/g_L mV, by hand
   const auto v = [&](double t) { return -65.0 + drive_mV + (-62.0 + 65.0 - drive_mV) * std::exp(-t / tau); };
@@ -48,8 +53,9 @@ TEST(LeakyIntegrateAndFire, RateAgreesWithTheRhsTrajectory) {
 }
 
 TEST(LeakyIntegrateAndFire, ResetHoldsForTheRefractoryPeriod) {
-  const LeakyIntegrateAndFire model{.C = 250.0, .g_L = 25.0, .E_L = -70.0, .v_threshold = -50.0,
-                                    .v_reset = -65.0, .t_ref = 5.0};
+  LeakyIntegrateAndFire model;  // the defaults but for the reset and its hold
+  model.v_reset = -65.0;
+  model.t_ref = 5.0;
   const ResetOutcome<1> outcome = model.reset(LeakyIntegrateAndFire::State::Constant(-50.0));
   EXPECT_EQ(outcome.state[0], -65.0);
   EXPECT_EQ(outcome.hold_ms, 5.0);

@@ -1,4 +1,4 @@
-// The Izhikevich models against the analytic facts of REFERENCE.md: the 2003 resting state's saddle-node at
+// The Izhikevich models against the analytic facts of docs/reference.md: the 2003 resting state's saddle-node at
 // I = 4 (b = 0.2) and the 2007 RS cell's rheobase 144/2.8 pA; and the 2007 special rules against the book's
 // code (cutoff, reset, cap, switched b, cubic u-nullcline).
 #include <gtest/gtest.h>
@@ -27,7 +27,7 @@ int equilibria_2003(const Izhikevich2003& model, double current) {
 }
 
 TEST(Izhikevich2003, RestingStateMeetsItsSaddleNodeAtICurrentFour) {
-  // 0.04 v^2 + 4.8 v + 140 + I = 0 has the double root v = -60 at I = 4 (REFERENCE.md section 1).
+  // 0.04 v^2 + 4.8 v + 140 + I = 0 has the double root v = -60 at I = 4 (docs/reference.md section 1).
   const Izhikevich2003 model;
   const Izhikevich2003::State rest(-60.0, -12.0);
   const Izhikevich2003::State rate = model.rhs(rest, {4.0, 0.0});
@@ -76,7 +76,7 @@ Eigen::Vector3d saddle_node_2007(const Izhikevich2007& model, Eigen::Vector3d gu
 }
 
 TEST(Izhikevich2007, RegularSpikingRheobaseIsTheSaddleNodeOfReference) {
-  // REFERENCE.md section 2: I* = (k (vt - vr) + b)^2 / (4 k) = 144/2.8 = 51.43 pA.
+  // docs/reference.md section 2: I* = (k (vt - vr) + b)^2 / (4 k) = 144/2.8 = 51.43 pA.
   const Eigen::Vector3d point = saddle_node_2007(Izhikevich2007{}, {-55.0, -10.0, 40.0});
   EXPECT_NEAR(point[2], 144.0 / 2.8, 1e-6);
   EXPECT_NEAR(point[2], 51.43, 0.005);

@@ -1,5 +1,5 @@
-// Every model's parameter table against its struct: the member defaults are the table's defaults, every
-// member is in the table exactly once, and the ranges hold the defaults.
+// Every model's parameter table against its struct: a default-constructed model holds the table's defaults,
+// every member is in the table exactly once, and the ranges hold the defaults.
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -1,6 +1,7 @@
 #pragma once
 // The run-time view of the models: names, parameter tables, presets, and construction from user values.
-// Adding a model = its header plus one entry in AnyModel and in the catalog (src/model/catalog.cpp).
+// Adding a model = its header (neuron_model.hpp, model_traits.hpp) plus one entry in AnyModel; the catalog
+// (src/model/catalog.cpp) reads every alternative of AnyModel.
 #include <map>
 #include <optional>
 #include <string>
@@ -62,7 +63,7 @@ struct Preset {
   std::string stimulus;      // stimulus spec (see stimulus/parse.hpp)
   double t_end_ms = 0.0;
   std::optional<double> published_dt_ms;  // the step of the published code, where one exists
-  std::optional<int> published_spike_count;  // REFERENCE.md 1.2 count under the published scheme
+  std::optional<int> published_spike_count;  // docs/reference.md 1.2 count under the published scheme
 };
 
 const std::vector<Preset>& preset_catalog();

@@ -1,5 +1,5 @@
 #pragma once
-// FitzHugh-Nagumo in its second-order (Lienard) form (REFERENCE.md section 3). Eliminating
+// FitzHugh-Nagumo in its second-order (Lienard) form (docs/reference.md section 3). Eliminating
 // w = v - v^3/3 + I - v' from the first-order system (fitzhugh_nagumo.hpp) gives
 //
 //   v'' + (v^2 - 1 + e b) v' + e [ (1 - b) v + (b/3) v^3 + a - b I ] = I'(t)
@@ -15,30 +15,46 @@
 
 namespace neurodyn {
 
-struct FitzHughNagumoLienard : FitzHughNagumoParameters {
+template <class P>
+struct BasicFitzHughNagumoLienard : BasicFitzHughNagumoParameters<P> {
+  using Parameters = BasicFitzHughNagumoParameters<P>;
+  using Parameters::a, Parameters::b, Parameters::e, Parameters::v_threshold, Parameters::error_scale_value;
+
   static constexpr int dimension = 2;
   using State = StateVector<2>;
   static constexpr std::string_view name = "fhn-lienard";
   static constexpr std::string_view title = "FitzHugh-Nagumo, second-order (Lienard) form (dimensionless)";
   static constexpr std::string_view citation =
-      "FitzHugh R (1961) Biophys J 1:445-466; Lienard form by elimination of w (REFERENCE.md section 3)";
+      "FitzHugh R (1961) Biophys J 1:445-466; Lienard form by elimination of w (docs/reference.md section 3)";
   static constexpr std::string_view current_unit = "dimensionless";
   static constexpr bool has_reset = false;
+  // The voltage reduction (v' = 0) leaves the second equation.
+  static constexpr int reduced_component = 1;
 
-  static constexpr auto parameters = parameter_table<FitzHughNagumoLienard>();
+  static constexpr auto parameters = Parameters::template parameter_table<BasicFitzHughNagumoLienard>();
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
       {"v", "", "membrane potential (dimensionless)"},
       {"dv", "", "dv/dt"},
   }};
 
-  FitzHughNagumo first_order() const { return {static_cast<const FitzHughNagumoParameters&>(*this)}; }
+  constexpr BasicFitzHughNagumoLienard() { set_table_defaults(*this); }
+  explicit constexpr BasicFitzHughNagumoLienard(const Parameters& values) : Parameters(values) {}
+
+  BasicFitzHughNagumo<P> first_order() const { return BasicFitzHughNagumo<P>(*this); }
 
   // Uses drive.current (I) and drive.slope (I').
-  State rhs(const State& x, Drive drive) const {
-    const double v = x[0], dv = x[1];
-    const double restoring = e * ((1.0 - b) * v + b / 3.0 * v * v * v + a - b * drive.current);
-    return State(dv, drive.slope - (v * v - 1.0 + e * b) * dv - restoring);
+  template <class T>
+  std::array<T, 2> field(const std::array<T, 2>& x, const BasicDrive<T>& drive) const {
+    const T &v = x[0], &dv = x[1];
+    const T restoring = e * ((1.0 - b) * v + b / 3.0 * v * v * v + a - b * drive.current);
+    return {dv, drive.slope - (v * v - 1.0 + e * b) * dv - restoring};
   }
+  template <class T>
+  T spike_guard(const std::array<T, 2>& x) const {
+    return x[0] - v_threshold;
+  }
+
+  State rhs(const State& x, Drive drive) const { return state_vector(field(state_values(x), drive)); }
   JacobianMatrix<2> jacobian(const State& x, Drive) const {
     const double v = x[0], dv = x[1];
     JacobianMatrix<2> j;
@@ -48,7 +64,7 @@ struct FitzHughNagumoLienard : FitzHughNagumoParameters {
   // df/dI only; f also depends on I' (with gradient (0, 1)), which this gradient leaves out: the solvers
   // use it for df/dt = df/dI * I', exact for inputs that are piecewise linear in t (I'' = 0 inside a piece).
   State input_gradient(const State&) const { return State(0.0, e * b); }
-  double guard(const State& x) const { return x[0] - v_threshold; }
+  double guard(const State& x) const { return spike_guard(state_values(x)); }
   // Never applied (has_reset is false): the identity.
   ResetOutcome<2> reset(const State& x) const { return {x, 0.0}; }
   // w = v - v^3/3 + I - v' is continuous through a jump of I, so v' jumps by the same amount as I.
@@ -56,6 +72,10 @@ struct FitzHughNagumoLienard : FitzHughNagumoParameters {
     return State(x[0], x[1] + (after - before));
   }
   State error_scale() const { return State::Constant(error_scale_value); }
+
+  // Voltage reduction: at a fixed point v' = 0, and the second equation is left.
+  State steady_state_at(double v) const { return {v, 0.0}; }
+  void require_reducible() const { this->require_w_relaxes(name); }
 
   // The state (v, v') equivalent to the first-order state (v0, w0) with input I(0) = current_at_start:
   // v'(0) = v0 - v0^3/3 - w0 + I(0).
@@ -71,6 +91,8 @@ struct FitzHughNagumoLienard : FitzHughNagumoParameters {
   }
   State default_initial_state() const { return initial_state(first_order().resting_state(0.0)[0], std::nullopt); }
 };
+
+using FitzHughNagumoLienard = BasicFitzHughNagumoLienard<double>;
 
 static_assert(NeuronModel<FitzHughNagumoLienard>);
 
