@@ -1,4 +1,4 @@
-// The f-I benchmark of issue 4: the 2003 regular-spiking cell (a 0.02, b 0.2, c -65, d 8) from rest, 41
+// The f-I benchmark: the 2003 regular-spiking cell (a 0.02, b 0.2, c -65, d 8) from rest, 41
 // constant currents I = 0..40, 1 s each, rk4 with located spikes at dt = 0.01 ms, on 1 and 2 threads.
 // Target: well under a second on 2 cores.
 //   build/release/bench/fi_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true

@@ -1,6 +1,6 @@
 // Server-side cost of one POST /api/simulate: 1 s of a neuron at a 0.1 ms step, from the request text to the
 // answer text (parse, validate, solve, decimate, statistics, phase plane, JSON), calling the handler directly.
-// The explorer's budget is 2 ms per answer (issue 5).
+// The explorer's budget is 2 ms per answer.
 //   build/release/bench/serve_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The analysis subcommands (issue 4): `fi` (f-I curve, rheobase, onset of sustained firing, hysteresis),
+// The analysis subcommands: `fi` (f-I curve, rheobase, onset of sustained firing, hysteresis),
 // `stats` (spike-train statistics and firing pattern of a result or a trace file) and `phase` (fixed points,
 // where the rest is lost, and the phase plane). main.cpp registers them with add_analysis_commands.
 #include <CLI/CLI.hpp>

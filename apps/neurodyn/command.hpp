@@ -33,8 +33,8 @@ class RunFailed : public std::runtime_error {
 void add_simulate_command(CLI::App& app);
 void add_catalog_commands(CLI::App& app);  // models, presets, methods
 void add_gallery_command(CLI::App& app);
-void add_compare_command(CLI::App& app);   // solver comparison (issue 3)
-void add_patterns_command(CLI::App& app);  // the 2004 figure, published versus converged (issue 3)
-void add_serve_command(CLI::App& app);     // the live explorer (issue 5)
+void add_compare_command(CLI::App& app);   // solver comparison
+void add_patterns_command(CLI::App& app);  // the 2004 figure, published versus converged
+void add_serve_command(CLI::App& app);     // the live explorer in the browser
 
 }  // namespace neurodyn::cli

@@ -1,5 +1,5 @@
 // `neurodyn compare`: every method over a ladder of steps (fixed-step methods) or tolerances (adaptive
-// ones) on one problem, against a CVODE reference cross-checked by a second method (issue 3). Writes
+// ones) on one problem, against a CVODE reference cross-checked by a second method. Writes
 // compare.csv, summary.csv, verdict.txt and the work-precision and convergence figures into --out; prints
 // the verdict. Bad input is refused before any work, and nothing is written for it.
 #include <fmt/format.h>
@@ -26,7 +26,7 @@
 namespace neurodyn::cli {
 namespace {
 
-constexpr std::string_view default_preset = "izh2007-RS";  // REFERENCE.md 2.1, the replaced projects' problem
+constexpr std::string_view default_preset = "izh2007-RS";  // the test problem of docs/reference.md 2.1
 
 struct CompareOptions {
   ProblemFlags problem;
@@ -160,15 +160,16 @@ void add_compare_command(CLI::App& app) {
   auto options = std::make_shared<CompareOptions>();
   auto* command = app.add_subcommand(
       "compare",
-      "Compare numerical methods on one problem (default: preset izh2007-RS, REFERENCE.md 2.1): each method over "
+      "Compare numerical methods on one problem (default: preset izh2007-RS, the RS test problem of Izhikevich "
+      "2007, docs/reference.md 2.1): each method over "
       "a ladder of steps or tolerances against a CVODE reference cross-checked by a second method. Writes "
       "compare.csv, summary.csv, verdict.txt, work_precision.{png,svg} and convergence.{png,svg} into --out. "
       "A --config file gives the problem; its [method] tables are not used.");
   add_problem_flags(*command, options->problem);
   command
       ->add_option("--methods", options->methods,
-                   "comma-separated methods (default: the replaced projects' four "
-                   "and ours; see `neurodyn methods`)")
+                   "comma-separated methods (default: the four of earlier solver studies, "
+                   "docs/reference.md 6.1, and ours; see `neurodyn methods`)")
       ->type_name("A,B,...");
   const ComparisonOptions defaults;
   command

@@ -1,8 +1,9 @@
 // `neurodyn fi`: the f-I curve of a model over a range of constant currents (all cores, the same result for
 // any number of threads), and on request the rheobase, the onset of sustained firing and the bistable ranges,
 // each named in the output. Writes fi.csv, hysteresis.csv (with --hysteresis), config.toml and fi.{png,svg}.
-// Without model flags it reproduces the replaced project's figure: the 2003 RS cell, I = 0..40, with v(t) at
-// I = 1, 10, 20, 30, 40 stacked, from a converged solver with the rates in Hz.
+// Without model flags it draws the f-I figure of an earlier study (docs/reference.md 6.3) with a converged
+// solver: the 2003 RS cell, I = 0..40, with v(t) at
+// I = 1, 10, 20, 30, 40 stacked, with the rates in Hz.
 #include <fmt/format.h>
 
 #include <algorithm>

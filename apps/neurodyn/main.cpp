@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
   add_simulate_command(app);
   add_catalog_commands(app);
   add_gallery_command(app);
-  add_analysis_commands(app);  // fi, stats, phase (issue 4)
+  add_analysis_commands(app);  // fi, stats, phase
   add_compare_command(app);
   add_patterns_command(app);
   add_serve_command(app);

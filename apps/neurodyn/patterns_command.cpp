@@ -1,6 +1,6 @@
 // `neurodyn patterns`: the 20 panels of Izhikevich's 2004 figure 1 in one figure under the published or the
 // converged semantics, and a table of spike counts and first spikes under both that marks the panels where
-// the accurate solution behaves otherwise than the published figure (issue 3).
+// the accurate solution behaves otherwise than the published figure (docs/reference.md 1.2).
 #include <fmt/format.h>
 
 #include <filesystem>

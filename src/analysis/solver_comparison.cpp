@@ -273,8 +273,9 @@ std::string comparison_verdict(const ComparisonReport& report) {
   }
   for (const auto& run : report.runs) {
     if (run.method != "euler" || run.setting != 1.0) continue;
-    text += fmt::format("forward Euler at 1 ms (the replaced projects' reference): {}, {} spikes against {}",
-                        to_string(run.status), run.spike_count, report.reference_spike_times.size());
+    text += fmt::format(
+        "forward Euler at 1 ms (the reference of earlier studies, docs/reference.md 6.1): {}, {} spikes against {}",
+        to_string(run.status), run.spike_count, report.reference_spike_times.size());
     text += run.spike_count_right ? fmt::format(", spike times off by up to {:.3g} ms\n", run.max_spike_error_ms)
                                   : std::string("\n");
   }

@@ -62,8 +62,8 @@ std::string semantics_description(const std::vector<PanelComparison>& panels, Se
       panels.begin(), panels.end(),
       [](const auto& one, const auto& other) { return one.published.method.dt < other.published.method.dt; });
   return fmt::format(
-      "published: {} (REFERENCE.md 1.1) at each panel's published step ({:g} to {:g} ms), spikes "
-      "on the grid",
+      "published: {} (Izhikevich's MATLAB scheme, docs/reference.md 1.1) at each panel's published step "
+      "({:g} to {:g} ms), spikes on the grid",
       panels.front().published.method.name, shortest->published.method.dt, longest->published.method.dt);
 }
 

@@ -1,5 +1,5 @@
 // Where the resting state is lost, against values derived by hand from the equations and published ones
-// (REFERENCE.md): the saddle-node of the 2003 and 2007 RS cells, the Hopf bifurcation of FitzHugh-Nagumo,
+// (docs/reference.md): the saddle-node of the 2003 and 2007 RS cells, the Hopf bifurcation of FitzHugh-Nagumo,
 // the threshold of LIF, and the Hopf bifurcation of Hodgkin-Huxley.
 #include <gtest/gtest.h>
 
@@ -13,8 +13,9 @@ namespace {
 
 TEST(RestLoss, Izhikevich2003RegularSpikingLosesStabilityInAHopfBeforeItsSaddleNode) {
   // Fixed points: I = -(k2 v^2 + (k1 - b) v + k0) = I_inf(v). Saddle-node at its maximum, v = -(k1 - b)/(2 k2) =
-  // -60, I = 4 (REFERENCE.md 1). J = [[2 k2 v + k1, -1], [a b, -a]]: the trace 2 k2 v + k1 - a vanishes first, at
-  // v = (a - k1)/(2 k2) = -62.25, where the determinant a (b - a) > 0: a Hopf bifurcation at I_inf(-62.25).
+  // -60, I = 4 (docs/reference.md 1). J = [[2 k2 v + k1, -1], [a b, -a]]: the trace 2 k2 v + k1 - a vanishes
+  // first, at v = (a - k1)/(2 k2) = -62.25, where the determinant a (b - a) > 0: a Hopf bifurcation at
+  // I_inf(-62.25).
   const AnyModel model = make_model("izh2003", {{"a", 0.02}, {"b", 0.2}});
   const RestBranch branch = follow_rest(model);
   EXPECT_NEAR(branch.rest.state[0], -70.0, 1e-10);
@@ -40,7 +41,7 @@ TEST(RestLoss, Izhikevich2003WithBBelowAHasOnlyTheSaddleNode) {
 }
 
 TEST(RestLoss, Izhikevich2007RegularSpikingSaddleNode) {
-  // (k (vt - vr) + b)^2 / (4 k) = (14 - 2)^2 / 2.8 = 51.43 pA (REFERENCE.md 2).
+  // (k (vt - vr) + b)^2 / (4 k) = (14 - 2)^2 / 2.8 = 51.43 pA (docs/reference.md 2).
   const RestBranch branch = follow_rest(make_model("izh2007", {}));
   ASSERT_TRUE(branch.stability_lost);
   EXPECT_EQ(branch.stability_lost->kind, RestLossKind::saddle_node);
@@ -51,7 +52,7 @@ TEST(RestLoss, Izhikevich2007RegularSpikingSaddleNode) {
 
 TEST(RestLoss, FitzHughNagumoHopf) {
   // The trace 1 - v^2 - e b vanishes at v = -sqrt(1 - e b); there I = w - v + v^3/3 with w = (v + a)/b.
-  // REFERENCE.md 3: I = 0.3313.
+  // docs/reference.md 3: I = 0.3313.
   const RestBranch branch = follow_rest(make_model("fhn", {}));
   ASSERT_TRUE(branch.stability_lost);
   EXPECT_EQ(branch.stability_lost->kind, RestLossKind::hopf);

@@ -41,7 +41,8 @@ TEST(FiCurve, LeakyIntegrateAndFireMatchesItsExactRate) {
 }
 
 TEST(FiCurve, RegularSpikingRateGrowsMonotonicallyAboveRheobase) {
-  // The replaced project's curve: the 2003 RS cell for I = 0..40, here from rest with a converged solver.
+  // The curve of an earlier f-I study (docs/reference.md 6.3): the 2003 RS cell for I = 0..40, here from rest
+  // with a converged solver.
   const AnyModel model = make_model("izh2003", {{"a", 0.02}, {"b", 0.2}, {"c", -65.0}, {"d", 8.0}});
   const std::vector<FiPoint> curve = fi_curve(from_rest(model), current_range(0.0, 40.0, 1.0));
   const auto firing = std::ranges::find_if(curve, [](const FiPoint& p) { return p.steady_isi_rate_hz > 0.0; });

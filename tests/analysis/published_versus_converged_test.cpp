@@ -1,6 +1,6 @@
 // The 2004 figure under its published scheme and under an accurate solution, against what is known
-// independently: the published spike counts of REFERENCE.md 1.2, the grid of the published scheme, the
-// panels REFERENCE.md 1.2 names as changing (bistability P, DAP Q, runaway bursting T), and converged counts
+// independently: the published spike counts of docs/reference.md 1.2, the grid of the published scheme, the
+// panels docs/reference.md 1.2 names as changing (bistability P, DAP Q, runaway bursting T), and converged counts
 // and first spikes confirmed by a second method (RK4 with located crossings at a small step).
 #include "neurodyn/analysis/published_versus_converged.hpp"
 
@@ -29,7 +29,7 @@ const PanelComparison& panel(const std::string& id) {
 }
 
 TEST(PublishedVersusConverged, PublishedCountsAreThoseOfTheFigure) {
-  // REFERENCE.md 1.2, column "count", panels A to T.
+  // docs/reference.md 1.2, column "count", panels A to T.
   const std::vector<std::size_t> published_counts{5, 1, 28, 6, 6, 6, 10, 14, 1, 1, 1, 1, 1, 7, 1, 5, 1, 1, 3, 12};
   ASSERT_EQ(panels().size(), 20u);
   for (std::size_t i = 0; i < panels().size(); ++i) {
@@ -43,7 +43,7 @@ TEST(PublishedVersusConverged, PublishedCountsAreThoseOfTheFigure) {
 }
 
 TEST(PublishedVersusConverged, PublishedSpikesAreStepLabels) {
-  // REFERENCE.md 1.1: a spike time is the label t_k = k tau of the step in which v > 30 was detected.
+  // docs/reference.md 1.1: a spike time is the label t_k = k tau of the step in which v > 30 was detected.
   for (const auto& compared : panels()) {
     const double tau = compared.published.method.dt;
     EXPECT_EQ(tau, *compared.preset->published_dt_ms);
@@ -70,7 +70,7 @@ TEST(PublishedVersusConverged, DiffersMarksEveryChangedPanelIncludingThoseRefere
         !compared.converged.solution.ok() || compared.converged.spike_count() != compared.published.spike_count();
     EXPECT_EQ(compared.differs, changed) << compared.panel;
   }
-  // REFERENCE.md 1.2: bistability (P), the depolarizing after-potential (Q) and inhibition-induced bursting
+  // docs/reference.md 1.2: bistability (P), the depolarizing after-potential (Q) and inhibition-induced bursting
   // (T) change under an accurate solution.
   for (const std::string id : {"P", "Q", "T"}) EXPECT_TRUE(panel(id).differs) << id;
   // Tonic spiking is robust: the same five spikes.
@@ -99,7 +99,7 @@ TEST(PublishedVersusConverged, SemanticsNamesAndMethods) {
   EXPECT_EQ(parse_semantics("converged"), Semantics::converged);
   EXPECT_THROW(parse_semantics("exact"), InputError);
   const Preset& q = find_preset("izh2004-Q");
-  EXPECT_EQ(semantics_method(Semantics::published, q).dt, 0.1);  // REFERENCE.md 1.2: tau = 0.1 for Q
+  EXPECT_EQ(semantics_method(Semantics::published, q).dt, 0.1);  // docs/reference.md 1.2: tau = 0.1 for Q
   EXPECT_EQ(semantics_method(Semantics::published, q).spikes, SpikeHandling::grid);
   EXPECT_EQ(semantics_method(Semantics::converged, q).name, "dopri5");
   EXPECT_THROW(semantics_method(Semantics::published, find_preset("adex-tonic")), InputError);

@@ -1,5 +1,5 @@
 // The solver comparison against what is known independently: the references agree, the fitted orders are
-// the methods' classical orders, and the failures the replaced projects hid show up as statuses.
+// the methods' classical orders, and the failures of docs/reference.md 5 show up as statuses.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -30,7 +30,7 @@ TEST(SolverComparison, LadderRowsFittedOrdersAndReferenceAgreement) {
 
   EXPECT_EQ(report.reference_method, "cvode-adams");
   EXPECT_EQ(report.cross_check_method, "parker-sochacki");
-  ASSERT_EQ(report.reference_spike_times.size(), 2u);  // 200.022 and 347.810 (REFERENCE.md 2.1)
+  ASSERT_EQ(report.reference_spike_times.size(), 2u);  // 200.022 and 347.810 (docs/reference.md 2.1)
   EXPECT_NEAR(report.reference_spike_times[0], 200.022, 1e-3);
   EXPECT_LT(report.reference_agreement_ms, 1e-8);
   EXPECT_EQ(report.runs.size(), 3u * 5u + 3u);
@@ -43,7 +43,7 @@ TEST(SolverComparison, LadderRowsFittedOrdersAndReferenceAgreement) {
       EXPECT_NEAR(summary.fitted_order, 4.0, 0.3);
     }
     if (summary.method == "backward-euler") {
-      // Newton finds no solution during the upstroke at 0.5 ms (REFERENCE.md 5, mistake 4).
+      // Newton finds no solution during the upstroke at 0.5 ms (docs/reference.md 5, mistake 4).
       EXPECT_LT(summary.largest_reliable_step_ms, 0.5);
     }
   }

@@ -111,7 +111,7 @@ const amplitudeSlider = '#stimulus-amplitude input[type=range]';
 test('the page loads, simulates tonic spiking and draws every plot', async () => {
   const page = await openPage('#preset=izh2004-A');
   const shown = await readouts(page);
-  // 2004 figure 1, panel A: 5 spikes in 100 ms (REFERENCE.md 1.2), tonic spiking.
+  // 2004 figure 1, panel A: 5 spikes in 100 ms (docs/reference.md 1.2), tonic spiking.
   assert.equal(shown.spikes, 5);
   assert.equal(shown.pattern, 'tonic spiking');
   assert.equal(shown.message, '');

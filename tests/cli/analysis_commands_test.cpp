@@ -143,7 +143,7 @@ TEST_F(CliTest, StatsOfASimulationResultUsesItsSolverSpikes) {
   const auto result = run({"stats", "out"});
   ASSERT_EQ(result.exit_status, 0) << result.err;
   const auto values = named_values(result.out);
-  EXPECT_EQ(values.at("spike_count"), "6");  // REFERENCE.md 1.2, panel E under the published scheme
+  EXPECT_EQ(values.at("spike_count"), "6");  // docs/reference.md 1.2, panel E under the published scheme
   EXPECT_EQ(values.at("window_ms"), "16 160");
   EXPECT_EQ(values.at("firing_pattern"), "mixed mode");
   EXPECT_EQ(values.at("burst_count"), "1");
@@ -201,7 +201,7 @@ TEST_F(CliTest, PhaseOfHodgkinHuxleyIsDrawnInThePlaneOfItsReduction) {
 }
 
 TEST_F(CliTest, PhaseWhoseTrajectoryFailsWritesNothing) {
-  // Backward Euler at 0.5 ms has no Newton solution on the 2007 RS cell (REFERENCE.md 5.4).
+  // Backward Euler at 0.5 ms has no Newton solution on the 2007 RS cell (docs/reference.md 5.4).
   const auto result = run({"phase", "--preset", "izh2007-RS", "--method", "backward-euler", "--dt", "0.5", "--out",
                            "out"});
   EXPECT_EQ(result.exit_status, 1) << result.err;

@@ -1,5 +1,5 @@
-// `neurodyn models`, `models NAME`, `presets [MODEL]`, `methods`: the names from the issue and
-// REFERENCE.md are listed, with the published parameter values.
+// `neurodyn models`, `models NAME`, `presets [MODEL]`, `methods`: every model and method is listed, and the
+// presets of docs/reference.md with their published parameter values.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 

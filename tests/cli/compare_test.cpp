@@ -1,5 +1,5 @@
 // `neurodyn compare` end to end on a short ladder: the CSV files, the verdict and both figures hold every
-// method of the ladder; the reference reproduces REFERENCE.md 2.1's spike times; bad input and a failing
+// method of the ladder; the reference reproduces docs/reference.md 2.1's spike times; bad input and a failing
 // reference write nothing.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -19,7 +19,7 @@ using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-// The first 400 ms of REFERENCE.md 2.1's problem (two spikes, at 200.022 and 347.810 ms).
+// The first 400 ms of docs/reference.md 2.1's problem (two spikes, at 200.022 and 347.810 ms).
 const std::vector<std::string> small_ladder{
     "compare",         "--preset",         "izh2007-RS", "--t-end",       "400",
     "--methods",       "euler,rk4,dopri5", "--steps",    "0.1,0.05,0.02", "--tolerances",
@@ -50,7 +50,7 @@ TEST_F(CliTest, CompareWritesEveryRunOfTheLadderTheVerdictAndBothFigures) {
     ASSERT_EQ(rows[i].size(), rows.front().size()) << i;
     settings[rows[i][0]].insert(rows[i][2]);
     EXPECT_EQ(rows[i][3], "ok");
-    EXPECT_EQ(rows[i][4], "2");  // REFERENCE.md 2.1: two spikes before 400 ms
+    EXPECT_EQ(rows[i][4], "2");  // docs/reference.md 2.1: two spikes before 400 ms
     EXPECT_EQ(rows[i][5], "true");
   }
   EXPECT_EQ(settings["euler"], (std::set<std::string>{"0.1", "0.05", "0.02"}));
@@ -60,7 +60,7 @@ TEST_F(CliTest, CompareWritesEveryRunOfTheLadderTheVerdictAndBothFigures) {
   const std::string csv = read_text(out() / "compare.csv");
   EXPECT_THAT(csv, AllOf(HasSubstr("# reference: cvode-adams"), HasSubstr("# cross-check: parker-sochacki"),
                          HasSubstr("preset = \"izh2007-RS\""), HasSubstr("t_end = 400.0")));
-  // The reference's spike times (REFERENCE.md 2.1, to the three decimals given there).
+  // The reference's spike times (docs/reference.md 2.1, to the three decimals given there).
   EXPECT_THAT(csv, AllOf(HasSubstr(" 200.022"), HasSubstr(" 347.80")));
 
   const auto summary = csv_rows(read_text(out() / "summary.csv"));
@@ -144,7 +144,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& param_info) { return param_info.param.name; });
 
 TEST_F(CliTest, CompareWithAFailingReferenceEndsWithItsStatusAndWritesNothing) {
-  // REFERENCE.md 1.2: under an accurate solver panel T's burst accelerates without bound.
+  // docs/reference.md 1.2: under an accurate solver panel T's burst accelerates without bound.
   const auto result = run({"compare", "--preset", "izh2004-T", "--methods", "rk4", "--out", "out"});
   EXPECT_EQ(result.exit_status, 3) << result.err;
   EXPECT_THAT(result.err, AllOf(HasSubstr("error: runaway-burst: "), HasSubstr("the reference (cvode-adams")));

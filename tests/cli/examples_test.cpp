@@ -1,6 +1,6 @@
 // Every config under examples/ runs as documented: all succeed except backward-euler-failure.toml, which
-// shows the Newton failure of REFERENCE.md 5.4 and must end with exit status 1. The examples that state a
-// number are checked against it: exact LIF spike times, REFERENCE.md counts and converged spike times, and
+// shows the Newton failure of docs/reference.md 5.4 and must end with exit status 1. The examples that state a
+// number are checked against it: exact LIF spike times, docs/reference.md counts and converged spike times, and
 // the agreement of the two FitzHugh-Nagumo forms.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -80,7 +80,7 @@ TEST_F(ExampleValues, LifFiresAtTheExactTimes) {
 
 TEST_F(ExampleValues, Izhikevich2007RsGivesTheConvergedSpikeTimes) {
   ASSERT_EQ(run_example("izh2007-rs").exit_status, 0);
-  // REFERENCE.md 2.1, given to three decimals.
+  // docs/reference.md 2.1, given to three decimals.
   const std::vector<double> converged{200.022, 347.810, 495.664, 643.519, 791.373, 939.228};
   const auto spikes = read_spike_times(out() / "spikes.csv");
   ASSERT_EQ(spikes.size(), converged.size());
@@ -89,13 +89,13 @@ TEST_F(ExampleValues, Izhikevich2007RsGivesTheConvergedSpikeTimes) {
 
 TEST_F(ExampleValues, TonicSpikingExtendedTo300MsHas13Spikes) {
   ASSERT_EQ(run_example("izh2003-tonic").exit_status, 0);
-  EXPECT_EQ(read_spike_times(out() / "spikes.csv").size(), 13u);  // REFERENCE.md 4
+  EXPECT_EQ(read_spike_times(out() / "spikes.csv").size(), 13u);  // docs/reference.md 4
 }
 
 TEST_F(ExampleValues, PublishedSchemeGivesThePublishedCountOnTheGrid) {
   ASSERT_EQ(run_example("izh2004-published").exit_status, 0);
   const auto spikes = read_spike_times(out() / "spikes.csv");
-  EXPECT_EQ(spikes.size(), 6u);  // REFERENCE.md 1.2, panel F
+  EXPECT_EQ(spikes.size(), 6u);  // docs/reference.md 1.2, panel F
   for (double time : spikes) EXPECT_DOUBLE_EQ(time / 0.25, std::round(time / 0.25)) << time;
 }
 

@@ -31,7 +31,7 @@ TEST_F(CliTest, GalleryDrawsOneFigurePerPresetFamily) {
 }
 
 TEST_F(CliTest, GalleryShowsAFailedRunAndGoesOn) {
-  // Backward Euler at 0.5 ms fails on the 2007 cells' upstroke (REFERENCE.md 5.4).
+  // Backward Euler at 0.5 ms fails on the 2007 cells' upstroke (docs/reference.md 5.4).
   const auto result =
       run({"gallery", "--family", "izh2007", "--method", "backward-euler", "--dt", "0.5", "--out", "gallery"});
   ASSERT_EQ(result.exit_status, 0) << result.err;

@@ -1,5 +1,5 @@
 // `neurodyn patterns`: the 20 panels of the 2004 figure under both semantics. The published spike counts are
-// REFERENCE.md 1.2's; panel T's converged run is a runaway burst; `differs` marks exactly the panels whose
+// docs/reference.md 1.2's; panel T's converged run is a runaway burst; `differs` marks exactly the panels whose
 // converged run ends otherwise or counts otherwise, on stdout as in the CSV file.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -50,7 +50,7 @@ TEST_F(CliTest, PatternsTableHasThePublishedCountsAndMarksWhatTheConvergedSoluti
   const auto rows = read_patterns(out() / "patterns.csv");
   ASSERT_EQ(rows.size(), 20u);
 
-  // REFERENCE.md 1.2, column "count", panels A to T.
+  // docs/reference.md 1.2, column "count", panels A to T.
   const std::vector<int> published{5, 1, 28, 6, 6, 6, 10, 14, 1, 1, 1, 1, 1, 7, 1, 5, 1, 1, 3, 12};
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& row = rows[i];
@@ -64,8 +64,9 @@ TEST_F(CliTest, PatternsTableHasThePublishedCountsAndMarksWhatTheConvergedSoluti
     const std::string line = result.out.substr(table_line + 1, result.out.find('\n', table_line + 1) - table_line - 1);
     EXPECT_EQ(line.ends_with("* yes"), changed) << line;
   }
-  EXPECT_EQ(rows[19].converged_status, "runaway-burst");  // panel T (REFERENCE.md 1.2)
-  // Bistability (P) and the depolarizing after-potential (Q) change under an accurate solution (REFERENCE.md 1.2).
+  EXPECT_EQ(rows[19].converged_status, "runaway-burst");  // panel T (docs/reference.md 1.2)
+  // Bistability (P) and the depolarizing after-potential (Q) change under an accurate solution
+  // (docs/reference.md 1.2).
   EXPECT_EQ(rows[15].differs, "true");
   EXPECT_EQ(rows[16].differs, "true");
   EXPECT_THAT(result.out, HasSubstr("panels differ under the converged semantics: "));

@@ -17,7 +17,7 @@ using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-// REFERENCE.md 2.1: the 2007 RS cell, v0 = -60, u0 = 0, 70 pA from t = 100 ms, converged spike times (ms)
+// docs/reference.md 2.1: the 2007 RS cell, v0 = -60, u0 = 0, 70 pA from t = 100 ms, converged spike times (ms)
 // to the three decimals given there.
 const std::vector<std::string> rs_problem{
     "--model", "izh2007", "--v0", "-60", "--u0", "0", "--stimulus", "step:amp=70,start=100", "--t-end", "1000"};
@@ -69,7 +69,7 @@ TEST_F(CliTest, FlagOverridesConfigFile) {
   const auto config = (source_dir / "examples" / "izh2007-rs.toml").string();
   const auto result = run({"simulate", "--config", config, "--t-end", "400", "--no-figures", "--out", "out"});
   ASSERT_EQ(result.exit_status, 0) << result.err;
-  // The first two spikes of REFERENCE.md 2.1 fall before 400 ms.
+  // The first two spikes of docs/reference.md 2.1 fall before 400 ms.
   expect_near_all(read_spike_times(out() / "spikes.csv"), {200.022, 347.810}, published_decimals);
 }
 
@@ -100,7 +100,7 @@ TEST_F(CliTest, RecordEveryThinsTheTraceButKeepsEverySpike) {
 }
 
 TEST_F(CliTest, PublishedSchemeReproducesThePublishedSpikeCount) {
-  // REFERENCE.md 1.2: panel A has 5 spikes under the published scheme; its spike times are step labels
+  // docs/reference.md 1.2: panel A has 5 spikes under the published scheme; its spike times are step labels
   // t_k = k * 0.25 ms.
   const auto result =
       run({"simulate", "--preset", "izh2004-A", "--method", "izhikevich-published", "--no-figures", "--out", "out"});
@@ -131,7 +131,7 @@ TEST_F(CliTest, BlowUpEndsWithStatusAndWritesNothing) {
 }
 
 TEST_F(CliTest, NewtonFailureEndsWithStatusAndWritesNothing) {
-  // REFERENCE.md 5.4: backward Euler at dt = 0.5 ms has no real solution during the upstroke.
+  // docs/reference.md 5.4: backward Euler at dt = 0.5 ms has no real solution during the upstroke.
   const auto result =
       run(with({"simulate"}, with(rs_problem, {"--method", "backward-euler", "--dt", "0.5", "--out", "out"})));
   EXPECT_EQ(result.exit_status, 1) << result.err;
@@ -141,7 +141,7 @@ TEST_F(CliTest, NewtonFailureEndsWithStatusAndWritesNothing) {
 }
 
 TEST_F(CliTest, RunawayBurstEndsWithItsOwnExitStatus) {
-  // REFERENCE.md 1.2: under an accurate solver panel T's burst accelerates without bound.
+  // docs/reference.md 1.2: under an accurate solver panel T's burst accelerates without bound.
   const auto result = run({"simulate", "--preset", "izh2004-T", "--no-figures", "--out", "out"});
   EXPECT_EQ(result.exit_status, 3) << result.err;
   EXPECT_THAT(result.err, HasSubstr("error: runaway-burst: "));

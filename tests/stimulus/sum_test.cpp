@@ -1,5 +1,5 @@
 // Sums of components: the 2004 figure's stimuli written as specs must give, at every sample time of the
-// published scheme, the value of the MATLAB code's own inequalities (REFERENCE.md section 1.2); the jump
+// published scheme, the value of the MATLAB code's own inequalities (docs/reference.md section 1.2); the jump
 // list of a sum is the union of its parts.
 #include <gtest/gtest.h>
 

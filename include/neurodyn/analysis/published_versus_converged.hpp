@@ -1,10 +1,10 @@
 #pragma once
-// The 20 panels of Izhikevich's 2004 figure 1 under two semantics (issue 3, `neurodyn patterns`):
-//   published: the scheme of his MATLAB code (method izhikevich-published, REFERENCE.md 1.1) at each panel's
+// The 20 panels of Izhikevich's 2004 figure 1 under two semantics (`neurodyn patterns`):
+//   published: the scheme of his MATLAB code (method izhikevich-published, docs/reference.md 1.1) at each panel's
 //              published step, spikes on the grid, as the figure was drawn;
 //   converged: the ODE solved accurately (Dormand-Prince 5(4) at rtol = atol = 1e-10, crossings located on
 //              its dense output), what the equations themselves do.
-// Several panels change their behaviour under the second (REFERENCE.md 1.2); panel T's burst accelerates
+// Several panels change their behaviour under the second (docs/reference.md 1.2); panel T's burst accelerates
 // without bound and ends with status runaway_burst.
 #include <cstddef>
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// An honest comparison of solvers on one problem (issue 3): every method over a ladder of steps (fixed-step
+// An honest comparison of solvers on one problem: every method over a ladder of steps (fixed-step
 // methods) or tolerances (adaptive ones), measured against a converged reference that is itself checked
 // against a second, independent method.
 #include <functional>
@@ -99,11 +99,13 @@ class ReferenceFailed : public std::runtime_error {
 // recorded in the report (references_agree() is false) and leads the verdict.
 ComparisonReport compare_solvers(const Problem& problem, const ComparisonOptions& options);
 
-// The methods of the replaced projects' study (euler, backward-euler, midpoint, rosenbrock-euler) and ours.
+// The methods of an earlier solver study (euler, backward-euler, midpoint, rosenbrock-euler;
+// docs/reference.md 6.1) and ours.
 std::vector<std::string> default_comparison_methods();
 
 // A few lines: whether the references agree, the fastest method at each error level, the largest reliable
-// step of each fixed-step method, and what forward Euler at 1 ms (the old "reference") gets wrong.
+// step of each fixed-step method, and what forward Euler at 1 ms (the "reference" of earlier studies) gets
+// wrong.
 std::string comparison_verdict(const ComparisonReport& report);
 
 }  // namespace neurodyn
