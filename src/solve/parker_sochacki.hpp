@@ -25,16 +25,6 @@
 
 namespace neurodyn::detail {
 
-using neurodyn::PowerSeriesModel;
-
-// Coefficient k + 1 of the model's solution from coefficients 0..k. `input` holds I's coefficients: I(t0)
-// and dI/dt (the input is linear on the piece).
-template <PowerSeriesModel M>
-StateVector<M::dimension> next_coefficient(const M& model, const SeriesCoefficients<M::dimension>& c, int k,
-                                           Drive input) {
-  return model.series_coefficient(c, k, input);
-}
-
 // The names of the models the method applies to, in the order of AnyModel: "izh2003, izh2007, ...".
 inline std::string power_series_model_names() {
   std::string names;
@@ -109,7 +99,7 @@ struct ParkerSochacki {
     int small_terms = 0;  // consecutive terms below the tolerance
     int k = 0;
     for (; k < max_series_order; ++k) {
-      c[static_cast<std::size_t>(k + 1)] = next_coefficient(in.model(), c, k, input);
+      c[static_cast<std::size_t>(k + 1)] = in.model().series_coefficient(c, k, input);
       in.count_rhs_evaluations(1);  // one coefficient costs about one evaluation of f
       h_power *= h;
       const State term = h_power * c[static_cast<std::size_t>(k + 1)];
