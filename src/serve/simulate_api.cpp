@@ -22,15 +22,6 @@ namespace {
 
 using namespace serve_detail;
 
-// A validated run within the limits, ready to solve.
-EffectiveRun prepare(const RunSettings& settings, const ApiLimits& limits) {
-  reject_file_stimulus(settings);
-  bound_noise(settings, limits);
-  EffectiveRun run = resolve(settings);
-  bound_work(run, limits);
-  return run;
-}
-
 nlohmann::json method_json(const MethodOptions& method) {
   return {{"name", method.name},
           {"dt", method.dt},
@@ -101,9 +92,9 @@ ApiResponse error_response(int status, const std::string& message) {
 nlohmann::json simulate(const nlohmann::json& request, const ApiLimits& limits) {
   const auto started = std::chrono::steady_clock::now();
   const SimulateRequest parsed = parse_simulate_request(request, limits);
-  const EffectiveRun run = prepare(parsed.settings, limits);
+  const EffectiveRun run = prepare_run(parsed.settings, limits);
   std::optional<EffectiveRun> compared;
-  if (parsed.compare) compared = prepare(*parsed.compare, limits);  // both validated before any work
+  if (parsed.compare) compared = prepare_run(*parsed.compare, limits);  // both validated before any work
 
   const Solution solution = solve(run.problem, run.method, record_options(run, limits));
   nlohmann::json answer = solved_json(run, solution, parsed.samples, limits);

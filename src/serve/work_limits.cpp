@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
+#include <string_view>
 #include <variant>
 
 #include "neurodyn/error.hpp"
@@ -35,13 +35,32 @@ double input_breakpoint_bound(const Stimulus& stimulus, double t_end) {
   return count;
 }
 
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+std::string_view trim_blanks(std::string_view text) {
+  while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// Whether any '+'-separated piece of the spec is a `file:` component, spaces allowed around its kind
+// (stimulus/parse.hpp). Splitting at every '+' finds more pieces than the parser does, never fewer.
+bool names_file_component(std::string_view spec) {
+  constexpr std::string_view file_kind = "file";
+  for (std::size_t begin = 0; begin <= spec.size();) {
+    const std::size_t plus = std::min(spec.find('+', begin), spec.size());
+    const std::string_view piece = trim_blanks(spec.substr(begin, plus - begin));
+    if (piece.starts_with(file_kind) && trim_blanks(piece.substr(file_kind.size())).starts_with(':')) return true;
+    begin = plus + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 void reject_file_stimulus(const RunSettings& settings) {
   if (!settings.stimulus) return;
-  // A component starts the spec or follows a '+', with spaces allowed around its kind (stimulus/parse.hpp).
-  static const std::regex file_component(R"((^|\+)\s*file\s*:)");
-  if (std::regex_search(*settings.stimulus, file_component)) {
+  if (names_file_component(*settings.stimulus)) {
     throw InputError(fmt::format("stimulus = '{}' reads a file; allowed through the API: step, const, pulses, ramp, "
                                  "sine, noise (use `neurodyn simulate` for recorded currents)",
                                  *settings.stimulus));
@@ -83,6 +102,14 @@ void bound_work(EffectiveRun& run, const ApiLimits& limits) {
                                  run.stimulus, breakpoints, limits.max_steps));
   }
   run.method.max_steps = static_cast<long long>(limits.max_steps);
+}
+
+EffectiveRun prepare_run(const RunSettings& settings, const ApiLimits& limits) {
+  reject_file_stimulus(settings);
+  bound_noise(settings, limits);
+  EffectiveRun run = resolve(settings);
+  bound_work(run, limits);
+  return run;
 }
 
 RecordOptions record_options(const EffectiveRun& run, const ApiLimits& limits) {

@@ -17,6 +17,9 @@ void bound_noise(const RunSettings& settings, const ApiLimits& limits);
 // steps, or an input with more jumps than that; sets the step budget of every method to limits.max_steps.
 void bound_work(EffectiveRun& run, const ApiLimits& limits);
 
+// The run the settings describe, validated (resolve) and within the limits: the checks above in order.
+EffectiveRun prepare_run(const RunSettings& settings, const ApiLimits& limits);
+
 // What to record: every step, or for a long fixed-step run one step in k so that at most about
 // limits.max_recorded_samples samples are held (spike samples are kept only when every step is).
 RecordOptions record_options(const EffectiveRun& run, const ApiLimits& limits);
