@@ -3,17 +3,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <fstream>
 #include <limits>
 #include <optional>
+#include <string>
 #include <string_view>
-#include <system_error>
 #include <toml.hpp>
+#include <utility>
 #include <vector>
 
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/run_config.hpp"
+#include "toml_document.hpp"
 
 namespace neurodyn {
 
@@ -102,7 +102,10 @@ struct TableReader {
     if (!value->is_integer()) wrong_type(key, *value, "an integer");
     const auto result = value->as_integer();
     if (result < std::numeric_limits<int>::min() || result > std::numeric_limits<int>::max()) {
-      fail(*value, fmt::format("{} = {} is out of range", key_name(key), result), "out of range");
+      fail(*value,
+           fmt::format("{} = {} is out of range; allowed: {} to {}", key_name(key), result,
+                       std::numeric_limits<int>::min(), std::numeric_limits<int>::max()),
+           "out of range");
     }
     return static_cast<int>(result);
   }
@@ -115,20 +118,6 @@ struct TableReader {
     return TableReader{file, *value, sub_prefix};
   }
 };
-
-toml::value parse_file(const std::filesystem::path& path) {
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw FileError(
-        fmt::format("cannot read {}: {}", path.string(), std::error_code(errno, std::generic_category()).message()));
-  }
-  try {
-    return toml::parse(in, path.string());
-  } catch (const toml::exception& error) {  // syntax_error, and whatever else the parser reports
-    throw InputError(fmt::format("{}: malformed TOML:\n{}", path.string(), error.what()));
-  }
-}
 
 void read_method(const TableReader& method, RunSettings& settings) {
   method.require_known_keys({"name", "dt", "rtol", "atol", "spikes", "newton_failure", "series_order", "max_rate_hz",
@@ -150,10 +139,7 @@ void read_method(const TableReader& method, RunSettings& settings) {
   }
 }
 
-}  // namespace
-
-RunSettings read_run_settings(const std::filesystem::path& path) {
-  const toml::value document = parse_file(path);
+RunSettings run_settings_from(const toml::value& document, const std::filesystem::path& path) {
   const TableReader top{path, document, ""};
   top.require_known_keys({"preset", "model", "stimulus", "t_end", "initial", "parameters", "method"});
 
@@ -175,6 +161,16 @@ RunSettings read_run_settings(const std::filesystem::path& path) {
   }
   if (const auto method = top.sub_table("method", "method.")) read_method(*method, settings);
   return settings;
+}
+
+}  // namespace
+
+RunSettings read_run_settings(const std::filesystem::path& path) {
+  return run_settings_from(io_detail::read_toml_file(path), path);
+}
+
+RunSettings parse_run_settings(std::string toml_text, const std::filesystem::path& source) {
+  return run_settings_from(io_detail::parse_toml_text(std::move(toml_text), source), source);
 }
 
 }  // namespace neurodyn

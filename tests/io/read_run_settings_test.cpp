@@ -95,7 +95,7 @@ TEST_F(ReadRunSettings, MalformedTomlNamesTheFileAndTheLine) {
   const std::string message = error_of("model = \"izh2003\"\nt_end = 100 ms\n");
   EXPECT_THAT(message, HasSubstr(path_.string()));
   EXPECT_THAT(message, HasSubstr("malformed TOML"));
-  EXPECT_THAT(message, HasSubstr(" 2 | t_end = 100 ms"));  // toml11 shows the offending line with its number
+  EXPECT_THAT(message, HasSubstr(" 2 | t_end = 100 ms"));  // the offending line with its number
 }
 
 TEST_F(ReadRunSettings, UnknownTopLevelKeyListsTheAllowedKeys) {

@@ -1,5 +1,5 @@
 // resolve(): presets and defaults applied, precedence, and every validation rule with its message. The
-// expected values of presets come from REFERENCE.md (Izhikevich 2004 figure 1, panel A).
+// expected values of presets come from docs/reference.md (Izhikevich 2004 figure 1, panel A).
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // trace.csv and spikes.csv parsed back: '#' header, the column row, and every number exactly as it was
 // (the shortest text that reads back to the same double). The stimulus column is checked against the
-// published protocol of panel A (REFERENCE.md 1.2: I = 14 for t > 10, 0 before).
+// published protocol of panel A (docs/reference.md 1.2: I = 14 for t > 10, 0 before).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 

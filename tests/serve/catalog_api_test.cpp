@@ -1,5 +1,5 @@
 // GET /api/models, /api/presets, /api/methods describe what exists: checked against the published parameter
-// values (Izhikevich 2003, 2007; REFERENCE.md) and the names the command line accepts.
+// values (Izhikevich 2003, 2007; docs/reference.md) and the names the command line accepts.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -56,7 +56,7 @@ TEST(CatalogApi, ModelsCarryTheirParameterTables) {
   EXPECT_FALSE(named(models, "hh")["has_reset"].get<bool>());
 }
 
-// REFERENCE.md 1.2, panel A: a = 0.02, b = 0.2, c = -65, d = 6, V0 = -70, T = 100 ms, published step 0.25 ms,
+// docs/reference.md 1.2, panel A: a = 0.02, b = 0.2, c = -65, d = 6, V0 = -70, T = 100 ms, published step 0.25 ms,
 // 5 spikes.
 TEST(CatalogApi, PresetsCarryTheirPublishedConfiguration) {
   const json presets = presets_json();

@@ -81,7 +81,7 @@ TEST(Server, SimulateAnswersTheRunAndErrorsWith4xx) {
   const auto ok = post_simulate(client, R"({"preset": "izh2004-A", "method": "izhikevich-published"})");
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->status, 200);
-  EXPECT_EQ(json::parse(ok->body)["spikes"].size(), 5u);  // REFERENCE.md 1.2, panel A
+  EXPECT_EQ(json::parse(ok->body)["spikes"].size(), 5u);  // docs/reference.md 1.2, panel A
 
   const auto malformed = post_simulate(client, R"({"preset": )");
   EXPECT_EQ(malformed->status, 400);

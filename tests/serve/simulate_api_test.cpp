@@ -1,5 +1,5 @@
 // POST /api/simulate's handler against independent truth: the exact spike times of the leaky
-// integrate-and-fire neuron, the published spike counts of the 2004 figure (REFERENCE.md 1.2), and the closed
+// integrate-and-fire neuron, the published spike counts of the 2004 figure (docs/reference.md 1.2), and the closed
 // forms of the Izhikevich 2003 nullclines and fixed points.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -80,7 +80,7 @@ TEST(SimulateApi, ComparisonShowsTheErrorOfEulerAtOneMillisecond) {
   EXPECT_FALSE(compare.contains("phase_plane"));
 }
 
-// REFERENCE.md 1.2: spike counts of the 2004 figure under the published scheme.
+// docs/reference.md 1.2: spike counts of the 2004 figure under the published scheme.
 TEST(SimulateApi, PublishedSchemeGivesThePublishedSpikeCounts) {
   const std::pair<const char*, int> panels[] = {{"izh2004-A", 5}, {"izh2004-C", 28}, {"izh2004-F", 6},
                                                 {"izh2004-N", 7}, {"izh2004-T", 12}};

@@ -49,8 +49,12 @@ struct RunSettings {
 RunSettings overlay(RunSettings base, const RunSettings& top);
 
 // Reads a TOML file. Throws FileError if unreadable, InputError naming the file, line and key for malformed
-// TOML, an unknown key or a value of the wrong type.
+// TOML, an unknown key or a value of the wrong type, and naming the file for a directory, a file over 64 KiB,
+// text that is not UTF-8, or tables and arrays nested more than 64 levels deep.
 RunSettings read_run_settings(const std::filesystem::path& path);
+
+// The same for TOML text already in memory; `source` names it in messages.
+RunSettings parse_run_settings(std::string toml_text, const std::filesystem::path& source);
 
 // The resolved run: everything explicit.
 struct EffectiveRun {
