@@ -21,7 +21,7 @@ class IntegrationRun {
 namespace detail {
 
 // The run of `model` under the registered method named method.name; throws InputError where the method does
-// not apply to the model or the problem.
+// not apply to the model or the problem. The run refers to its four arguments: they must outlive it.
 template <NeuronModel M>
 std::unique_ptr<IntegrationRun> make_integration_run(const M& model, const Problem& problem,
                                                      const MethodOptions& method, const RecordOptions& record);

@@ -69,7 +69,7 @@ TEST(Derivatives, Izhikevich2007MatchFiniteDifferencesOnEveryBranch) {
   const std::vector<Izhikevich2007::State> states{
       {-60.0, 0.0}, {-45.0, 30.0}, {30.0, 200.0}, {-70.0, -50.0}, {-66.0, 10.0}, {-50.0, 5.0}, {-80.0, -100.0}};
   const auto u_cubic_column = [](const Izhikevich2007& model, const Izhikevich2007::State& x) {
-    return parameter_jacobian(model, x, {}).col(14);
+    return Izhikevich2007::State(parameter_jacobian(model, x, {}).col(14));  // a copy: the matrix is a temporary
   };
   ASSERT_EQ(Izhikevich2007::parameters[14].info.name, "u_cubic");
   for (std::string_view cell : {"izh2007-RS", "izh2007-IB", "izh2007-CH", "izh2007-LTS", "izh2007-FS", "izh2007-TC",

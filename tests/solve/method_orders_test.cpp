@@ -24,7 +24,8 @@ double third_spike(const std::string& method, double dt) {
   problem.stimulus = parse_stimulus("const:amp=1", problem.t_end);
   RecordOptions record;
   record.mode = RecordOptions::Mode::spikes_only;
-  auto run = detail::make_integration_run(model, problem, method_at(method, dt), record);
+  const MethodOptions options = method_at(method, dt);  // the run refers to its inputs: they outlive it
+  auto run = detail::make_integration_run(model, problem, options, record);
   run->advance_to(problem.t_end);
   const Solution solution = run->finish();
   EXPECT_TRUE(solution.ok()) << solution.message;
@@ -56,11 +57,11 @@ TEST(MethodOrders, MethodsThatDoNotApplyAreRefused) {
   Problem problem;
   problem.initial_state = {-1.0};
   problem.stimulus = parse_stimulus("const:amp=1", problem.t_end);
+  const QuadraticIntegrateAndFire model;
+  const RecordOptions record;
   for (std::string_view method : {"parker-sochacki", "izhikevich-published"}) {
-    EXPECT_THROW(detail::make_integration_run(QuadraticIntegrateAndFire{}, problem,
-                                              method_at(method, 0.01), RecordOptions{}),
-                 InputError)
-        << method;
+    const MethodOptions options = method_at(method, 0.01);
+    EXPECT_THROW(detail::make_integration_run(model, problem, options, record), InputError) << method;
   }
 }
 
