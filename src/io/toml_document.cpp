@@ -31,10 +31,6 @@ std::string read_bounded(const std::filesystem::path& path) {
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) throw FileError(fmt::format("cannot read {}: read error", path.string()));
   text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > max_toml_bytes) {
-    throw InputError(fmt::format("{} has more than {} bytes; allowed: a TOML file of at most {} bytes ({} KiB)",
-                                 path.string(), max_toml_bytes, max_toml_bytes, max_toml_bytes / 1024));
-  }
   return text;
 }
 
@@ -43,6 +39,10 @@ std::string read_bounded(const std::filesystem::path& path) {
 toml::value read_toml_file(const std::filesystem::path& path) { return parse_toml_text(read_bounded(path), path); }
 
 toml::value parse_toml_text(std::string text, const std::filesystem::path& path) {
+  if (text.size() > max_toml_bytes) {
+    throw InputError(fmt::format("{} has more than {} bytes; allowed: a TOML file of at most {} bytes ({} KiB)",
+                                 path.string(), max_toml_bytes, max_toml_bytes, max_toml_bytes / 1024));
+  }
   require_utf8(text, path.string());
   require_bounded_nesting(text, path.string());
   std::istringstream in(std::move(text));

@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "neurodyn/error.hpp"
@@ -45,9 +46,26 @@ constexpr std::string_view compare_key = "compare";
 constexpr std::string_view samples_key = "samples";
 constexpr std::size_t min_samples = 16;
 
+// Whether arrays and objects in `value` nest more than `levels` deep. A walk with its own stack: the JSON
+// serializer recurses once per level, and a body within the size limit can nest 32,768 levels.
+bool nested_deeper_than(const nlohmann::json& value, std::size_t levels) {
+  std::vector<std::pair<const nlohmann::json*, std::size_t>> pending{{&value, 1}};
+  while (!pending.empty()) {
+    const auto [node, depth] = pending.back();
+    pending.pop_back();
+    if (!node->is_structured()) continue;
+    if (depth > levels) return true;
+    for (const auto& child : *node) pending.emplace_back(&child, depth + 1);
+  }
+  return false;
+}
+
 // The value as JSON text, shortened for a message.
 std::string shown(const nlohmann::json& value) {
-  constexpr std::size_t longest = 60;
+  constexpr std::size_t longest = 60, deepest = 16;
+  if (nested_deeper_than(value, deepest)) {
+    return fmt::format("{} nested more than {} levels deep", value.is_array() ? "an array" : "an object", deepest);
+  }
   std::string text = value.dump();
   if (text.size() > longest) text = text.substr(0, longest) + "...";
   return text;

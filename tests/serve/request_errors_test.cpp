@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "neurodyn/error.hpp"
 #include "neurodyn/serve/simulate_api.hpp"
@@ -86,6 +87,19 @@ TEST(SimulateApi, DeeplyNestedJsonIsAnErrorNotACrash) {
   const std::string body = std::string(20'000, '[') + std::string(20'000, ']');
   const ApiResponse response = handle_simulate(body);
   EXPECT_EQ(response.status, 400);
+}
+
+TEST(SimulateApi, DeeplyNestedValuesAreNamedWithoutBeingShown) {
+  constexpr std::size_t levels = 32'000;  // as deep as the 64 KiB body limit allows
+  const std::string nested = std::string(levels, '[') + std::string(levels, ']');
+  const std::vector<std::string> bodies{nested, R"({"model": )" + nested + "}",
+                                        R"({"model": "izh2003", "params": {"a": )" + nested + "}}"};
+  for (const auto& body : bodies) {
+    const ApiResponse response = handle_simulate(body);
+    EXPECT_EQ(response.status, 400);
+    EXPECT_THAT(json::parse(response.body)["error"].get<std::string>(),
+                HasSubstr("an array nested more than 16 levels deep"));
+  }
 }
 
 TEST(SimulateApi, OversizedBodyIs413) {
