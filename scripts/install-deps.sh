@@ -9,6 +9,7 @@ packages=(
   libcli11-dev libtoml11-dev nlohmann-json3-dev libfmt-dev libeigen3-dev
   libsundials-dev libcpp-httplib-dev libopenblas0-pthread
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  clang libclang-rt-14-dev
   gnuplot-nox fonts-dejavu-core
   chromium
 )

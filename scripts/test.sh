@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's second command and what CI runs: installs the dependencies, builds with warnings as errors
 # and runs every test and the explorer's browser tests, then builds the core tests with AddressSanitizer +
-# UndefinedBehaviorSanitizer and runs them. Every stage runs even when an earlier test stage fails; a build
-# failure skips that build's tests. Exits non-zero when any stage failed and ends with one summary line.
+# UndefinedBehaviorSanitizer and runs them, and runs each fuzz harness briefly. Every stage runs even when an
+# earlier test stage fails; a build failure skips that build's tests. Exits non-zero when any stage failed
+# and ends with one summary line.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -33,8 +34,12 @@ if stage "sanitize build" cmake --preset sanitize &&
   stage "sanitized core tests" ctest --preset sanitize-core -j2 || true
 fi
 
+# The parsers under libFuzzer, 10 s a harness, with their own clang build (scripts/fuzz.sh; it documents a long
+# campaign).
+stage "fuzz" scripts/fuzz.sh 10 || true
+
 if [[ ${#failed[@]} -eq 0 ]]; then
-  echo "test.sh: PASSED (ci build, all tests, browser tests, sanitize build, sanitized core tests)"
+  echo "test.sh: PASSED (ci build, all tests, browser tests, sanitize build, sanitized core tests, fuzz)"
   exit 0
 fi
 echo "test.sh: FAILED: $(printf '%s, ' "${failed[@]}" | sed 's/, $//')"
