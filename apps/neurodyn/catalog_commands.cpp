@@ -11,6 +11,7 @@
 #include "command.hpp"
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/solve/method.hpp"
+#include "neurodyn/solve/method_options.hpp"
 #include "table.hpp"
 
 namespace neurodyn::cli {
@@ -74,6 +75,16 @@ void list_methods() {
   print_table(std::cout, {"method", "order", "step", "Jacobian", "title"}, rows);
   std::cout << '\n';
   for (const auto& method : method_catalog()) std::cout << fmt::format("{}: {}\n", method.name, method.description);
+
+  std::cout << "\nOptions (flag; the key of the same name in [method] or [method.published] of a config, and of "
+               "the HTTP API):\n";
+  std::vector<TableRow> options;
+  for (const MethodOptionInfo& option : method_option_table()) {
+    options.push_back({std::string(option.flag), std::string(option.section), std::string(option.name),
+                       to_string(default_value(option)), option.methods.empty() ? "all" : std::string(option.methods),
+                       std::string(option.meaning)});
+  }
+  print_table(std::cout, {"flag", "section", "key", "default", "methods", "meaning"}, options);
 }
 
 }  // namespace
@@ -95,7 +106,7 @@ void add_catalog_commands(CLI::App& app) {
   presets->add_option("MODEL", *preset_model, "only this model's presets");
   presets->callback([preset_model] { list_presets(*preset_model); });
 
-  app.add_subcommand("methods", "List the numerical methods")->callback(list_methods);
+  app.add_subcommand("methods", "List the numerical methods and their options")->callback(list_methods);
 }
 
 }  // namespace neurodyn::cli

@@ -210,17 +210,13 @@ void run_fi(const FiOptions& options) {
 
 void add_fi_command(CLI::App& app) {
   auto options = std::make_shared<FiOptions>();
-  auto& flags = options->problem.settings;
   auto* command = app.add_subcommand(
       "fi",
       "f-I curve: the steady-state rate (spikes in --window / its length) and the first-ISI rate at constant "
       "currents, each run from one initial state for --t-end ms (default 1000). Without a model: the 2003 RS cell, "
       "I = 0..40. Writes fi.csv, config.toml and fi.{png,svg} into --out.");
   add_problem_flags(*command, options->problem);
-  command->add_option("--method", flags.method, "numerical method (see `neurodyn methods`); default rk4")
-      ->type_name("NAME");
-  command->add_option("--dt", flags.dt, "step (ms); default 0.01")->type_name("MS");
-  command->add_option("--spikes", flags.spikes, "grid or located (default)")->type_name("grid|located");
+  add_method_flags(*command, options->problem);
   command->add_option("--currents", options->currents, "the currents, e.g. 5,10,20 (model units)")->type_name("LIST");
   command
       ->add_option("--range", options->range,

@@ -121,7 +121,7 @@ bool draw_family(const GalleryOptions& options, const std::string& family, const
     RunSettings settings;
     settings.preset = preset->name;
     settings.method = options.method;
-    settings.dt = options.dt;
+    if (options.dt) settings.method_options["dt"] = *options.dt;
     const EffectiveRun run = resolve(settings);
     const Solution solution = solve(run.problem, run.method);
     const auto status = to_string(solution.status);

@@ -180,7 +180,6 @@ void run_phase(const PhaseOptions& options) {
 
 void add_phase_command(CLI::App& app) {
   auto options = std::make_shared<PhaseOptions>();
-  auto& flags = options->problem.settings;
   auto* command = app.add_subcommand(
       "phase",
       "Fixed points at a current with their types (from the Jacobian's eigenvalues), the current where the rest "
@@ -190,8 +189,7 @@ void add_phase_command(CLI::App& app) {
       "lines, with the full run projected on top). Without a model: the 2003 RS cell. Writes fixed_points.json, "
       "config.toml and phase.{png,svg} into --out.");
   add_problem_flags(*command, options->problem);
-  command->add_option("--method", flags.method, "numerical method of the trajectory; default rk4")->type_name("NAME");
-  command->add_option("--dt", flags.dt, "step (ms); default 0.01")->type_name("MS");
+  add_method_flags(*command, options->problem);
   command
       ->add_option("--current", options->current,
                    "the constant current of the fixed points, nullclines and trajectory (default: the stimulus at "

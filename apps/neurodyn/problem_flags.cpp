@@ -49,6 +49,10 @@ void add_problem_flags(CLI::App& command, ProblemFlags& flags) {
 
 RunSettings combined_settings(const ProblemFlags& flags, const RunSettings& command_settings) {
   RunSettings from_flags = overlay(flags.settings, command_settings);
+  for (const auto& [name, text] : flags.method_option_text) {
+    const MethodOptionInfo& option = method_option(name);
+    from_flags.method_options[name] = parse_option_text(option, text, option.flag);
+  }
   for (const auto& assignment : flags.parameters) {
     const auto [name, value] = parse_parameter_assignment(assignment);
     from_flags.parameters[name] = value;

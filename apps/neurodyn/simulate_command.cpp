@@ -28,8 +28,6 @@ namespace {
 
 struct SimulateOptions {
   ProblemFlags problem;  // and the method flags, bound to problem.settings
-  bool u_from_old_v = false;
-  bool reset_next_step = false;
   bool no_figures = false;
   std::optional<long long> record_every;
   std::filesystem::path out;
@@ -60,14 +58,6 @@ long long trace_stride(const SimulateOptions& options, const EffectiveRun& run) 
         stride, max_default_trace_samples);
   }
   return std::max(stride, 1LL);
-}
-
-// The published-scheme switches that are flags without a value.
-RunSettings switch_settings(const SimulateOptions& options) {
-  RunSettings settings;
-  if (options.u_from_old_v) settings.u_from_new_v = false;
-  if (options.reset_next_step) settings.reset_in_same_step = false;
-  return settings;
 }
 
 void print_statistics(const EffectiveRun& run, const Solution& solution, std::chrono::duration<double> wall) {
@@ -101,7 +91,7 @@ void write_results(const SimulateOptions& options, const EffectiveRun& run, cons
 }
 
 void run_simulate(const SimulateOptions& options) {
-  const EffectiveRun run = resolve(combined_settings(options.problem, switch_settings(options)));
+  const EffectiveRun run = resolve(combined_settings(options.problem));
 
   RecordOptions record;
   record.every = trace_stride(options, run);
@@ -124,40 +114,12 @@ void add_simulate_command(CLI::App& app) {
       "Simulate one neuron: writes trace.csv, spikes.csv, config.toml and figures (PNG, SVG) into --out. "
       "Precedence: flag > --config file > preset > model defaults.");
   add_problem_flags(*command, options->problem);
-  command->add_option("--method", flags.method, "numerical method (see `neurodyn methods`); default rk4")
-      ->type_name("NAME");
-  command->add_option("--dt", flags.dt, "step (ms): fixed-step methods; first step of adaptive ones")->type_name("MS");
-  command->add_option("--rtol", flags.rtol, "relative tolerance of adaptive methods")->type_name("X");
-  command->add_option("--atol", flags.atol, "absolute tolerance of adaptive methods (scaled per variable)")
-      ->type_name("X");
-  command
-      ->add_option("--spikes", flags.spikes,
-                   "grid: spikes at step ends; located: crossing located inside the step (default, "
-                   "except izhikevich-published)")
-      ->type_name("grid|located");
-  command
-      ->add_option("--newton-failure", flags.newton_failure,
-                   "backward-euler when Newton fails: fail (default) or halve-step")
-      ->type_name("fail|halve-step");
-  command->add_option("--series-order", flags.series_order,
-                      "parker-sochacki: terms of the power series (1-60; default: as many as --atol/--rtol need)")
-      ->type_name("N");
-  command
-      ->add_option("--max-rate-hz", flags.max_rate_hz,
-                   "runaway-burst guard: a run whose mean rate over its last 10 interspike intervals exceeds "
-                   "this ends with status runaway-burst (default 10000)")
-      ->type_name("HZ");
+  add_method_flags(*command, options->problem);
   command
       ->add_option("--output-step", flags.output_step,
                    "adaptive methods: record the trace on this uniform grid (ms), interpolated with the method's "
                    "dense output; default: at the method's own steps")
       ->type_name("MS");
-  command->add_flag("--u-from-old-v", options->u_from_old_v,
-                    "izhikevich-published: update u from the old v (plain forward Euler)");
-  command->add_flag("--reset-next-step", options->reset_next_step,
-                    "izhikevich-published: apply the reset at the start of the next step");
-  command->add_option("--v-substeps", flags.v_substeps, "izhikevich-published: 1 or 2 half steps for v")
-      ->type_name("1|2");
   command
       ->add_option("--record-every", options->record_every,
                    "keep one trace sample in K steps (default: 1, or more to keep about 2e6 samples)")

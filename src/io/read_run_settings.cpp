@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +12,7 @@
 
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/run_config.hpp"
+#include "neurodyn/solve/method_options.hpp"
 #include "toml_document.hpp"
 
 namespace neurodyn {
@@ -89,27 +89,6 @@ struct TableReader {
     return value->as_string().str;
   }
 
-  std::optional<bool> boolean(std::string_view key) const {
-    const auto* value = find(key);
-    if (!value) return std::nullopt;
-    if (!value->is_boolean()) wrong_type(key, *value, "true or false");
-    return value->as_boolean();
-  }
-
-  std::optional<int> integer(std::string_view key) const {
-    const auto* value = find(key);
-    if (!value) return std::nullopt;
-    if (!value->is_integer()) wrong_type(key, *value, "an integer");
-    const auto result = value->as_integer();
-    if (result < std::numeric_limits<int>::min() || result > std::numeric_limits<int>::max()) {
-      fail(*value,
-           fmt::format("{} = {} is out of range; allowed: {} to {}", key_name(key), result,
-                       std::numeric_limits<int>::min(), std::numeric_limits<int>::max()),
-           "out of range");
-    }
-    return static_cast<int>(result);
-  }
-
   // The sub-table [prefix + key], if present.
   std::optional<TableReader> sub_table(std::string_view key, std::string_view sub_prefix) const {
     const auto* value = find(key);
@@ -119,23 +98,66 @@ struct TableReader {
   }
 };
 
+// The value of a method option as the table types it, checked against its range; an error names the file,
+// the line and the key.
+OptionValue option_value(const TableReader& table, const MethodOptionInfo& option, const toml::value& value) {
+  OptionValue given;
+  switch (option.type) {
+    case OptionType::real:
+      if (value.is_floating()) {
+        given = value.as_floating();
+      } else if (value.is_integer()) {
+        given = static_cast<double>(value.as_integer());
+      } else {
+        table.wrong_type(option.name, value, "a number");
+      }
+      break;
+    case OptionType::integer:
+      if (!value.is_integer()) table.wrong_type(option.name, value, "an integer");
+      given = static_cast<long long>(value.as_integer());
+      break;
+    case OptionType::flag:
+      if (!value.is_boolean()) table.wrong_type(option.name, value, "true or false");
+      given = value.as_boolean();
+      break;
+    case OptionType::choice:
+      if (!value.is_string()) table.wrong_type(option.name, value, fmt::format("a string: {}", allowed_values(option)));
+      given = value.as_string().str;
+      break;
+  }
+  try {
+    return checked_option_value(option, given);
+  } catch (const InputError& error) {
+    table.fail(value, fmt::format("{}{}", table.prefix, error.what()), "not allowed");
+  }
+}
+
+// The method options of one section ("method" or "method.published") found in `table`.
+void read_method_options(const TableReader& table, std::string_view section, RunSettings& settings) {
+  for (const MethodOptionInfo& option : method_option_table()) {
+    if (option.section != section) continue;
+    if (const auto* value = table.find(option.name)) {
+      settings.method_options[std::string(option.name)] = option_value(table, option, *value);
+    }
+  }
+}
+
+// The keys a section may hold: its method options and `extra`.
+std::vector<std::string_view> section_keys(std::string_view section, std::vector<std::string_view> extra) {
+  for (const MethodOptionInfo& option : method_option_table()) {
+    if (option.section == section) extra.push_back(option.name);
+  }
+  return extra;
+}
+
 void read_method(const TableReader& method, RunSettings& settings) {
-  method.require_known_keys({"name", "dt", "rtol", "atol", "spikes", "newton_failure", "series_order", "max_rate_hz",
-                             "output_step", "published"});
+  method.require_known_keys(section_keys("method", {"name", "output_step", "published"}));
   settings.method = method.text("name");
-  settings.dt = method.number("dt");
-  settings.rtol = method.number("rtol");
-  settings.atol = method.number("atol");
-  settings.spikes = method.text("spikes");
-  settings.newton_failure = method.text("newton_failure");
-  settings.series_order = method.integer("series_order");
-  settings.max_rate_hz = method.number("max_rate_hz");
   settings.output_step = method.number("output_step");
+  read_method_options(method, "method", settings);
   if (const auto published = method.sub_table("published", "method.published.")) {
-    published->require_known_keys({"u_from_new_v", "reset_in_same_step", "v_substeps"});
-    settings.u_from_new_v = published->boolean("u_from_new_v");
-    settings.reset_in_same_step = published->boolean("reset_in_same_step");
-    settings.v_substeps = published->integer("v_substeps");
+    published->require_known_keys(section_keys("method.published", {}));
+    read_method_options(*published, "method.published", settings);
   }
 }
 

@@ -6,7 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include "method_text.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/run_config.hpp"
 #include "neurodyn/stimulus/parse.hpp"
@@ -17,10 +16,7 @@ namespace {
 
 constexpr double max_duration_ms = 1e7;
 constexpr double default_duration_ms = 100.0;
-constexpr double default_step_ms = 0.01;
 constexpr std::string_view published_method = "izhikevich-published";
-constexpr std::string_view series_method = "parker-sochacki";
-constexpr int max_series_order = 60;  // the longest series the solve layer sums
 
 template <class T>
 void take_if_set(std::optional<T>& field, const std::optional<T>& value) {
@@ -32,13 +28,6 @@ void require_positive_at_most(std::string_view field, double value, double max, 
   if (std::isfinite(value) && value > 0.0 && value <= max) return;
   throw InputError(
       fmt::format("{} = {}{} is out of range; allowed: 0 < {} <= {}{}", field, value, unit, field, max, unit));
-}
-
-// Throws InputError unless value > 0 (and finite).
-void require_positive(std::string_view field, double value, std::string_view unit) {
-  if (std::isfinite(value) && value > 0.0) return;
-  throw InputError(
-      fmt::format("{} = {}{} is out of range; allowed: a finite {} > 0{}", field, value, unit, field, unit));
 }
 
 void require_finite(std::string_view field, const std::optional<double>& value) {
@@ -60,48 +49,19 @@ std::string resolve_model_name(const RunSettings& settings, const Preset* preset
   throw InputError(fmt::format("no model given: set model (allowed: {}) or a preset", fmt::join(names, ", ")));
 }
 
+// The method's options: its defaults (for izhikevich-published the preset's published step and spikes on the
+// grid), then what the user set.
 MethodOptions resolve_method(const RunSettings& settings, const Preset* preset, double t_end) {
   MethodOptions method;
   method.name = std::string(method_info(settings.method.value_or(method.name)).name);
-  const bool published = method.name == published_method;
-
-  method.dt = default_step_ms;
-  if (published && preset && preset->published_dt_ms) method.dt = *preset->published_dt_ms;
-  if (settings.dt) method.dt = *settings.dt;
-  if (std::isfinite(method.dt) && method.dt > t_end) {
+  if (method.name == published_method) {
+    if (preset && preset->published_dt_ms) method.dt = *preset->published_dt_ms;
+    method.spikes = SpikeHandling::grid;
+  }
+  apply_method_options(method, settings.method_options);
+  if (method.dt > t_end) {
     throw InputError(
         fmt::format("dt = {} is larger than the duration t_end = {}; allowed: 0 < dt <= t_end", method.dt, t_end));
-  }
-  require_positive_at_most("dt", method.dt, t_end, " ms");
-
-  method.rtol = settings.rtol.value_or(method.rtol);
-  require_positive_at_most("rtol", method.rtol, 1.0, "");
-  method.atol = settings.atol.value_or(method.atol);
-  require_positive_at_most("atol", method.atol, 1.0, "");
-
-  method.spikes = settings.spikes ? parse_spike_handling(*settings.spikes)
-                                  : (published ? SpikeHandling::grid : SpikeHandling::located);
-  if (settings.newton_failure) method.newton_failure = parse_newton_failure(*settings.newton_failure);
-
-  method.series_order = settings.series_order.value_or(method.series_order);
-  if (method.series_order < 0 || method.series_order > max_series_order) {
-    throw InputError(fmt::format("series_order = {} is out of range; allowed: 0 (as many terms as atol and rtol "
-                                 "need) to {}",
-                                 method.series_order, max_series_order));
-  }
-  if (method.series_order > 0 && method.name != series_method) {
-    throw InputError(fmt::format("series_order = {} is for method {}; method {} has no series (allowed: 0)",
-                                 method.series_order, series_method, method.name));
-  }
-  method.max_rate_hz = settings.max_rate_hz.value_or(method.max_rate_hz);
-  require_positive("max_rate_hz", method.max_rate_hz, " Hz");
-
-  auto& scheme = method.published;
-  scheme.u_from_new_v = settings.u_from_new_v.value_or(scheme.u_from_new_v);
-  scheme.reset_in_same_step = settings.reset_in_same_step.value_or(scheme.reset_in_same_step);
-  scheme.v_substeps = settings.v_substeps.value_or(scheme.v_substeps);
-  if (scheme.v_substeps != 1 && scheme.v_substeps != 2) {
-    throw InputError(fmt::format("v_substeps = {} is not allowed; allowed: 1, 2", scheme.v_substeps));
   }
   return method;
 }
@@ -134,17 +94,8 @@ RunSettings overlay(RunSettings base, const RunSettings& top) {
   take_if_set(base.stimulus, top.stimulus);
   take_if_set(base.t_end, top.t_end);
   take_if_set(base.method, top.method);
-  take_if_set(base.dt, top.dt);
-  take_if_set(base.rtol, top.rtol);
-  take_if_set(base.atol, top.atol);
-  take_if_set(base.spikes, top.spikes);
-  take_if_set(base.newton_failure, top.newton_failure);
-  take_if_set(base.series_order, top.series_order);
-  take_if_set(base.max_rate_hz, top.max_rate_hz);
+  for (const auto& [name, value] : top.method_options) base.method_options[name] = value;
   take_if_set(base.output_step, top.output_step);
-  take_if_set(base.u_from_new_v, top.u_from_new_v);
-  take_if_set(base.reset_in_same_step, top.reset_in_same_step);
-  take_if_set(base.v_substeps, top.v_substeps);
   return base;
 }
 

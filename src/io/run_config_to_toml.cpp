@@ -1,10 +1,12 @@
 // The effective run as a config file that repeats it (layout: include/neurodyn/io/run_config.hpp).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
+#include <variant>
 
-#include "method_text.hpp"
 #include "neurodyn/io/run_config.hpp"
+#include "neurodyn/solve/method_options.hpp"
 #include "neurodyn/version.hpp"
 #include "text_buffer.hpp"
 #include "text_format.hpp"
@@ -60,26 +62,47 @@ void append_problem(fmt::memory_buffer& out, const EffectiveRun& run) {
   }
 }
 
+std::string toml_value(const OptionValue& value) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, double>) {
+          return toml_float(v);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return toml_string(v);
+        } else {
+          return fmt::format("{}", v);
+        }
+      },
+      value);
+}
+
+// The options of `section` that the method reads, each with its unit and meaning.
+void append_method_options(fmt::memory_buffer& out, const MethodOptions& method, std::string_view section) {
+  for (const MethodOptionInfo& option : method_option_table()) {
+    if (option.section != section || !option_applies_to(option, method.name)) continue;
+    append(out, "{} = {}  # {}{}{}\n", option.name, toml_value(option.get(method)), option.unit,
+           option.unit.empty() ? "" : ": ", single_line(option.meaning));
+  }
+}
+
+bool reads_section(const MethodOptions& method, std::string_view section) {
+  return std::ranges::any_of(method_option_table(), [&](const MethodOptionInfo& option) {
+    return option.section == section && option_applies_to(option, method.name);
+  });
+}
+
 void append_method(fmt::memory_buffer& out, const EffectiveRun& run) {
   const MethodOptions& method = run.method;
   append(out, "\n[method]\n");
   append(out, "name = {}  # {}\n", toml_string(method.name), single_line(method_info(method.name).title));
-  append(out, "dt = {}  # ms\n", toml_float(method.dt));
-  append(out, "rtol = {}\n", toml_float(method.rtol));
-  append(out, "atol = {}\n", toml_float(method.atol));
-  append(out, "spikes = {}  # grid | located\n", toml_string(to_string(method.spikes)));
-  append(out, "newton_failure = {}  # fail | halve-step\n", toml_string(newton_failure_name(method.newton_failure)));
-  append(out, "series_order = {}  # parker-sochacki: terms of the series; 0 = as many as atol and rtol need\n",
-         method.series_order);
-  append(out, "max_rate_hz = {}  # Hz: a faster burst of spikes ends the run as a runaway burst\n",
-         toml_float(method.max_rate_hz));
+  append_method_options(out, method, "method");
   append(out, "output_step = {}  # ms: adaptive methods record on this uniform grid; 0 = at their own steps\n",
          toml_float(run.output_step));
-
-  append(out, "\n[method.published]\n");
-  append(out, "u_from_new_v = {}\n", method.published.u_from_new_v);
-  append(out, "reset_in_same_step = {}\n", method.published.reset_in_same_step);
-  append(out, "v_substeps = {}  # 1 | 2\n", method.published.v_substeps);
+  if (reads_section(method, "method.published")) {
+    append(out, "\n[method.published]\n");
+    append_method_options(out, method, "method.published");
+  }
 }
 
 }  // namespace

@@ -1,7 +1,11 @@
 #include "neurodyn/serve/catalog_api.hpp"
 
+#include <string_view>
+#include <variant>
+
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/solve/method.hpp"
+#include "neurodyn/solve/method_options.hpp"
 
 namespace neurodyn {
 
@@ -59,6 +63,19 @@ nlohmann::json presets_json() {
   return presets;
 }
 
+// The options a method reads: the keys a request may set for it, with what each allows.
+nlohmann::json options_json(std::string_view method_name) {
+  auto options = nlohmann::json::array();
+  for (const MethodOptionInfo& option : method_option_table()) {
+    if (!option_applies_to(option, method_name)) continue;
+    nlohmann::json entry = {{"name", option.name},   {"unit", option.unit},
+                            {"allowed", allowed_values(option)}, {"meaning", option.meaning}};
+    std::visit([&](const auto& value) { entry["default"] = value; }, default_value(option));
+    options.push_back(std::move(entry));
+  }
+  return options;
+}
+
 nlohmann::json methods_json() {
   auto methods = nlohmann::json::array();
   for (const MethodInfo& method : method_catalog()) {
@@ -67,7 +84,8 @@ nlohmann::json methods_json() {
                        {"order", method.order},
                        {"adaptive", method.adaptive},
                        {"implicit", method.implicit},
-                       {"description", method.description}});
+                       {"description", method.description},
+                       {"options", options_json(method.name)}});
   }
   return methods;
 }

@@ -7,10 +7,12 @@
 #include <cmath>
 #include <exception>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/run_config.hpp"
+#include "neurodyn/solve/method_options.hpp"
 #include "neurodyn/solve/solve.hpp"
 #include "run_json.hpp"
 #include "simulate_request.hpp"
@@ -22,12 +24,14 @@ namespace {
 
 using namespace serve_detail;
 
+// The method's name and every option it reads.
 nlohmann::json method_json(const MethodOptions& method) {
-  return {{"name", method.name},
-          {"dt", method.dt},
-          {"rtol", method.rtol},
-          {"atol", method.atol},
-          {"spikes", to_string(method.spikes)}};
+  nlohmann::json json = {{"name", method.name}};
+  for (const MethodOptionInfo& option : method_option_table()) {
+    if (!option_applies_to(option, method.name)) continue;
+    std::visit([&](const auto& value) { json[std::string(option.name)] = value; }, option.get(method));
+  }
+  return json;
 }
 
 nlohmann::json run_json(const EffectiveRun& run) {

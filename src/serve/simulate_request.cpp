@@ -9,12 +9,14 @@
 #include <vector>
 
 #include "neurodyn/error.hpp"
+#include "neurodyn/solve/method_options.hpp"
 
 namespace neurodyn::serve_detail {
 
 namespace {
 
-// A key of the request and the RunSettings member it sets. Method keys are those a `compare` object may set.
+// A key of the request and the RunSettings member it sets. Method keys (the method, its output grid and every
+// method option of solve/method_options.hpp) are those a `compare` object may set.
 template <class T>
 struct Field {
   std::string_view key;
@@ -23,23 +25,16 @@ struct Field {
 };
 
 constexpr Field<std::string> text_fields[] = {
-    {"preset", &RunSettings::preset, false},   {"model", &RunSettings::model, false},
-    {"stimulus", &RunSettings::stimulus, false}, {"method", &RunSettings::method, true},
-    {"spikes", &RunSettings::spikes, true},    {"newton_failure", &RunSettings::newton_failure, true},
+    {"preset", &RunSettings::preset, false},
+    {"model", &RunSettings::model, false},
+    {"stimulus", &RunSettings::stimulus, false},
+    {"method", &RunSettings::method, true},
 };
 constexpr Field<double> number_fields[] = {
-    {"v0", &RunSettings::v0, false},         {"u0", &RunSettings::u0, false},
-    {"t_end", &RunSettings::t_end, false},   {"dt", &RunSettings::dt, true},
-    {"rtol", &RunSettings::rtol, true},      {"atol", &RunSettings::atol, true},
-    {"max_rate_hz", &RunSettings::max_rate_hz, true}, {"output_step", &RunSettings::output_step, true},
-};
-constexpr Field<int> integer_fields[] = {
-    {"v_substeps", &RunSettings::v_substeps, true},
-    {"series_order", &RunSettings::series_order, true},
-};
-constexpr Field<bool> flag_fields[] = {
-    {"u_from_new_v", &RunSettings::u_from_new_v, true},
-    {"reset_in_same_step", &RunSettings::reset_in_same_step, true},
+    {"v0", &RunSettings::v0, false},
+    {"u0", &RunSettings::u0, false},
+    {"t_end", &RunSettings::t_end, false},
+    {"output_step", &RunSettings::output_step, true},
 };
 constexpr std::string_view params_key = "params";
 constexpr std::string_view compare_key = "compare";
@@ -85,17 +80,33 @@ void read(std::string_view key, const nlohmann::json& value, std::optional<doubl
   out = value.get<double>();
 }
 
-void read(std::string_view key, const nlohmann::json& value, std::optional<int>& out) {
-  constexpr auto lowest = std::numeric_limits<int>::min(), highest = std::numeric_limits<int>::max();
-  if (!value.is_number_integer() || value.get<long long>() < lowest || value.get<long long>() > highest) {
-    wrong_type(key, value, "an integer");
+// A method option's value in the type its table row states; its range is checked by resolve().
+void read_method_option(const MethodOptionInfo& option, const nlohmann::json& value, MethodOptionSettings& out) {
+  const std::string_view key = option.name;
+  OptionValue given;
+  switch (option.type) {
+    case OptionType::real:
+      if (!value.is_number()) wrong_type(key, value, "a number");
+      given = value.get<double>();
+      break;
+    case OptionType::integer: {
+      constexpr auto largest = static_cast<unsigned long long>(std::numeric_limits<long long>::max());
+      if (!value.is_number_integer() || (value.is_number_unsigned() && value.get<unsigned long long>() > largest)) {
+        wrong_type(key, value, "an integer");
+      }
+      given = value.get<long long>();
+      break;
+    }
+    case OptionType::flag:
+      if (!value.is_boolean()) wrong_type(key, value, "true or false");
+      given = value.get<bool>();
+      break;
+    case OptionType::choice:
+      if (!value.is_string()) wrong_type(key, value, fmt::format("a string: {}", allowed_values(option)));
+      given = value.get<std::string>();
+      break;
   }
-  out = value.get<int>();
-}
-
-void read(std::string_view key, const nlohmann::json& value, std::optional<bool>& out) {
-  if (!value.is_boolean()) wrong_type(key, value, "true or false");
-  out = value.get<bool>();
+  out[std::string(key)] = std::move(given);
 }
 
 // Sets the field named `key` if one of the tables has it (and it is a method key when `method_keys_only`).
@@ -111,10 +122,14 @@ bool read_from_table(const Field<T> (&fields)[size], std::string_view key, const
 }
 
 bool read_setting(std::string_view key, const nlohmann::json& value, bool method_keys_only, RunSettings& settings) {
-  return read_from_table(text_fields, key, value, method_keys_only, settings) ||
-         read_from_table(number_fields, key, value, method_keys_only, settings) ||
-         read_from_table(integer_fields, key, value, method_keys_only, settings) ||
-         read_from_table(flag_fields, key, value, method_keys_only, settings);
+  if (read_from_table(text_fields, key, value, method_keys_only, settings) ||
+      read_from_table(number_fields, key, value, method_keys_only, settings)) {
+    return true;
+  }
+  const MethodOptionInfo* option = find_method_option(key);
+  if (!option) return false;
+  read_method_option(*option, value, settings.method_options);
+  return true;
 }
 
 template <class T, std::size_t size>
@@ -128,8 +143,7 @@ std::string allowed_keys(bool method_keys_only) {
   std::vector<std::string_view> keys;
   append_keys(text_fields, method_keys_only, keys);
   append_keys(number_fields, method_keys_only, keys);
-  append_keys(integer_fields, method_keys_only, keys);
-  append_keys(flag_fields, method_keys_only, keys);
+  for (const MethodOptionInfo& option : method_option_table()) keys.push_back(option.name);
   if (!method_keys_only) keys.insert(keys.end(), {params_key, compare_key, samples_key});
   return fmt::format("{}", fmt::join(keys, ", "));
 }
@@ -166,8 +180,7 @@ RunSettings read_compare(const nlohmann::json& compare, const RunSettings& main)
   }
   copy_method_keys(text_fields, method_only, settings);
   copy_method_keys(number_fields, method_only, settings);
-  copy_method_keys(integer_fields, method_only, settings);
-  copy_method_keys(flag_fields, method_only, settings);
+  settings.method_options = std::move(method_only.method_options);
   return settings;
 }
 

@@ -101,7 +101,7 @@ void bound_work(EffectiveRun& run, const ApiLimits& limits) {
                                  "request; allowed: at most {} jumps (fewer or longer pulses, or a shorter t_end)",
                                  run.stimulus, breakpoints, limits.max_steps));
   }
-  run.method.max_steps = static_cast<long long>(limits.max_steps);
+  run.method.max_steps = std::min(run.method.max_steps, static_cast<long long>(limits.max_steps));
 }
 
 EffectiveRun prepare_run(const RunSettings& settings, const ApiLimits& limits) {

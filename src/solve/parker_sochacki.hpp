@@ -67,6 +67,7 @@ struct ParkerSochacki {
   static constexpr std::string_view unsolved =
       "the power series did not converge within 60 terms: the step exceeds its radius of convergence (near the "
       "blow-up of v)";
+  static_assert(max_series_order == 60, "the message above states the longest series");
 
   template <class M>
   static constexpr bool applies_to = PowerSeriesModel<M>;

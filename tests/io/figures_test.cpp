@@ -65,7 +65,7 @@ struct SolvedRun {
 SolvedRun solve_preset(const std::string& preset) {
   RunSettings settings;
   settings.preset = preset;
-  settings.dt = 0.05;
+  settings.method_options["dt"] = 0.05;
   EffectiveRun run = resolve(settings);
   Solution solution = solve(run.problem, run.method);
   return {std::move(run), std::move(solution)};

@@ -3,6 +3,7 @@
 
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/run_config.hpp"
+#include "neurodyn/solve/method_options.hpp"
 #include "scratch_directory.hpp"
 
 namespace neurodyn {
@@ -68,26 +69,26 @@ v_substeps = 2
   EXPECT_EQ(settings.u0, -14.0);  // an integer is accepted as a number
   EXPECT_EQ(settings.parameters, (ParameterValues{{"a", 0.02}, {"d", 6.0}}));
   EXPECT_EQ(settings.method, "izhikevich-published");
-  EXPECT_EQ(settings.dt, 0.25);
-  EXPECT_EQ(settings.rtol, 1e-8);
-  EXPECT_EQ(settings.atol, 1e-9);
-  EXPECT_EQ(settings.spikes, "grid");
-  EXPECT_EQ(settings.newton_failure, "halve-step");
-  EXPECT_EQ(settings.series_order, 12);
-  EXPECT_EQ(settings.max_rate_hz, 500.0);
   EXPECT_EQ(settings.output_step, 0.05);
-  EXPECT_EQ(settings.u_from_new_v, false);
-  EXPECT_EQ(settings.reset_in_same_step, false);
-  EXPECT_EQ(settings.v_substeps, 2);
+  const MethodOptionSettings expected{{"dt", 0.25},
+                                      {"rtol", 1e-8},
+                                      {"atol", 1e-9},
+                                      {"spikes", "grid"},
+                                      {"newton_failure", "halve-step"},
+                                      {"series_order", 12LL},
+                                      {"max_rate_hz", 500.0},
+                                      {"u_from_new_v", false},
+                                      {"reset_in_same_step", false},
+                                      {"v_substeps", 2LL}};
+  EXPECT_EQ(settings.method_options, expected);  // max_rate_hz = 500 read as the real it is
 }
 
 TEST_F(ReadRunSettings, AbsentKeysStayUnset) {
   const RunSettings settings = read("model = \"lif\"\n");
   EXPECT_EQ(settings.model, "lif");
   EXPECT_FALSE(settings.preset || settings.stimulus || settings.t_end || settings.v0 || settings.u0 ||
-               settings.method || settings.dt || settings.rtol || settings.atol || settings.spikes ||
-               settings.newton_failure || settings.series_order || settings.max_rate_hz || settings.output_step ||
-               settings.u_from_new_v || settings.reset_in_same_step || settings.v_substeps);
+               settings.method || settings.output_step);
+  EXPECT_TRUE(settings.method_options.empty());
   EXPECT_TRUE(settings.parameters.empty());
 }
 
@@ -108,8 +109,8 @@ TEST_F(ReadRunSettings, UnknownTopLevelKeyListsTheAllowedKeys) {
 TEST_F(ReadRunSettings, UnknownKeyInATableNamesTheTable) {
   EXPECT_THAT(error_of("[method]\nstep = 0.1\n"),
               AllOf(HasSubstr("unknown key 'method.step'"), HasSubstr("in [method]"),
-                    HasSubstr("name, dt, rtol, atol, spikes, newton_failure, series_order, max_rate_hz, "
-                              "output_step, published")));
+                    HasSubstr("name, output_step, published, dt, rtol, atol, min_step, max_steps, max_rate_hz, "
+                              "runaway_window, series_order, spikes, newton_failure")));
   EXPECT_THAT(error_of("[initial]\nw0 = 1\n"), AllOf(HasSubstr("initial.w0"), HasSubstr("v0, u0")));
   EXPECT_THAT(
       error_of("[method.published]\nu_from_old_v = true\n"),
@@ -131,6 +132,15 @@ TEST_F(ReadRunSettings, WrongTypesAreNamed) {
   EXPECT_THAT(error_of("[method]\nmax_rate_hz = \"fast\"\n"), HasSubstr("method.max_rate_hz must be a number"));
   EXPECT_THAT(error_of("[method]\noutput_step = true\n"), HasSubstr("method.output_step must be a number"));
   EXPECT_THAT(error_of("[parameters]\na = \"0.02\"\n"), HasSubstr("parameters.a must be a number"));
+}
+
+TEST_F(ReadRunSettings, MethodOptionsOutOfRangeNameTheFileTheLineAndWhatIsAllowed) {
+  EXPECT_THAT(error_of("[method]\nname = \"rk4\"\ndt = -0.5\n"),
+              AllOf(HasSubstr(path_.string()), HasSubstr("method.dt = -0.5 ms is not allowed; allowed: a finite dt > 0 ms"),
+                    HasSubstr(" 3 | dt = -0.5")));
+  EXPECT_THAT(error_of("[method]\nspikes = \"nearest\"\n"), HasSubstr("allowed: grid, located"));
+  EXPECT_THAT(error_of("[method.published]\nv_substeps = 3\n"),
+              HasSubstr("method.published.v_substeps = 3 is not allowed; allowed: an integer from 1 to 2"));
 }
 
 TEST_F(ReadRunSettings, MissingFileIsAFileErrorNamingIt) {

@@ -107,10 +107,10 @@ TEST(Resolve, FlagOverConfigOverPresetOverDefaults) {
   config.parameters = {{"d", 7.0}, {"a", 0.03}};
   config.t_end = 150.0;
   config.method = "midpoint";
-  config.dt = 0.05;
+  config.method_options["dt"] = 0.05;
   RunSettings flags;
   flags.parameters = {{"d", 8.0}};
-  flags.dt = 0.02;
+  flags.method_options["dt"] = 0.02;
 
   const EffectiveRun run = resolve(overlay(overlay(preset, config), flags));
   EXPECT_EQ(run.parameters.at("d"), 8.0);                     // flag
@@ -128,15 +128,16 @@ TEST(Resolve, OverlayReplacesOnlyTheFieldsThatAreSet) {
   RunSettings base;
   base.model = "izh2003";
   base.v0 = -60.0;
-  base.u_from_new_v = true;
+  base.method_options["u_from_new_v"] = true;
+  base.method_options["v_substeps"] = 1LL;
   RunSettings top;
   top.v0 = -55.0;
-  top.v_substeps = 2;
+  top.method_options["v_substeps"] = 2LL;
   const RunSettings merged = overlay(base, top);
   EXPECT_EQ(merged.model, "izh2003");
   EXPECT_EQ(merged.v0, -55.0);
-  EXPECT_EQ(merged.u_from_new_v, true);
-  EXPECT_EQ(merged.v_substeps, 2);
+  EXPECT_EQ(merged.method_options.at("u_from_new_v"), OptionValue(true));
+  EXPECT_EQ(merged.method_options.at("v_substeps"), OptionValue(2LL));
 }
 
 TEST(Resolve, UnknownNamesListWhatIsAllowed) {
@@ -204,53 +205,59 @@ TEST(Resolve, DurationMustBePositiveFiniteAndAtMostTenMillionMs) {
 TEST(Resolve, StepMustBePositiveAndWithinTheDuration) {
   RunSettings settings = with_model("izh2003");
   settings.t_end = 1.0;
-  settings.dt = 5.0;
+  settings.method_options["dt"] = 5.0;
   EXPECT_THAT(error_of(settings), HasSubstr("dt = 5 is larger than the duration t_end = 1; allowed: 0 < dt <= t_end"));
   for (const double dt : {0.0, -0.1, nan}) {
-    settings.dt = dt;
-    EXPECT_THAT(error_of(settings), AllOf(HasSubstr(fmt::format("dt = {}", dt)), HasSubstr("allowed: 0 < dt")));
+    settings.method_options["dt"] = dt;
+    EXPECT_THAT(error_of(settings),
+                AllOf(HasSubstr(fmt::format("dt = {} ms", dt)), HasSubstr("allowed: a finite dt > 0 ms")));
   }
-  settings.dt = 1.0;  // one step over the whole span is allowed
+  settings.method_options["dt"] = 1.0;  // one step over the whole span is allowed
   EXPECT_EQ(resolve(settings).method.dt, 1.0);
 }
 
 TEST(Resolve, TolerancesMustBeInZeroOne) {
   for (const double tolerance : {0.0, -1e-6, 1.5, nan}) {
     RunSettings rtol = with_model("izh2003");
-    rtol.rtol = tolerance;
+    rtol.method_options["rtol"] = tolerance;
     EXPECT_THAT(error_of(rtol),
                 AllOf(HasSubstr(fmt::format("rtol = {}", tolerance)), HasSubstr("allowed: 0 < rtol <= 1")));
     RunSettings atol = with_model("izh2003");
-    atol.atol = tolerance;
+    atol.method_options["atol"] = tolerance;
     EXPECT_THAT(error_of(atol),
                 AllOf(HasSubstr(fmt::format("atol = {}", tolerance)), HasSubstr("allowed: 0 < atol <= 1")));
   }
   RunSettings edge = with_model("izh2003");
-  edge.rtol = 1.0;
-  edge.atol = 1e-12;
+  edge.method = "dopri5";
+  edge.method_options["rtol"] = 1.0;
+  edge.method_options["atol"] = 1e-12;
   EXPECT_NO_THROW(resolve(edge));
 }
 
 TEST(Resolve, SpikeHandlingNewtonPolicyAndSubstepsAreChecked) {
   RunSettings spikes = with_model("izh2003");
-  spikes.spikes = "sometimes";
+  spikes.method_options["spikes"] = "sometimes";
   EXPECT_THAT(error_of(spikes), AllOf(HasSubstr("spikes = 'sometimes'"), HasSubstr("grid, located")));
   RunSettings newton = with_model("izh2003");
-  newton.newton_failure = "retry";
+  newton.method_options["newton_failure"] = "retry";
   EXPECT_THAT(error_of(newton), AllOf(HasSubstr("newton_failure = 'retry'"), HasSubstr("fail, halve-step")));
   RunSettings substeps = with_model("izh2003");
-  substeps.v_substeps = 3;
-  EXPECT_THAT(error_of(substeps), AllOf(HasSubstr("v_substeps = 3"), HasSubstr("allowed: 1, 2")));
+  substeps.method_options["v_substeps"] = 3;
+  EXPECT_THAT(error_of(substeps), AllOf(HasSubstr("v_substeps = 3"), HasSubstr("allowed: an integer from 1 to 2")));
+
+  RunSettings implicit = with_model("izh2003");
+  implicit.method = "backward-euler";
+  implicit.method_options["newton_failure"] = "halve-step";
+  EXPECT_EQ(resolve(implicit).method.newton_failure, NewtonFailurePolicy::halve_step);
 
   RunSettings valid = with_model("izh2003");
-  valid.spikes = "grid";
-  valid.newton_failure = "halve-step";
-  valid.v_substeps = 2;
-  valid.u_from_new_v = false;
-  valid.reset_in_same_step = false;
+  valid.method = "izhikevich-published";
+  valid.method_options["spikes"] = "located";
+  valid.method_options["v_substeps"] = 2;
+  valid.method_options["u_from_new_v"] = false;
+  valid.method_options["reset_in_same_step"] = false;
   const EffectiveRun run = resolve(valid);
-  EXPECT_EQ(run.method.spikes, SpikeHandling::grid);
-  EXPECT_EQ(run.method.newton_failure, NewtonFailurePolicy::halve_step);
+  EXPECT_EQ(run.method.spikes, SpikeHandling::located);
   EXPECT_EQ(run.method.published.v_substeps, 2);
   EXPECT_FALSE(run.method.published.u_from_new_v);
   EXPECT_FALSE(run.method.published.reset_in_same_step);
@@ -260,27 +267,42 @@ TEST(Resolve, SeriesOrderIsForParkerSochackiWithinItsRange) {
   RunSettings series = with_model("izh2003");
   series.method = "parker-sochacki";
   EXPECT_EQ(resolve(series).method.series_order, 0);  // default: as many terms as the tolerances need
-  series.series_order = 60;
+  series.method_options["series_order"] = 60;
   EXPECT_EQ(resolve(series).method.series_order, 60);
   for (const int order : {-1, 61}) {
-    series.series_order = order;
+    series.method_options["series_order"] = order;
     EXPECT_THAT(error_of(series), AllOf(HasSubstr(fmt::format("series_order = {}", order)), HasSubstr("0"),
                                         HasSubstr("to 60")));
   }
   RunSettings rk4 = with_model("izh2003");
-  rk4.series_order = 8;
-  EXPECT_THAT(error_of(rk4), AllOf(HasSubstr("series_order = 8"), HasSubstr("parker-sochacki"), HasSubstr("rk4")));
-  rk4.series_order = 0;
+  rk4.method_options["series_order"] = 8;
+  EXPECT_THAT(error_of(rk4), AllOf(HasSubstr("series_order = 8 is read by parker-sochacki; method rk4 does not "
+                                             "read it")));
+  rk4.method_options["series_order"] = 0;
   EXPECT_NO_THROW(resolve(rk4));
+}
+
+TEST(Resolve, AnOptionTheMethodDoesNotReadIsRefusedUnlessAtItsDefault) {
+  RunSettings settings = with_model("izh2003");
+  settings.method = "rk4";
+  settings.method_options["rtol"] = 1e-3;
+  EXPECT_THAT(error_of(settings), HasSubstr("rtol = 0.001 is read by rosenbrock-euler, exprb32, dopri5"));
+  settings.method_options["rtol"] = MethodOptions{}.rtol;
+  EXPECT_NO_THROW(resolve(settings));
+  settings.method_options.clear();
+  settings.method_options["v_substeps"] = 2LL;
+  EXPECT_THAT(error_of(settings), HasSubstr("v_substeps = 2 is read by izhikevich-published"));
+  settings.method = "izhikevich-published";
+  EXPECT_EQ(resolve(settings).method.published.v_substeps, 2);
 }
 
 TEST(Resolve, MaxRateMustBePositiveAndFinite) {
   RunSettings settings = with_model("izh2003");
   EXPECT_EQ(resolve(settings).method.max_rate_hz, MethodOptions{}.max_rate_hz);
-  settings.max_rate_hz = 250.0;
+  settings.method_options["max_rate_hz"] = 250.0;
   EXPECT_EQ(resolve(settings).method.max_rate_hz, 250.0);
   for (const double rate : {0.0, -5.0, nan, infinity}) {
-    settings.max_rate_hz = rate;
+    settings.method_options["max_rate_hz"] = rate;
     EXPECT_THAT(error_of(settings), AllOf(HasSubstr(fmt::format("max_rate_hz = {} Hz", rate)), HasSubstr("> 0")));
   }
 }

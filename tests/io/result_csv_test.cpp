@@ -114,7 +114,7 @@ TEST(TraceCsv, EmbeddedConfigurationRepeatsTheRun) {
   RunSettings settings;
   settings.preset = "izh2004-B";
   settings.method = "heun";
-  settings.dt = 0.05;
+  settings.method_options["dt"] = 0.05;
   const EffectiveRun run = resolve(settings);
   write_trace_csv(directory / "trace.csv", run, awkward_solution());
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "neurodyn/io/run_config.hpp"
+#include "neurodyn/solve/method_options.hpp"
 #include "neurodyn/version.hpp"
 #include "scratch_directory.hpp"
 
@@ -25,17 +26,10 @@ void expect_same_run(const EffectiveRun& expected, const EffectiveRun& actual) {
   EXPECT_EQ(actual.stimulus, expected.stimulus);
   EXPECT_EQ(actual.t_end, expected.t_end);
   EXPECT_EQ(actual.method.name, expected.method.name);
-  EXPECT_EQ(actual.method.dt, expected.method.dt);
-  EXPECT_EQ(actual.method.rtol, expected.method.rtol);
-  EXPECT_EQ(actual.method.atol, expected.method.atol);
-  EXPECT_EQ(actual.method.spikes, expected.method.spikes);
-  EXPECT_EQ(actual.method.newton_failure, expected.method.newton_failure);
-  EXPECT_EQ(actual.method.series_order, expected.method.series_order);
-  EXPECT_EQ(actual.method.max_rate_hz, expected.method.max_rate_hz);
+  for (const MethodOptionInfo& option : method_option_table()) {
+    EXPECT_EQ(option.get(actual.method), option.get(expected.method)) << option.name;
+  }
   EXPECT_EQ(actual.output_step, expected.output_step);
-  EXPECT_EQ(actual.method.published.u_from_new_v, expected.method.published.u_from_new_v);
-  EXPECT_EQ(actual.method.published.reset_in_same_step, expected.method.published.reset_in_same_step);
-  EXPECT_EQ(actual.method.published.v_substeps, expected.method.published.v_substeps);
   EXPECT_EQ(actual.problem.initial_state, expected.problem.initial_state);
   EXPECT_EQ(actual.problem.t_end, expected.problem.t_end);
   EXPECT_EQ(actual.problem.stimulus.spec(), expected.problem.stimulus.spec());
@@ -64,8 +58,8 @@ TEST(ToToml, EveryPresetRoundTripsUnderThePublishedScheme) {
     RunSettings settings;
     settings.preset = preset.name;
     settings.method = "izhikevich-published";
-    settings.v_substeps = 2;
-    settings.u_from_new_v = false;
+    settings.method_options["v_substeps"] = 2;
+    settings.method_options["u_from_new_v"] = false;
     const EffectiveRun run = resolve(settings);
     expect_same_run(run, read_back(run));
   }
@@ -80,20 +74,20 @@ TEST(ToToml, RunWithoutPresetAndAwkwardNumbersRoundTrips) {
   settings.t_end = 1234.5;
   settings.stimulus = "step:amp=70,start=100";
   settings.method = "backward-euler";
-  settings.dt = 1.0 / 7.0;
-  settings.rtol = 1e-9;
-  settings.atol = 3e-7;
-  settings.newton_failure = "halve-step";
+  settings.method_options["dt"] = 1.0 / 7.0;
+  settings.method_options["newton_failure"] = "halve-step";
   const EffectiveRun run = resolve(settings);
   expect_same_run(run, read_back(run));
 }
 
-TEST(ToToml, SeriesOrderRateBoundAndOutputStepRoundTrip) {
+TEST(ToToml, SeriesOrderTolerancesRateBoundAndOutputStepRoundTrip) {
   RunSettings series;
   series.preset = "izh2004-A";
   series.method = "parker-sochacki";
-  series.series_order = 17;
-  series.max_rate_hz = 1.0 / 3.0;
+  series.method_options["series_order"] = 17;
+  series.method_options["max_rate_hz"] = 1.0 / 3.0;
+  series.method_options["rtol"] = 1e-9;
+  series.method_options["atol"] = 3e-7;
   const EffectiveRun series_run = resolve(series);
   EXPECT_THAT(to_toml(series_run), AllOf(HasSubstr("series_order = 17"), HasSubstr("max_rate_hz = 0.333")));
   expect_same_run(series_run, read_back(series_run));
@@ -150,8 +144,21 @@ TEST(ToToml, StartsWithCommentsNamingVersionUnitsAndPreset) {
   EXPECT_THAT(toml, StartsWith(std::string("# neurodyn ") + version));
   EXPECT_THAT(toml, HasSubstr("# units: time in ms, v in mV, u in mV/ms"));
   EXPECT_THAT(toml, HasSubstr("tonic spiking (2004 figure 1, panel A)"));
-  EXPECT_THAT(toml, HasSubstr("[method.published]"));
   EXPECT_THAT(toml, HasSubstr("t_end = 100.0  # ms"));  // a TOML float, not the integer 100
+}
+
+TEST(ToToml, MethodSectionListsTheOptionsTheMethodReadsWithUnitAndMeaning) {
+  RunSettings settings;
+  settings.preset = "izh2004-A";
+  const std::string rk4 = to_toml(resolve(settings));
+  EXPECT_THAT(rk4, HasSubstr("dt = 0.01  # ms: step of fixed-step methods"));
+  EXPECT_THAT(rk4, HasSubstr("spikes = \"located\""));
+  EXPECT_THAT(rk4, ::testing::Not(HasSubstr("series_order")));
+  EXPECT_THAT(rk4, ::testing::Not(HasSubstr("[method.published]")));
+  settings.method = "izhikevich-published";
+  const std::string published = to_toml(resolve(settings));
+  EXPECT_THAT(published, AllOf(HasSubstr("[method.published]"), HasSubstr("v_substeps = 1"),
+                               HasSubstr("spikes = \"grid\""), HasSubstr("dt = 0.25  # ms")));
 }
 
 TEST(ToToml, StringsWithQuotesAndBackslashesAreEscaped) {

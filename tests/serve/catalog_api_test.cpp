@@ -84,5 +84,17 @@ TEST(CatalogApi, MethodsListEverySolverWithItsKind) {
   EXPECT_NO_THROW(named(methods, "cvode-adams"));
 }
 
+TEST(CatalogApi, EachMethodListsTheOptionsItReads) {
+  const json methods = methods_json();
+  const json series = named(methods, "parker-sochacki")["options"];
+  EXPECT_EQ(named(series, "series_order")["allowed"], "an integer from 0 to 60");
+  EXPECT_EQ(named(series, "series_order")["default"], 0);
+  EXPECT_EQ(named(series, "dt")["unit"], "ms");
+  const json rk4 = named(methods, "rk4")["options"];
+  EXPECT_NO_THROW(named(rk4, "spikes"));
+  for (const auto& option : rk4) EXPECT_NE(option["name"], "rtol");
+  EXPECT_EQ(named(named(methods, "izhikevich-published")["options"], "v_substeps")["default"], 1);
+}
+
 }  // namespace
 }  // namespace neurodyn

@@ -10,14 +10,15 @@
 //   t_end = 100.0                      # ms
 //   [initial]   v0 = -70.0   u0 = -14.0
 //   [parameters]  a = 0.02  b = 0.2 ...
-//   [method]  name = "rk4"  dt = 0.01  rtol = 1e-6  atol = 1e-6  spikes = "located"  newton_failure = "fail"
-//             series_order = 0  max_rate_hz = 10000.0  output_step = 0.0
-//   [method.published]  u_from_new_v = true  reset_in_same_step = true  v_substeps = 1
+//   [method]  name = "rk4"  output_step = 0.0  and the method options of section "method": dt = 0.01 ...
+//   [method.published]  the options of section "method.published": u_from_new_v = true ...
+// (the method options are those of solve/method_options.hpp; a written config lists those its method reads)
 #include <filesystem>
 #include <optional>
 #include <string>
 
 #include "neurodyn/model/catalog.hpp"
+#include "neurodyn/solve/method_options.hpp"
 #include "neurodyn/solve/solve.hpp"
 
 namespace neurodyn {
@@ -32,20 +33,11 @@ struct RunSettings {
   std::optional<std::string> stimulus;
   std::optional<double> t_end;
   std::optional<std::string> method;
-  std::optional<double> dt;
-  std::optional<double> rtol;
-  std::optional<double> atol;
-  std::optional<std::string> spikes;          // "grid" | "located"
-  std::optional<std::string> newton_failure;  // "fail" | "halve-step"
-  std::optional<int> series_order;            // parker-sochacki: terms of the series, 0 = as atol/rtol need
-  std::optional<double> max_rate_hz;          // Hz: the runaway-burst guard's bound on the spike rate
-  std::optional<double> output_step;          // ms: adaptive methods record on this uniform grid; 0 = off
-  std::optional<bool> u_from_new_v;
-  std::optional<bool> reset_in_same_step;
-  std::optional<int> v_substeps;
+  MethodOptionSettings method_options;  // by option name (solve/method_options.hpp); checked by resolve()
+  std::optional<double> output_step;    // ms: adaptive methods record on this uniform grid; 0 = off
 };
 
-// Fields set in `top` replace those of `base`; parameters are merged key by key.
+// Fields set in `top` replace those of `base`; parameters and method options are merged key by key.
 RunSettings overlay(RunSettings base, const RunSettings& top);
 
 // Reads a TOML file. Throws FileError if unreadable, InputError naming the file, line and key for malformed
@@ -73,9 +65,9 @@ struct EffectiveRun {
 };
 
 // Applies preset and defaults and validates everything (throws InputError naming the field, value, and
-// what is allowed: unknown model/method/preset/parameter, dt <= 0, dt > duration, NaN, out-of-range values,
-// series_order outside 0..60 or > 0 for a method other than parker-sochacki, max_rate_hz <= 0, output_step
-// <= 0 or > duration or set for a fixed-step method).
+// what is allowed: unknown model/method/preset/parameter, NaN, a method option out of its range or set for
+// a method that does not read it, dt > duration, output_step <= 0 or > duration or set for a fixed-step
+// method).
 // The default step is the preset's published step for `izhikevich-published`, 0.01 ms otherwise; spikes
 // are `grid` for `izhikevich-published` and `located` otherwise.
 EffectiveRun resolve(const RunSettings& settings);

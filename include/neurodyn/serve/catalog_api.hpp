@@ -13,7 +13,8 @@ nlohmann::json models_json();
 //   "published_dt", "published_spike_count"}] (null where a preset sets no value)
 nlohmann::json presets_json();
 
-// [{"name", "title", "order", "adaptive", "implicit", "description"}]
+// [{"name", "title", "order", "adaptive", "implicit", "description",
+//   "options": [{"name", "unit", "allowed", "default", "meaning"}] (the method options it reads)}]
 nlohmann::json methods_json();
 
 }  // namespace neurodyn

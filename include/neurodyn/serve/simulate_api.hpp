@@ -4,18 +4,19 @@
 // (`neurodyn simulate`, io/run_config.hpp) and is validated by the same resolve():
 //
 //   {"preset": "izh2004-A", "model": "izh2003", "params": {"a": 0.02, "d": 8}, "v0": -70, "u0": -14,
-//    "stimulus": "step:amp=10,start=20", "t_end": 300, "method": "rk4", "dt": 0.01, "rtol": 1e-6,
-//    "atol": 1e-6, "spikes": "located", "newton_failure": "fail", "series_order": 0, "max_rate_hz": 1e4,
-//    "output_step": 0, "u_from_new_v": true, "reset_in_same_step": true, "v_substeps": 1,
+//    "stimulus": "step:amp=10,start=20", "t_end": 300, "method": "rk4", "output_step": 0,
+//    ...any method option by its name: "dt": 0.01, "rtol": 1e-6, "spikes": "located", "v_substeps": 1, ...
 //    "compare": {"method": "euler", "dt": 1}, "samples": 4000}
 //
 // Every key is optional (a model or a preset is needed); an unknown key is an error. Units: ms, mV, the
-// model's current unit. `compare` repeats the run with its own method keys (method, dt, rtol, atol, spikes,
-// newton_failure, series_order, max_rate_hz, output_step and the published switches) in place of the main
-// run's; `samples` bounds the samples of each returned trace. A stimulus may not read a file (`file:`).
+// model's current unit. The method options are those of neurodyn/solve/method_options.hpp (`neurodyn
+// methods` lists them), checked as on the command line. `compare` repeats the run with its own method keys
+// (method, output_step and the method options) in place of the main run's; `samples` bounds the samples of
+// each returned trace. A stimulus may not read a file (`file:`).
 //
 // The answer (200):
-//   {"run": {...the effective run: preset, model, parameters, initial_state, stimulus, t_end, method...},
+//   {"run": {...the effective run: preset, model, parameters, initial_state, stimulus, t_end,
+//            "method": {"name", and every option the method reads}},
 //    "config_toml": "...", "variables": [{"name": "v", "unit": "mV"}, ...], "current_unit": "mV/ms",
 //    "has_reset": true (spikes jump the state: v to its reset value),
 //    "status": "ok" | "max-steps" | "unstable" | ..., "message": "",
