@@ -10,6 +10,7 @@
 #include "analysis_commands.hpp"
 #include "command.hpp"
 #include "neurodyn/error.hpp"
+#include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/version.hpp"
 
 namespace {
@@ -32,6 +33,13 @@ int main(int argc, char** argv) {
       "neurodyn: simulate spiking neuron models (Izhikevich 2003/2007, FitzHugh-Nagumo, LIF, AdEx, "
       "Hodgkin-Huxley) with a choice of numerical methods."};
   app.set_version_flag("--version", std::string(neurodyn::version));
+  app.add_option_function<double>(
+         "--max-memory",
+         [](double megabytes) { neurodyn::set_memory_budget_bytes(megabytes * 1e6); },
+         "memory budget of a run's data in MB (default: half of this machine's physical memory); work that would "
+         "need more is refused before it starts")
+      ->type_name("MB");
+  app.fallthrough();  // --max-memory is accepted after the subcommand too
   app.require_subcommand(1);
   app.footer(
       "Exit status: 0 success; 1 the run failed numerically (its status and message on stderr, no result "

@@ -18,6 +18,7 @@
 #include "neurodyn/analysis/spike_detection.hpp"
 #include "neurodyn/analysis/spike_statistics.hpp"
 #include "neurodyn/error.hpp"
+#include "neurodyn/text_input.hpp"
 #include "neurodyn/io/run_config.hpp"
 #include "neurodyn/io/trace_table.hpp"
 #include "number_list.hpp"
@@ -44,8 +45,7 @@ struct Train {
 };
 
 std::vector<double> read_spikes_csv(const std::filesystem::path& path) {
-  std::ifstream file(path);
-  if (!file) throw FileError(fmt::format("cannot read {}", path.string()));
+  std::ifstream file = open_text_input(path, "spike list");
   std::vector<double> spikes;
   std::string line;
   while (std::getline(file, line)) {

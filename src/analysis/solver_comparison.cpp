@@ -128,7 +128,10 @@ void validate(const ComparisonOptions& options) {
   if (adaptive && options.tolerances.empty()) {
     throw InputError("tolerances is empty; allowed: one or more tolerances for the adaptive methods");
   }
-  if (options.repeats < 1) throw InputError(fmt::format("repeats = {} must be at least 1", options.repeats));
+  constexpr int most_repeats = 1000;
+  if (options.repeats < 1 || options.repeats > most_repeats) {
+    throw InputError(fmt::format("repeats = {} is out of range; allowed: 1 to {}", options.repeats, most_repeats));
+  }
   require_in_range("voltage_grid_ms", options.voltage_grid_ms, 1e-6, 1.0);
   for (const double step : options.steps) {
     const double multiple = step / options.voltage_grid_ms;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "neurodyn/error.hpp"
+#include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/io/run_config.hpp"
 #include "neurodyn/stimulus/parse.hpp"
 
@@ -33,6 +34,12 @@ void require_positive_at_most(std::string_view field, double value, double max, 
 void require_finite(std::string_view field, const std::optional<double>& value) {
   if (!value || std::isfinite(*value)) return;
   throw InputError(fmt::format("{} = {} is not allowed; allowed: a finite number", field, *value));
+}
+
+// The spec as a message shows it: at most 60 characters.
+std::string shortened(const std::string& spec) {
+  constexpr std::size_t longest = 60;
+  return spec.size() > longest ? spec.substr(0, longest) + "..." : spec;
 }
 
 std::string resolve_model_name(const RunSettings& settings, const Preset* preset) {
@@ -122,7 +129,18 @@ EffectiveRun resolve(const RunSettings& settings) {
   require_finite("u0", run.u0);
   run.initial_state = initial_state(model, v0, run.u0);
 
-  Stimulus stimulus = parse_stimulus(settings.stimulus.value_or(preset ? preset->stimulus : ""), run.t_end);
+  const std::string spec = settings.stimulus.value_or(preset ? preset->stimulus : "");
+  require_within_memory_budget(stimulus_bytes(spec, run.t_end),
+                               fmt::format("stimulus = '{}' over t_end = {} ms", shortened(spec), run.t_end),
+                               "allowed: fewer pulses, a longer noise sample_step or a shorter t_end");
+  if (run.output_step > 0.0) {
+    const double samples = std::floor(run.t_end / run.output_step) + 2.0;
+    require_within_memory_budget(
+        trace_bytes(run, samples),
+        fmt::format("output_step = {} ms over t_end = {} ms ({:g} samples)", run.output_step, run.t_end, samples),
+        "allowed: a longer output_step or a shorter t_end");
+  }
+  Stimulus stimulus = parse_stimulus(spec, run.t_end);
   run.stimulus = stimulus.spec();
 
   run.problem = Problem{std::move(model), run.initial_state, std::move(stimulus), 0.0, run.t_end};

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "neurodyn/error.hpp"
+#include "neurodyn/text_input.hpp"
 #include "neurodyn/stimulus/text_fields.hpp"
 
 namespace neurodyn {
@@ -33,10 +34,7 @@ TraceTable read_trace_table(const std::filesystem::path& path, const TraceTableO
     throw InputError(
         fmt::format("time scale = {:g} ms is not allowed; allowed: a finite value > 0", options.time_scale_ms));
   }
-  std::ifstream file(path);
-  if (!file || std::filesystem::is_directory(path)) {
-    throw FileError(fmt::format("cannot read trace file '{}'", path.string()));
-  }
+  std::ifstream file = open_text_input(path, "trace file");
   TraceTable table;
   std::vector<std::string> header;
   std::string line;

@@ -5,14 +5,19 @@
 #include <sys/socket.h>
 
 #include <atomic>
+#include <chrono>
+#include <cmath>
 #include <memory>
 #include <mutex>
+#include <semaphore>
+#include <utility>
 #include <string_view>
 #include <thread>
 
 #include "neurodyn/error.hpp"
 #include "neurodyn/serve/catalog_api.hpp"
 #include "neurodyn/serve/web_assets.hpp"
+#include "deadline_server.hpp"
 
 namespace neurodyn {
 
@@ -61,6 +66,29 @@ void check_options(const ServerOptions& options) {
   if (options.worker_threads < 1) {
     throw InputError(fmt::format("worker_threads = {} is out of range; allowed: at least 1", options.worker_threads));
   }
+  if (options.connection_threads < options.worker_threads) {
+    throw InputError(fmt::format("connection_threads = {} is out of range; allowed: at least worker_threads = {}",
+                                 options.connection_threads, options.worker_threads));
+  }
+  for (const auto& [name, seconds] : {std::pair{"request_read_seconds", options.request_read_seconds},
+                                      std::pair{"response_write_seconds", options.response_write_seconds},
+                                      std::pair{"keep_alive_seconds", options.keep_alive_seconds}}) {
+    if (!(seconds > 0.0 && seconds <= 86400.0)) {
+      throw InputError(fmt::format("{} = {} is out of range; allowed: 0 < {} <= 86400", name, seconds, name));
+    }
+  }
+}
+
+std::chrono::milliseconds milliseconds(double seconds) {
+  return std::chrono::milliseconds(static_cast<long long>(std::ceil(seconds * 1000.0)));
+}
+
+serve_detail::ConnectionDeadlines deadlines_of(const ServerOptions& options) {
+  serve_detail::ConnectionDeadlines deadlines;
+  deadlines.request_read = milliseconds(options.request_read_seconds);
+  deadlines.response_write = milliseconds(options.response_write_seconds);
+  deadlines.keep_alive_idle = milliseconds(options.keep_alive_seconds);
+  return deadlines;
 }
 
 }  // namespace
@@ -68,17 +96,20 @@ void check_options(const ServerOptions& options) {
 struct ExplorerServer::Impl {
   ServerOptions options;
   int port = 0;
-  httplib::Server http;
+  serve_detail::DeadlineServer http;
+  std::counting_semaphore<> simulations;  // worker_threads at once
   std::mutex mutex;
   bool listening = false;
   bool stop_requested = false;
   std::atomic<bool> finished = false;
   int listening_socket = -1;
 
-  explicit Impl(const ServerOptions& server_options) : options(server_options) {
-    check_options(options);
-    const auto workers = static_cast<std::size_t>(options.worker_threads);
-    http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+  explicit Impl(const ServerOptions& server_options)
+      : options((check_options(server_options), server_options)),
+        http(deadlines_of(options)),
+        simulations(options.worker_threads) {
+    const auto connections = static_cast<std::size_t>(options.connection_threads);
+    http.new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
     http.set_payload_max_length(options.limits.max_body_bytes);
     // SO_REUSEADDR alone (a restart may rebind at once): httplib's default adds SO_REUSEPORT, which would let a
     // second server silently share a port that is in use. The socket is kept to widen its backlog (bind()).
@@ -105,7 +136,7 @@ struct ExplorerServer::Impl {
     add_catalog_route("/api/presets", presets_json().dump());
     add_catalog_route("/api/methods", methods_json().dump());
     http.Post("/api/simulate", [this](const httplib::Request& request, httplib::Response& response) {
-      ApiResponse answer = handle_simulate(request.body, options.limits);
+      ApiResponse answer = simulate_in_slot(request.body);
       send(response, answer.status, std::move(answer.body), json_type);
       response.set_header("Cache-Control", "no-store");
     });
@@ -120,6 +151,16 @@ struct ExplorerServer::Impl {
     };
     http.Get(R"(/api/.*)", unknown);
     http.Post(R"(/api/.*)", unknown);
+  }
+
+  // The answer to a simulate request, computed once one of the worker_threads simulation slots is free.
+  ApiResponse simulate_in_slot(std::string_view body) {
+    simulations.acquire();
+    struct Release {
+      std::counting_semaphore<>& slots;
+      ~Release() { slots.release(); }
+    } release{simulations};
+    return handle_simulate(body, options.limits);
   }
 
   void add_catalog_route(const std::string& path, std::string body) {

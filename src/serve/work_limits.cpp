@@ -67,7 +67,7 @@ void reject_file_stimulus(const RunSettings& settings) {
   }
 }
 
-void bound_noise(const RunSettings& settings, const ApiLimits& limits) {
+void bound_input(const RunSettings& settings, const ApiLimits& limits) {
   if (!settings.stimulus) return;  // a preset's own input
   RunSettings without_input = settings;
   without_input.stimulus = "none";
@@ -83,6 +83,19 @@ void bound_noise(const RunSettings& settings, const ApiLimits& limits) {
                                    *settings.stimulus, noise->sample_step, t_end, samples, limits.max_steps));
     }
   }
+  const double breakpoints = input_breakpoint_bound(shape, t_end);
+  if (breakpoints > limits.max_steps) {
+    throw InputError(fmt::format("stimulus = '{}' jumps about {} times within the run, too much work for one "
+                                 "request; allowed: at most {} jumps (fewer or longer pulses, or a shorter t_end)",
+                                 *settings.stimulus, breakpoints, limits.max_steps));
+  }
+}
+
+void bound_duration(const RunSettings& settings, const ApiLimits& limits) {
+  if (settings.t_end && !(*settings.t_end > 0.0 && *settings.t_end <= limits.max_t_end_ms)) {
+    throw InputError(fmt::format("t_end = {} ms is not allowed in one request; allowed: 0 < t_end <= {} ms",
+                                 *settings.t_end, limits.max_t_end_ms));
+  }
 }
 
 void bound_work(EffectiveRun& run, const ApiLimits& limits) {
@@ -90,23 +103,26 @@ void bound_work(EffectiveRun& run, const ApiLimits& limits) {
     throw InputError(fmt::format("t_end = {} ms is too long for one request; allowed: 0 < t_end <= {} ms", run.t_end,
                                  limits.max_t_end_ms));
   }
+  if (run.output_step > 0.0) {
+    const double samples = std::floor(run.t_end / run.output_step) + 1.0;
+    if (samples > static_cast<double>(limits.max_recorded_samples)) {
+      throw InputError(fmt::format("t_end / output_step = {} / {} = {} samples is too many for one request; allowed: "
+                                   "at most {} (a longer output_step or a shorter t_end)",
+                                   run.t_end, run.output_step, samples, limits.max_recorded_samples));
+    }
+  }
   if (fixed_step(run) && fixed_step_count(run) > limits.max_steps) {
     throw InputError(fmt::format("t_end / dt = {} / {} = {} steps is too much work for one request; allowed: at most "
                                  "{} steps (raise dt or shorten t_end)",
                                  run.t_end, run.method.dt, fixed_step_count(run), limits.max_steps));
   }
-  const double breakpoints = input_breakpoint_bound(run.problem.stimulus, run.t_end);
-  if (breakpoints > limits.max_steps) {
-    throw InputError(fmt::format("stimulus = '{}' jumps about {} times within the run, too much work for one "
-                                 "request; allowed: at most {} jumps (fewer or longer pulses, or a shorter t_end)",
-                                 run.stimulus, breakpoints, limits.max_steps));
-  }
   run.method.max_steps = std::min(run.method.max_steps, static_cast<long long>(limits.max_steps));
 }
 
 EffectiveRun prepare_run(const RunSettings& settings, const ApiLimits& limits) {
+  bound_duration(settings, limits);
   reject_file_stimulus(settings);
-  bound_noise(settings, limits);
+  bound_input(settings, limits);
   EffectiveRun run = resolve(settings);
   bound_work(run, limits);
   return run;

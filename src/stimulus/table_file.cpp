@@ -3,14 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <filesystem>
 #include <fstream>
-#include <system_error>
 #include <vector>
 
 #include "neurodyn/error.hpp"
+#include "neurodyn/text_input.hpp"
 #include "neurodyn/stimulus/text_fields.hpp"
 
 namespace neurodyn::stimulus_detail {
@@ -18,19 +16,6 @@ namespace {
 
 bool all_numbers(const std::vector<std::string_view>& fields) {
   return std::ranges::all_of(fields, [](std::string_view field) { return read_double(field).has_value(); });
-}
-
-std::ifstream open_table(const std::string& path) {
-  std::error_code status;
-  if (std::filesystem::is_directory(path, status)) {
-    throw FileError(fmt::format("cannot read stimulus table '{}': it is a directory", path));
-  }
-  std::ifstream file(path);
-  if (!file) {
-    throw FileError(fmt::format("cannot read stimulus table '{}': {}", path,
-                                std::error_code(errno, std::generic_category()).message()));
-  }
-  return file;
 }
 
 // One row of the table file and where it came from, for messages.
@@ -70,7 +55,7 @@ CurrentTable read_current_table(const std::string& path, int time_column, int cu
                      .time_scale = time_scale,
                      .times = {},
                      .currents = {}};
-  std::ifstream file = open_table(path);
+  std::ifstream file = open_text_input(path, "stimulus table");
   std::string line;
   long line_number = 0;
   bool header_possible = true;

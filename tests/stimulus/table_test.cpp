@@ -82,8 +82,15 @@ TEST(CurrentTable, UnreadablePathIsAFileErrorNamingIt) {
   const std::string missing = "/nonexistent/neurodyn/no_such_table.txt";
   EXPECT_THAT([&] { parse_stimulus("file:" + missing, 0.0); },
               ::testing::ThrowsMessage<FileError>(AllOf(HasSubstr(missing), HasSubstr("cannot read"))));
+}
+
+// What is not a regular file is refused before a byte is read: a directory, and a device that never ends.
+TEST(CurrentTable, ADirectoryOrADeviceIsRefusedUnread) {
   EXPECT_THAT([&] { parse_stimulus("file:" + std::string(NEURODYN_TEST_DATA_DIR), 0.0); },
-              ::testing::ThrowsMessage<FileError>(HasSubstr("directory")));
+              ::testing::ThrowsMessage<InputError>(AllOf(HasSubstr("is a directory"), HasSubstr("a regular text file"))));
+  EXPECT_THAT([&] { parse_stimulus("file:/dev/zero", 0.0); },
+              ::testing::ThrowsMessage<InputError>(AllOf(HasSubstr("'/dev/zero' is a character device"),
+                                                         HasSubstr("a regular text file"))));
 }
 
 TEST(CurrentTable, TimesThatDoNotIncreaseNameTheFileLineAndValue) {

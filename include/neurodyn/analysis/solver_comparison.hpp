@@ -20,7 +20,7 @@ struct ComparisonOptions {
   std::vector<std::string> methods;
   std::vector<double> steps{1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001};  // ms, fixed-step methods
   std::vector<double> tolerances{1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10};        // rtol = atol, adaptive
-  int repeats = 3;  // wall time is the median of this many runs
+  int repeats = 3;  // wall time is the median of this many runs (1 to 1000)
   // Parker-Sochacki on the step ladder: rtol = atol of its series. Its order adapts to every step, so the
   // step sets its cost, and the series' tolerance its error (the default leaves the error at the
   // references' agreement at every step).

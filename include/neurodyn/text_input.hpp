@@ -1,0 +1,19 @@
+#pragma once
+// Opening a text file a user names (a stimulus table, a trace, a spike list) with its size known first: a
+// directory, a device such as /dev/zero, a pipe or a file over max_text_input_bytes is refused before a byte
+// is read, so no input can make a reader hold more memory than the file's size.
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string_view>
+
+namespace neurodyn {
+
+constexpr std::uintmax_t max_text_input_bytes = std::uintmax_t{1} << 30;  // 1 GiB
+
+// Opens `path` for reading. Throws InputError naming `what` and the path for a directory, something other
+// than a regular file, or a file over max_text_input_bytes (with its size); FileError with the system's
+// reason when it cannot be read (missing, no permission).
+std::ifstream open_text_input(const std::filesystem::path& path, std::string_view what);
+
+}  // namespace neurodyn

@@ -1,0 +1,81 @@
+#include "neurodyn/io/memory_budget.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <variant>
+
+#include "neurodyn/error.hpp"
+#include "neurodyn/stimulus/parse.hpp"
+
+namespace neurodyn {
+
+namespace {
+
+// What one input breakpoint costs the solver's list of input pieces, and one noise sample its table (bytes).
+constexpr double bytes_per_breakpoint = 32.0;
+constexpr double bytes_per_noise_sample = 8.0 + bytes_per_breakpoint;  // a sample and the bend it makes
+
+std::atomic<double> configured_budget{0.0};  // 0: half of the physical memory
+
+double physical_memory_bytes() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long page_size = ::sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && page_size > 0 ? static_cast<double>(pages) * static_cast<double>(page_size) : 4e9;
+}
+
+std::string gigabytes(double bytes) { return fmt::format("{:.3g} GB", bytes / 1e9); }
+
+std::string_view budget_source() {
+  return configured_budget.load() > 0.0 ? "as set" : "half of this machine's physical memory, unless set";
+}
+
+}  // namespace
+
+double memory_budget_bytes() {
+  const double configured = configured_budget.load();
+  return configured > 0.0 ? configured : physical_memory_bytes() / 2.0;
+}
+
+void set_memory_budget_bytes(double bytes) {
+  if (!(bytes > 0.0) || !std::isfinite(bytes)) {
+    throw InputError(fmt::format("memory budget = {} bytes is not allowed; allowed: a finite value > 0", bytes));
+  }
+  configured_budget = bytes;
+}
+
+void require_within_memory_budget(double bytes, std::string_view what, std::string_view advice) {
+  const double budget = memory_budget_bytes();
+  if (bytes <= budget) return;
+  throw InputError(fmt::format("{} needs about {}, more than the memory budget of {} ({}); {}", what,
+                               gigabytes(bytes), gigabytes(budget), budget_source(), advice));
+}
+
+double trace_bytes(const EffectiveRun& run, double samples) {
+  const double numbers_per_sample = static_cast<double>(run.initial_state.size()) + 2.0;  // t, the state, I
+  return samples * numbers_per_sample * sizeof(double);
+}
+
+double stimulus_bytes(std::string_view spec, double t_end) {
+  const Stimulus shape = parse_stimulus(spec, 0.0);  // the components, nothing sampled over the run
+  double bytes = 0.0;
+  for (const auto& component : shape.components()) {
+    if (const auto* train = std::get_if<PulseTrain>(&component)) {
+      const double fitting =
+          train->period > 0.0 ? std::floor(std::max(0.0, t_end - train->start) / train->period) + 1.0 : 1.0;
+      bytes += 2.0 * std::min(static_cast<double>(train->count), fitting) * bytes_per_breakpoint;
+    } else if (const auto* noise = std::get_if<OrnsteinUhlenbeck>(&component)) {
+      bytes += std::ceil(t_end / noise->sample_step) * bytes_per_noise_sample;
+    } else if (const auto* table = std::get_if<CurrentTable>(&component)) {
+      bytes += static_cast<double>(table->times.size()) * (2.0 * sizeof(double) + bytes_per_breakpoint);
+    } else {
+      bytes += 2.0 * bytes_per_breakpoint;
+    }
+  }
+  return bytes;
+}
+
+}  // namespace neurodyn

@@ -1,0 +1,51 @@
+#include "neurodyn/text_input.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <system_error>
+
+#include "neurodyn/error.hpp"
+
+namespace neurodyn {
+
+namespace {
+
+std::string_view kind_of(std::filesystem::file_type type) {
+  switch (type) {
+    case std::filesystem::file_type::directory: return "a directory";
+    case std::filesystem::file_type::character: return "a character device";
+    case std::filesystem::file_type::block: return "a block device";
+    case std::filesystem::file_type::fifo: return "a pipe";
+    case std::filesystem::file_type::socket: return "a socket";
+    default: return "not a regular file";
+  }
+}
+
+}  // namespace
+
+std::ifstream open_text_input(const std::filesystem::path& path, std::string_view what) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (error || status.type() == std::filesystem::file_type::not_found) {
+    const std::error_code reason = error ? error : std::make_error_code(std::errc::no_such_file_or_directory);
+    throw FileError(fmt::format("cannot read {} '{}': {}", what, path.string(), reason.message()));
+  }
+  if (status.type() != std::filesystem::file_type::regular) {
+    throw InputError(fmt::format("{} '{}' is {}; allowed: a regular text file", what, path.string(),
+                                 kind_of(status.type())));
+  }
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (!error && size > max_text_input_bytes) {
+    throw InputError(fmt::format("{} '{}' has {} bytes; allowed: at most {} bytes (1 GiB)", what, path.string(),
+                                 size, max_text_input_bytes));
+  }
+  std::ifstream file(path);
+  if (!file) {
+    throw FileError(fmt::format("cannot read {} '{}': {}", what, path.string(),
+                                std::error_code(errno, std::generic_category()).message()));
+  }
+  return file;
+}
+
+}  // namespace neurodyn
