@@ -7,6 +7,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/install-deps.sh
 cmake --preset release
 cmake --build --preset release -j"$(nproc)"
+# A gallery written before result folders carried their marker is kept aside, not replaced.
+if [[ -d out/gallery && ! -e out/gallery/.neurodyn-result ]] && [[ -n "$(ls -A out/gallery)" ]]; then
+  kept="out/gallery.before-$(date +%Y%m%d-%H%M%S)"
+  mv out/gallery "$kept"
+  echo "an earlier out/gallery without neurodyn's marker was moved to $kept"
+fi
 build/release/neurodyn gallery --out out/gallery
 
 echo

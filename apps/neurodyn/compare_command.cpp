@@ -20,6 +20,7 @@
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/comparison_output.hpp"
+#include "neurodyn/io/result_folder.hpp"
 #include "neurodyn/io/run_config.hpp"
 #include "problem_flags.hpp"
 
@@ -115,19 +116,18 @@ std::string figure_title(const EffectiveRun& run, const ComparisonReport& report
                      report.reference_tolerance);
 }
 
-void write_results(const CompareOptions& options, const EffectiveRun& run, const ComparisonOptions& comparison,
-                   const ComparisonReport& report) {
+void write_results(const CompareOptions& options, ResultFolder& folder, const EffectiveRun& run,
+                   const ComparisonOptions& comparison, const ComparisonReport& report) {
   const auto& out = options.out;
-  std::error_code error;
-  std::filesystem::create_directories(out, error);
-  if (error) throw FileError(fmt::format("--out {}: cannot create the directory: {}", out.string(), error.message()));
+  const auto& staging = folder.start_writing();
   const std::string verdict = comparison_verdict(report);
-  write_comparison_csv(out / "compare.csv", run, comparison, report);
-  write_comparison_summary_csv(out / "summary.csv", report);
-  write_file_atomically(out / "verdict.txt", verdict);
+  write_comparison_csv(staging / "compare.csv", run, comparison, report);
+  write_comparison_summary_csv(staging / "summary.csv", report);
+  write_file_atomically(staging / "verdict.txt", verdict);
   const std::string title = figure_title(run, report);
-  write_work_precision_figure(out / "work_precision", title, report);
-  write_convergence_figure(out / "convergence", title, report);
+  write_work_precision_figure(staging / "work_precision", title, report);
+  write_convergence_figure(staging / "convergence", title, report);
+  folder.commit();
 
   std::cout << verdict << '\n';
   std::cout << fmt::format("runs:     {}\nsummary:  {}\nverdict:  {}\nfigures:  {}, {}\n",
@@ -142,6 +142,7 @@ void run_compare(const CompareOptions& options) {
   const EffectiveRun run = resolve(settings);
   ComparisonOptions comparison = comparison_options(options);
   comparison.on_method_done = report_progress;
+  ResultFolder folder(options.out, "compare");
 
   std::cerr << fmt::format("compare: the reference ({} at rtol = atol = {:g}) and its cross-check, then {} methods\n",
                            comparison.reference_method, comparison.reference_tolerance, comparison.methods.size());
@@ -151,7 +152,7 @@ void run_compare(const CompareOptions& options) {
   } catch (const ReferenceFailed& failure) {
     throw RunFailed(failure.status(), failure.what());
   }
-  write_results(options, run, comparison, report);
+  write_results(options, folder, run, comparison, report);
 }
 
 }  // namespace

@@ -14,7 +14,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "analysis_commands.hpp"
@@ -23,6 +22,7 @@
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/fi_output.hpp"
+#include "neurodyn/io/result_folder.hpp"
 #include "number_list.hpp"
 #include "problem_flags.hpp"
 
@@ -159,6 +159,7 @@ void run_fi(const FiOptions& options) {
   std::string origin;
   FiResult result{fi_protocol(options, run, origin), origin, {}, {}, {}, {}};
   const std::vector<double> currents = fi_currents(options, run.problem.model);
+  ResultFolder folder(options.out, "fi");
   const auto started = std::chrono::steady_clock::now();
   result.points = fi_curve(result.protocol, currents, options.threads);
   std::cerr << fmt::format("fi: {} currents of {:g} ms in {:.3f} s\n", currents.size(), run.t_end,
@@ -178,21 +179,18 @@ void run_fi(const FiOptions& options) {
   }
   if (options.hysteresis) result.hysteresis = hysteresis(result.protocol, currents);
 
-  std::error_code error;
-  std::filesystem::create_directories(options.out, error);
-  if (error) {
-    throw FileError(fmt::format("--out {}: cannot create the directory: {}", options.out.string(), error.message()));
-  }
-  write_fi_csv(options.out / "fi.csv", run, result);
-  if (result.hysteresis) write_hysteresis_csv(options.out / "hysteresis.csv", run, result);
-  write_file_atomically(options.out / "config.toml", problem_to_toml(run));
+  const auto& staging = folder.start_writing();
+  write_fi_csv(staging / "fi.csv", run, result);
+  if (result.hysteresis) write_hysteresis_csv(staging / "hysteresis.csv", run, result);
+  write_file_atomically(staging / "config.toml", problem_to_toml(run));
   if (!options.no_figures) {
     const std::string title = fmt::format("f-I curve: {}{}, {} dt {:g} ms", run.model,
                                           run.preset ? fmt::format(" (preset {})", *run.preset) : std::string(),
                                           run.method.name, run.method.dt);
-    write_fi_figure(options.out / "fi", title, model_info(run.model),
+    write_fi_figure(staging / "fi", title, model_info(run.model),
                     run_traces(result.protocol, trace_currents(options, currents)), result);
   }
+  folder.commit();
 
   double top_rate = 0.0;
   for (const FiPoint& point : result.points) top_rate = std::max(top_rate, point.steady_rate_hz);

@@ -18,6 +18,7 @@
 #include "command.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/gallery_figure.hpp"
+#include "neurodyn/io/result_folder.hpp"
 #include "neurodyn/io/run_config.hpp"
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/solve/solve.hpp"
@@ -113,8 +114,8 @@ std::string family_title(const std::string& family, const std::vector<MethodOpti
 
 // Solves every preset of one family and writes its figure; adds a summary row per preset. Returns whether
 // a figure was written.
-bool draw_family(const GalleryOptions& options, const std::string& family, const std::vector<const Preset*>& presets,
-                 std::vector<TableRow>& summary) {
+bool draw_family(const GalleryOptions& options, const std::filesystem::path& staging, const std::string& family,
+                 const std::vector<const Preset*>& presets, std::vector<TableRow>& summary) {
   std::vector<GalleryPanel> panels;
   std::vector<MethodOptions> methods;
   for (const Preset* preset : presets) {
@@ -142,18 +143,22 @@ bool draw_family(const GalleryOptions& options, const std::string& family, const
     std::cerr << fmt::format("{}: no run gave anything to draw; no figure\n", family);
     return false;
   }
-  write_gallery_figure(options.out / family, family_title(family, methods), panels);
+  write_gallery_figure(staging / family, family_title(family, methods), panels);
   return true;
 }
 
 void run_gallery(const GalleryOptions& options) {
   method_info(options.method);  // an unknown method is an InputError before any work
   const auto families = selected_families(options);
-  std::filesystem::create_directories(options.out);
+  ResultFolder folder(options.out, "gallery");
+  const auto& staging = folder.start_writing();
 
   std::vector<TableRow> summary;
   int figures = 0;
-  for (const auto& [family, presets] : families) figures += draw_family(options, family, presets, summary) ? 1 : 0;
+  for (const auto& [family, presets] : families) {
+    figures += draw_family(options, staging, family, presets, summary) ? 1 : 0;
+  }
+  folder.commit();
 
   print_table(std::cout, {"preset", "spikes", "status"}, summary);
   std::cout << fmt::format("\ngallery: {} figures (PNG and SVG) in {}\n", figures, options.out.string());

@@ -7,13 +7,13 @@
 #include <iostream>
 #include <memory>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "command.hpp"
 #include "neurodyn/analysis/published_versus_converged.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/comparison_output.hpp"
+#include "neurodyn/io/result_folder.hpp"
 #include "table.hpp"
 
 namespace neurodyn::cli {
@@ -51,6 +51,7 @@ void print_patterns_table(const std::vector<PanelComparison>& panels) {
 
 void run_patterns(const PatternsOptions& options) {
   const Semantics semantics = parse_semantics(options.semantics);
+  ResultFolder folder(options.out, "patterns");
   std::cerr << "patterns: the 20 panels of the 2004 figure under the published and the converged semantics\n";
   const auto panels = compare_published_and_converged();
   for (const auto& panel : panels) {
@@ -62,13 +63,10 @@ void run_patterns(const PatternsOptions& options) {
     }
   }
 
-  std::error_code error;
-  std::filesystem::create_directories(options.out, error);
-  if (error) {
-    throw FileError(fmt::format("--out {}: cannot create the directory: {}", options.out.string(), error.message()));
-  }
-  write_patterns_csv(options.out / "patterns.csv", panels);
-  write_patterns_figure(options.out / "patterns", panels, semantics);
+  const auto& staging = folder.start_writing();
+  write_patterns_csv(staging / "patterns.csv", panels);
+  write_patterns_figure(staging / "patterns", panels, semantics);
+  folder.commit();
 
   print_patterns_table(panels);
   std::cout << fmt::format("\ntable:   {}\nfigure:  {} ({} semantics)\n", (options.out / "patterns.csv").string(),

@@ -13,7 +13,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "analysis_commands.hpp"
@@ -23,6 +22,7 @@
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/phase_output.hpp"
+#include "neurodyn/io/result_folder.hpp"
 #include "problem_flags.hpp"
 
 namespace neurodyn::cli {
@@ -142,6 +142,7 @@ void run_phase(const PhaseOptions& options) {
   RunSettings settings = combined_settings(options.problem);
   if (!settings.preset && !settings.model) settings.preset = default_preset;
   const EffectiveRun run = resolve(settings);
+  ResultFolder folder(options.out, "phase");
   const double current = options.current.value_or(run.problem.stimulus.at(run.t_end).current);
   const PhaseAnalysis analysis = analyse(run.problem.model, current, options.reference_current);
   const std::optional<PlanarReduction> reduction = planar_reduction(run.problem.model);
@@ -153,20 +154,17 @@ void run_phase(const PhaseOptions& options) {
   std::optional<PlaneFigure> figure;
   if (reduction && !options.no_figures) figure = plane_figure(options, run, *reduction, plane);
 
-  std::error_code error;
-  std::filesystem::create_directories(options.out, error);
-  if (error) {
-    throw FileError(fmt::format("--out {}: cannot create the directory: {}", options.out.string(), error.message()));
-  }
-  write_fixed_points_json(options.out / "fixed_points.json", analysis, reduced);
-  write_file_atomically(options.out / "config.toml", problem_to_toml(run));
+  const auto& staging = folder.start_writing();
+  write_fixed_points_json(staging / "fixed_points.json", analysis, reduced);
+  write_file_atomically(staging / "config.toml", problem_to_toml(run));
   if (!reduction) {
     std::cerr << fmt::format("phase: no phase plane for {} ({} state variable{}, no two-variable reduction)\n",
                              run.model, model_info(run.model).state_variables.size(),
                              model_info(run.model).state_variables.size() == 1 ? "" : "s");
   } else if (figure) {
-    write_phase_plane_figure(options.out / "phase", figure->title, reduction->plane, plane, figure->drawing);
+    write_phase_plane_figure(staging / "phase", figure->title, reduction->plane, plane, figure->drawing);
   }
+  folder.commit();
   for (const std::string& line : phase_lines(analysis)) std::cout << line << '\n';
   if (reduced) {
     for (const std::string& line : reduced_plane_lines(*reduced)) std::cout << line << '\n';

@@ -10,7 +10,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "command.hpp"
@@ -18,7 +17,9 @@
 #include "neurodyn/analysis/spike_train_window.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
+#include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/io/result_files.hpp"
+#include "neurodyn/io/result_folder.hpp"
 #include "neurodyn/io/run_config.hpp"
 #include "neurodyn/solve/solve.hpp"
 #include "problem_flags.hpp"
@@ -46,6 +47,13 @@ long long trace_stride(const SimulateOptions& options, const EffectiveRun& run) 
       throw InputError(
           fmt::format("--record-every {} is out of range; allowed: an integer >= 1", *options.record_every));
     }
+    if (!method_info(run.method.name).adaptive) {
+      const double samples = std::floor(run.t_end / run.method.dt / static_cast<double>(*options.record_every)) + 2.0;
+      require_within_memory_budget(trace_bytes(run, samples),
+                                   fmt::format("the trace of t_end / dt = {} / {} ms kept every {} steps ({:g} samples)",
+                                               run.t_end, run.method.dt, *options.record_every, samples),
+                                   "allowed: a larger --record-every, a larger dt or a shorter t_end");
+    }
     return *options.record_every;
   }
   if (method_info(run.method.name).adaptive) return 1;
@@ -71,15 +79,15 @@ void print_statistics(const EffectiveRun& run, const Solution& solution, std::ch
       stats.rejected_steps, stats.newton_failures, solution.spike_times.size(), wall.count());
 }
 
-void write_results(const SimulateOptions& options, const EffectiveRun& run, const Solution& solution) {
+void write_results(const SimulateOptions& options, ResultFolder& folder, const EffectiveRun& run,
+                   const Solution& solution) {
   const auto& out = options.out;
-  std::error_code error;
-  std::filesystem::create_directories(out, error);
-  if (error) throw FileError(fmt::format("--out {}: cannot create the directory: {}", out.string(), error.message()));
-  write_trace_csv(out / "trace.csv", run, solution);
-  write_spikes_csv(out / "spikes.csv", run, solution);
-  write_file_atomically(out / "config.toml", to_toml(run));
-  if (!options.no_figures) write_figures(out, run, solution);
+  const auto& staging = folder.start_writing();
+  write_trace_csv(staging / "trace.csv", run, solution);
+  write_spikes_csv(staging / "spikes.csv", run, solution);
+  write_file_atomically(staging / "config.toml", to_toml(run));
+  if (!options.no_figures) write_figures(staging, run, solution);
+  folder.commit();
 
   std::cout << fmt::format("{} spikes\n", solution.spike_times.size());
   const FiringPatternClass pattern = classify_firing_pattern(
@@ -92,6 +100,7 @@ void write_results(const SimulateOptions& options, const EffectiveRun& run, cons
 
 void run_simulate(const SimulateOptions& options) {
   const EffectiveRun run = resolve(combined_settings(options.problem));
+  ResultFolder folder(options.out, "simulate");
 
   RecordOptions record;
   record.every = trace_stride(options, run);
@@ -101,7 +110,7 @@ void run_simulate(const SimulateOptions& options) {
   print_statistics(run, solution, std::chrono::steady_clock::now() - started);
 
   if (!solution.ok()) throw RunFailed(solution.status, solution.message);
-  write_results(options, run, solution);
+  write_results(options, folder, run, solution);
 }
 
 }  // namespace

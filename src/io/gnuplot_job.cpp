@@ -1,10 +1,7 @@
 #include "gnuplot_job.hpp"
 
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <system_error>
@@ -12,6 +9,7 @@
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "text_buffer.hpp"
+#include "tied_program.hpp"
 
 namespace neurodyn {
 
@@ -33,13 +31,6 @@ std::optional<std::filesystem::path> find_on_path(std::string_view name) {
     }
   }
   return std::nullopt;
-}
-
-// A shell word: single quotes, with each quote closed, escaped and reopened.
-std::string shell_quote(std::string_view text) {
-  std::string quoted = "'";
-  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
 }
 
 }  // namespace
@@ -107,23 +98,15 @@ void GnuplotJob::run() {
     throw FileError(fmt::format("cannot write the gnuplot script {}", script.temporary().string()));
   }
 
-  const std::string command =
-      fmt::format("{} {} </dev/null 2>&1", shell_quote(gnuplot_.string()), shell_quote(script.temporary().string()));
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe)
-    throw FileError(fmt::format("cannot start gnuplot ({}): {}", gnuplot_.string(),
-                                std::error_code(errno, std::generic_category()).message()));
-  std::string messages;
-  char chunk[4096];
-  while (const std::size_t count = std::fread(chunk, 1, sizeof chunk, pipe)) messages.append(chunk, count);
-  const int status = ::pclose(pipe);
-  if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  ProgramRun gnuplot = run_tied_program(gnuplot_, {script.temporary().string()});
+  if (gnuplot.exit_status != 0) {
     // gnuplot quotes the offending line; its last messages say what went wrong.
+    std::string& messages = gnuplot.output;
     constexpr std::size_t message_tail = 2000;
     if (messages.size() > message_tail) messages = "..." + messages.substr(messages.size() - message_tail);
-    throw FileError(
-        fmt::format("gnuplot failed (exit status {}) drawing {}:\n{}", WIFEXITED(status) ? WEXITSTATUS(status) : -1,
-                    outputs_.empty() ? std::string("nothing") : outputs_.front().target().string(), messages));
+    throw FileError(fmt::format("gnuplot failed (exit status {}) drawing {}:\n{}", gnuplot.exit_status,
+                                outputs_.empty() ? std::string("nothing") : outputs_.front().target().string(),
+                                messages));
   }
   for (auto& output : outputs_) output.commit();
 }

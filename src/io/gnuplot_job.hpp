@@ -1,7 +1,9 @@
 #pragma once
 // One run of gnuplot: a script with its data inline (datablocks), written to a temporary file in the
-// output directory and run as `gnuplot SCRIPT`, its messages read back through a pipe. Every image goes
-// to a temporary name and is renamed onto its target only when gnuplot succeeded.
+// output directory and run as `gnuplot SCRIPT`, its messages read back through a pipe. gnuplot dies with
+// this process (tied_program.hpp). Every image goes to a temporary name and is renamed onto its target
+// only when gnuplot succeeded. The commands draw into a result folder's temporary folder
+// (neurodyn/io/result_folder.hpp), so whatever a killed run leaves there vanishes with it.
 #include <fmt/format.h>
 
 #include <filesystem>

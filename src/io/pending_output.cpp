@@ -1,7 +1,6 @@
 #include "pending_output.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <system_error>
 #include <utility>
@@ -17,10 +16,6 @@ std::filesystem::path directory_of(const std::filesystem::path& target) {
 }
 
 }  // namespace
-
-std::filesystem::path temporary_path_for(const std::filesystem::path& target) {
-  return directory_of(target) / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid());
-}
 
 void require_parent_directory(const std::filesystem::path& target) {
   const auto directory = directory_of(target);

@@ -1,12 +1,12 @@
 #pragma once
-// Shared pieces of atomic output: the temporary name beside a target, and outputs written by another
-// program (gnuplot) under that name and renamed when it succeeded.
+// Shared pieces of atomic output: the directory check, the final rename of a temporary (named as in
+// temporary_name.hpp), and outputs written by another program (gnuplot) under a temporary name and renamed
+// when it succeeded.
 #include <filesystem>
 
-namespace neurodyn {
+#include "temporary_name.hpp"
 
-// DIR/.NAME.tmp-<pid>: in the target's directory, so that the final rename cannot cross file systems.
-std::filesystem::path temporary_path_for(const std::filesystem::path& target);
+namespace neurodyn {
 
 // Throws FileError naming the target if its directory does not exist.
 void require_parent_directory(const std::filesystem::path& target);

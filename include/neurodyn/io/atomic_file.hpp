@@ -1,6 +1,7 @@
 #pragma once
 // Output files are written to a temporary name beside the target and renamed when complete, so a killed
-// run never leaves a half-written file that looks whole.
+// run never leaves a half-written file that looks whole. This keeps one file whole wherever it is written;
+// a command's whole --out folder is all or nothing through result_folder.hpp.
 #include <filesystem>
 #include <fstream>
 #include <string_view>
