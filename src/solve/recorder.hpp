@@ -20,8 +20,8 @@ class Recorder {
       : options_(options), t_start_(t_start), t_end_(t_end) {}
 
   bool keeps_all() const { return options_.mode == RecordOptions::Mode::full; }
-  // Whether the k-th step (counted from 1) is one to record.
-  bool records_step(long long k) const { return k % options_.every == 0; }
+  // Whether the k-th step (counted from 1) is one to record (no division in the common case of every step).
+  bool records_step(long long k) const { return options_.every == 1 || k % options_.every == 0; }
   // Whether samples come from the output grid instead of the steps.
   bool on_output_grid() const { return output_grid_; }
   // The samples at the cutoff and after the reset of a spike are kept at every step, not on a grid.
