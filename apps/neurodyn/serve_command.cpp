@@ -44,7 +44,18 @@ void add_serve_command(CLI::App& app) {
       ->type_name("ADDRESS");
   command->add_option("--port", options->port, "port to listen on; 0 picks a free one (default 8080)")
       ->type_name("PORT");
-  command->add_option("--threads", options->worker_threads, "requests served at once (default 8)")->type_name("N");
+  command->add_option("--threads", options->worker_threads, "simulations run at once (default 8)")->type_name("N");
+  auto& limits = options->limits;
+  command->add_option("--max-t-end", limits.max_t_end_ms, "longest run one request may ask for (ms; default 1e5)")
+      ->type_name("MS");
+  command
+      ->add_option("--max-steps", limits.max_steps,
+                   "most steps (and input jumps, noise samples) of one request's run (default 5e6)")
+      ->type_name("N");
+  command
+      ->add_option("--max-samples", limits.max_samples,
+                   "most samples of a returned trace and spike list (default 2e5)")
+      ->type_name("N");
   command->callback([options] { run_serve(*options); });
 }
 

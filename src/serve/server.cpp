@@ -70,6 +70,19 @@ void check_options(const ServerOptions& options) {
     throw InputError(fmt::format("connection_threads = {} is out of range; allowed: at least worker_threads = {}",
                                  options.connection_threads, options.worker_threads));
   }
+  const ApiLimits& limits = options.limits;
+  if (!(limits.max_t_end_ms > 0.0 && limits.max_t_end_ms <= 1e7)) {
+    throw InputError(fmt::format("max_t_end = {} ms is out of range; allowed: 0 < max_t_end <= 1e7 ms",
+                                 limits.max_t_end_ms));
+  }
+  if (!(limits.max_steps >= 1.0 && limits.max_steps <= 1e12)) {
+    throw InputError(fmt::format("max_steps = {} is out of range; allowed: 1 to 1e12", limits.max_steps));
+  }
+  if (limits.max_samples < limits.default_samples || limits.max_samples > 100'000'000) {
+    throw InputError(fmt::format("max_samples = {} is out of range; allowed: {} (the samples of a request that "
+                                 "names none) to 1e8",
+                                 limits.max_samples, limits.default_samples));
+  }
   for (const auto& [name, seconds] : {std::pair{"request_read_seconds", options.request_read_seconds},
                                       std::pair{"response_write_seconds", options.response_write_seconds},
                                       std::pair{"keep_alive_seconds", options.keep_alive_seconds}}) {

@@ -181,3 +181,30 @@ TEST(Server, StopEndsRunEvenWhenCalledFirst) {
 
 }  // namespace
 }  // namespace neurodyn
+
+namespace neurodyn {
+namespace {
+
+// Each server option out of its range is refused at construction, naming it.
+TEST(Server, OptionsOutOfRangeAreRefusedNamingThem) {
+  const auto message = [](auto change) {
+    ServerOptions options;
+    change(options);
+    try {
+      ExplorerServer server(options);
+    } catch (const InputError& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_THAT(message([](ServerOptions& o) { o.port = 70000; }), HasSubstr("port = 70000"));
+  EXPECT_THAT(message([](ServerOptions& o) { o.worker_threads = 0; }), HasSubstr("worker_threads = 0"));
+  EXPECT_THAT(message([](ServerOptions& o) { o.connection_threads = 2; }), HasSubstr("connection_threads = 2"));
+  EXPECT_THAT(message([](ServerOptions& o) { o.request_read_seconds = 0; }), HasSubstr("request_read_seconds = 0"));
+  EXPECT_THAT(message([](ServerOptions& o) { o.limits.max_t_end_ms = -1; }), HasSubstr("max_t_end = -1 ms"));
+  EXPECT_THAT(message([](ServerOptions& o) { o.limits.max_steps = 0; }), HasSubstr("max_steps = 0"));
+  EXPECT_THAT(message([](ServerOptions& o) { o.limits.max_samples = 10; }), HasSubstr("max_samples = 10"));
+}
+
+}  // namespace
+}  // namespace neurodyn
