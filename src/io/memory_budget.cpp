@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <variant>
@@ -15,9 +14,10 @@ namespace neurodyn {
 
 namespace {
 
-// What one input breakpoint costs the solver's list of input pieces, and one noise sample its table (bytes).
-constexpr double bytes_per_breakpoint = 32.0;
-constexpr double bytes_per_noise_sample = 8.0 + bytes_per_breakpoint;  // a sample and the bend it makes
+// What one noise sample and one table row hold (bytes). Jumps and bends cost nothing: solvers ask for the next
+// one when they reach a piece's end.
+constexpr double bytes_per_noise_sample = sizeof(double);
+constexpr double bytes_per_table_row = 2.0 * sizeof(double);
 
 std::atomic<double> configured_budget{0.0};  // 0: half of the physical memory
 
@@ -63,16 +63,10 @@ double stimulus_bytes(std::string_view spec, double t_end) {
   const Stimulus shape = parse_stimulus(spec, 0.0);  // the components, nothing sampled over the run
   double bytes = 0.0;
   for (const auto& component : shape.components()) {
-    if (const auto* train = std::get_if<PulseTrain>(&component)) {
-      const double fitting =
-          train->period > 0.0 ? std::floor(std::max(0.0, t_end - train->start) / train->period) + 1.0 : 1.0;
-      bytes += 2.0 * std::min(static_cast<double>(train->count), fitting) * bytes_per_breakpoint;
-    } else if (const auto* noise = std::get_if<OrnsteinUhlenbeck>(&component)) {
-      bytes += std::ceil(t_end / noise->sample_step) * bytes_per_noise_sample;
+    if (const auto* noise = std::get_if<OrnsteinUhlenbeck>(&component)) {
+      bytes += (std::ceil(t_end / noise->sample_step) + 1.0) * bytes_per_noise_sample;
     } else if (const auto* table = std::get_if<CurrentTable>(&component)) {
-      bytes += static_cast<double>(table->times.size()) * (2.0 * sizeof(double) + bytes_per_breakpoint);
-    } else {
-      bytes += 2.0 * bytes_per_breakpoint;
+      bytes += static_cast<double>(table->times.size()) * bytes_per_table_row;
     }
   }
   return bytes;

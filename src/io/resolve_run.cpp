@@ -132,7 +132,7 @@ EffectiveRun resolve(const RunSettings& settings) {
   const std::string spec = settings.stimulus.value_or(preset ? preset->stimulus : "");
   require_within_memory_budget(stimulus_bytes(spec, run.t_end),
                                fmt::format("stimulus = '{}' over t_end = {} ms", shortened(spec), run.t_end),
-                               "allowed: fewer pulses, a longer noise sample_step or a shorter t_end");
+                               "allowed: a longer noise sample_step, a shorter table or a shorter t_end");
   if (run.output_step > 0.0) {
     const double samples = std::floor(run.t_end / run.output_step) + 2.0;
     require_within_memory_budget(

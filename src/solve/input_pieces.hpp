@@ -1,10 +1,10 @@
 #pragma once
-// The input of one run cut into smooth pieces at the stimulus's jumps and bends, so that no step straddles
-// one: the drivers end a step at the next piece end, and the input inside a piece is evaluated with one-sided
-// limits at its ends, so a stage that lands on a jump (up to rounding) sees the value of its own piece.
+// The input of one run cut into smooth pieces at the stimulus's jumps and bends (the samples of noise and
+// tables included), so that no step straddles one: the drivers end a step at the next piece end, and the
+// input inside a piece is evaluated with one-sided limits at its ends, so a stage that lands on a jump (up to
+// rounding) sees the value of its own piece. Pieces are found one at a time (Stimulus::next_piece_end), so
+// an input of 10^8 samples or pulses holds no list of them.
 #include <algorithm>
-#include <cstddef>
-#include <vector>
 
 #include "neurodyn/stimulus/stimulus.hpp"
 
@@ -20,12 +20,8 @@ class InputPieces {
  public:
   // Pieces of [t_start, t_end], ms; jumps at the ends of the span need no splitting and are dropped.
   InputPieces(const Stimulus& stimulus, double t_start, double t_end)
-      : stimulus_(stimulus), t_end_(t_end), breaks_(stimulus.discontinuities(t_start, t_end)) {
-    std::erase_if(breaks_, [&](double t) { return t <= t_start || t >= t_end; });
-    piece_start_ = t_start;
-    piece_end_ = breaks_.empty() ? t_end : breaks_.front();
-    piece_input_ = stimulus_.limit(piece_start_, Side::right);
-  }
+      : stimulus_(stimulus), t_end_(t_end), piece_start_(t_start), piece_end_(end_after(t_start)),
+        piece_input_(stimulus_.limit(piece_start_, Side::right)) {}
 
   const Stimulus& stimulus() const { return stimulus_; }
   double piece_start() const { return piece_start_; }
@@ -45,21 +41,21 @@ class InputPieces {
   InputJump cross_break() {
     const double at = piece_end_;
     const InputJump jump{stimulus_.limit(at, Side::left).current, stimulus_.limit(at, Side::right).current};
-    ++next_break_;
     piece_start_ = at;
-    piece_end_ = next_break_ < breaks_.size() ? breaks_[next_break_] : t_end_;
+    piece_end_ = end_after(at);
     piece_input_ = stimulus_.limit(piece_start_, Side::right);
     return jump;
   }
 
  private:
+  // The end of the piece that starts at t: the next break, or t_end.
+  double end_after(double t) const { return std::min(stimulus_.next_piece_end(t), t_end_); }
+
   const Stimulus& stimulus_;
   double t_end_;
-  std::vector<double> breaks_;
-  std::size_t next_break_ = 0;
-  double piece_start_ = 0.0, piece_end_ = 0.0;
-  bool constant_input_ = stimulus_.piecewise_constant();
+  double piece_start_, piece_end_;
   Drive piece_input_;  // the input on the current piece, when it is constant there
+  bool constant_input_ = stimulus_.piecewise_constant();
 };
 
 }  // namespace neurodyn::detail

@@ -17,6 +17,15 @@ void add_jumps(const Sine& sine, double from, double to, std::vector<double>& ju
 void add_jumps(const OrnsteinUhlenbeck& noise, double from, double to, std::vector<double>& jumps);
 void add_jumps(const CurrentTable& table, double from, double to, std::vector<double>& jumps);
 
+// The first time after t where the component jumps or bends (for noise and tables: its next sample), or
+// +infinity (jumps.cpp).
+double next_piece_end(const StepCurrent& step, double t);
+double next_piece_end(const PulseTrain& train, double t);
+double next_piece_end(const Ramp& ramp, double t);
+double next_piece_end(const Sine& sine, double t);
+double next_piece_end(const OrnsteinUhlenbeck& noise, double t);
+double next_piece_end(const CurrentTable& table, double t);
+
 // The component in the grammar of parse.hpp, doubles in shortest round-trip form (canonical_spec.cpp).
 std::string canonical_spec(const StepCurrent& step);
 std::string canonical_spec(const PulseTrain& train);

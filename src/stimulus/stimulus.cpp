@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 
 #include "component_ops.hpp"
 #include "evaluate.hpp"
@@ -52,6 +53,14 @@ std::vector<double> Stimulus::discontinuities(double from, double to) const {
   std::ranges::sort(jumps);
   jumps.erase(std::unique(jumps.begin(), jumps.end()), jumps.end());
   return jumps;
+}
+
+double Stimulus::next_piece_end(double t) const {
+  double next = std::numeric_limits<double>::infinity();
+  for (const StimulusComponent& component : components_) {
+    next = std::min(next, std::visit([t](const auto& c) { return stimulus_detail::next_piece_end(c, t); }, component));
+  }
+  return next;
 }
 
 bool Stimulus::piecewise_constant() const {

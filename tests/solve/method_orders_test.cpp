@@ -13,6 +13,7 @@
 
 #include <cmath>
 
+#include "at_fixed_step.hpp"
 #include "make_integration_run.hpp"
 #include "neurodyn/stimulus/parse.hpp"
 #include "problems.hpp"
@@ -61,36 +62,6 @@ double error_of(IntegrationRun& run, const QifProblem& qif) {
   EXPECT_TRUE(solution.spike_times.empty());
   return std::abs(solution.states.back() - qif.exact);
 }
-
-// An adaptive stepper held at a fixed step: its attempt's solution taken whatever its error estimate, and its
-// dense output (where it has one) for the spike crossings.
-template <class Adaptive>
-struct AtFixedStep {
-  static constexpr int order = Adaptive::order;
-  static constexpr bool uses_start_slope = true;  // always the true f(t, x): correct for every stepper
-  Adaptive stepper;
-
-  template <class Attempt, class State>
-  struct Step {
-    State end;
-    Attempt attempt;
-    State start;
-    double h;
-  };
-
-  template <class M>
-  auto step(detail::SystemView<M>& system, double t, const typename M::State& x, const typename M::State& slope,
-            double h) const {
-    auto attempt = stepper.attempt(system, t, x, slope, h);
-    return Step<decltype(attempt), typename M::State>{attempt.end, attempt, x, h};
-  }
-
-  template <class Attempt, class State>
-    requires detail::DenseOutputFromStep<Adaptive, Attempt, State>
-  auto dense_output(const Step<Attempt, State>& step) const {
-    return stepper.dense_output(step.attempt, step.start, step.h);
-  }
-};
 
 template <class Stepper>
 double error_at_fixed_step(const QifProblem& qif, double dt) {
@@ -156,7 +127,7 @@ void expect_adaptive_orders() {
   ASSERT_TRUE(info.adaptive);
   for (const QifProblem& qif : {spiking_problem(), smooth_problem()}) {
     const double order = observed_order_from(coarsest_step(info.order, qif), [&](double dt) {
-      return error_at_fixed_step<AtFixedStep<Method>>(qif, dt);
+      return error_at_fixed_step<testing::AtFixedStep<Method>>(qif, dt);
     });
     EXPECT_NEAR(order, info.order, 0.2) << (qif.spiking ? "third spike" : "smooth run");
   }

@@ -23,8 +23,8 @@ void require_within_memory_budget(double bytes, std::string_view what, std::stri
 // Bytes a trace of `samples` samples of the run's state holds (time, state and input per sample).
 double trace_bytes(const EffectiveRun& run, double samples);
 
-// Bytes of the input that the run's stimulus spec holds over [0, t_end] before the solver starts: noise
-// samples and the jumps and bends solvers split steps at. Estimated from the spec alone, nothing sampled.
+// Bytes of the input that the run's stimulus spec holds over [0, t_end]: its noise samples and table rows.
+// Estimated from the spec alone, nothing sampled.
 double stimulus_bytes(std::string_view spec, double t_end);
 
 }  // namespace neurodyn

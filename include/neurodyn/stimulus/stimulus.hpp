@@ -96,6 +96,12 @@ class Stimulus {
   // are many and the input is continuous there). Costs O(edges in [from, to]) for a pulse train.
   std::vector<double> discontinuities(double from, double to) const;
 
+  // The first time after t (ms) where the input stops being one smooth function: a time of
+  // discontinuities(), or a row of a table or a sample of the noise (where the linear interpolation bends).
+  // +infinity if there is none. Solvers end their steps there, asking for one piece at a time, so an input of
+  // 10^8 samples or pulses costs nothing before the run and a method keeps its order on sampled inputs.
+  double next_piece_end(double t) const;
+
   // The canonical spec ("none" when empty); parse_stimulus(spec(), span) gives the same function (doubles
   // in shortest round-trip form; noise and tables by their parameters, so give the same span and file).
   std::string spec() const;
