@@ -259,7 +259,7 @@ function runLabel(run) { return `${run.run.method.name}, dt ${run.run.method.dt}
 function showReadouts(answer) {
   const statistics = answer.statistics;
   $('spike-count').textContent = `${answer.spikes.length}${answer.spikes_truncated ? '+' : ''}`;
-  $('spike-detail').textContent = statistics ? `${statistics.spike_count} in the stimulus window` : answer.status;
+  $('spike-detail').textContent = statistics ? `${statistics.spike_count} in the response (from the stimulus onset)` : answer.status;
   $('rate').textContent = statistics ? `${format(statistics.rate_hz, 1)} Hz` : '–';
   $('isi-cv').textContent = format(statistics?.isi_cv, 3);
   $('mean-isi').textContent = statistics?.mean_isi_ms ? `mean ISI ${format(statistics.mean_isi_ms, 2)} ms` : '';

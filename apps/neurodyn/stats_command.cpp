@@ -1,8 +1,9 @@
 // `neurodyn stats PATH`: spike-train statistics and the firing pattern, one `name: value` a line, of
-//   - a result directory of `neurodyn simulate` (its spikes.csv, the solver's located spikes, within the
-//     stimulus window of its config.toml), or
+//   - a result directory of `neurodyn simulate` (its spikes.csv, the solver's located spikes, in the response
+//     to the stimulus of its config.toml: from the onset to the end of the run), or
 //   - a trace file with time and voltage columns (a recording or trace.csv): spikes are upward crossings of
-//     --threshold, and the window is --window, or the step found in --current-col, or the whole trace.
+//     --threshold, and the window is --window, or the response to the step found in --current-col (from its
+//     onset to the end of the trace), or the whole trace.
 #include <fmt/format.h>
 
 #include <filesystem>

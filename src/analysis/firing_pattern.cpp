@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <fmt/format.h>
 
 #include "neurodyn/error.hpp"
@@ -107,6 +108,24 @@ FiringPatternClass single_spike_class(const std::vector<double>& isis, const Fir
                       settled_from, first)};
 }
 
+// A rebound: no spike while a hyperpolarizing input lasts and spikes after it, or spikes when a held
+// hyperpolarization is released.
+std::optional<FiringPatternClass> rebound_class(std::span<const double> sorted_spike_times_ms,
+                                                const SpikeTrainWindow& window) {
+  std::span<const double> after;
+  if (window.polarity < 0 && window.input_end_ms) {
+    if (!spikes_within(sorted_spike_times_ms, {window.start_ms, *window.input_end_ms}).empty()) return std::nullopt;
+    after = spikes_within(sorted_spike_times_ms, {*window.input_end_ms, window.end_ms});
+  } else if (window.release_from_hyperpolarization) {
+    after = spikes_within(sorted_spike_times_ms, window);
+  }
+  if (after.empty()) return std::nullopt;
+  return FiringPatternClass{
+      after.size() == 1 ? FiringPattern::rebound_spike : FiringPattern::rebound_burst,
+      fmt::format("{} spike(s) after the hyperpolarizing input ends at {:g} ms (the first at {:.4g} ms)", after.size(),
+                  window.polarity < 0 ? window.input_end() : window.start_ms, after.front())};
+}
+
 }  // namespace
 
 std::string_view to_string(FiringPattern pattern) {
@@ -140,21 +159,19 @@ FiringPatternClass classify_firing_pattern(std::span<const double> sorted_spike_
   validate(rules);
   const std::vector<Burst> bursts = detect_bursts(sorted_spike_times_ms, window, {rules.min_gap_ratio});
   const std::span<const double> spikes = spikes_within(sorted_spike_times_ms, window);
+  if (const auto rebound = rebound_class(sorted_spike_times_ms, window)) return *rebound;
   if (spikes.empty()) {
-    const auto after = std::ranges::upper_bound(sorted_spike_times_ms, window.end_ms);
-    const auto rebound = static_cast<std::size_t>(sorted_spike_times_ms.end() - after);
-    if (window.polarity < 0 && rebound > 0) {
-      return {rebound == 1 ? FiringPattern::rebound_spike : FiringPattern::rebound_burst,
-              fmt::format("no spike during the hyperpolarizing input [{:g}, {:g}] ms, {} after it (the first at "
-                          "{:.4g} ms)",
-                          window.start_ms, window.end_ms, rebound, *after)};
-    }
     return {FiringPattern::silent, fmt::format("no spike in [{:g}, {:g}] ms", window.start_ms, window.end_ms)};
   }
-  const double pause = window.end_ms - spikes.back();
+  // The silence after the last spike while the input still holds, or to the end of the run once the input
+  // has ended before it.
+  const double input_end = window.input_end();
+  const double pause = (input_end > spikes.back() ? input_end : window.end_ms) - spikes.back();
   if (spikes.size() == 1) {
     return {FiringPattern::phasic_spiking,
-            fmt::format("one spike at {:.4g} ms, then none for {:.4g} ms", spikes.front(), pause)};
+            fmt::format("one spike at {:.4g} ms (latency {:.4g} ms from the onset at {:g} ms), then none for {:.4g} ms",
+                        spikes.front(), spikes.front() - window.start_ms, window.start_ms,
+                        window.end_ms - spikes.front())};
   }
   const std::vector<double> isis = analysis_detail::interspike_intervals(spikes);
   const double longest = std::ranges::max(isis);

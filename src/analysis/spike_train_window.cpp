@@ -34,7 +34,10 @@ SpikeTrainWindow stimulus_window(const Stimulus& stimulus, double t_start_ms, do
   // The end of the pulse: the first later change after which the input is back at its baseline.
   const auto back = std::find_if(changes.begin() + 1, changes.end(),
                                  [&](double t) { return stimulus.limit(t, Side::right).current == baseline; });
-  return {onset, back == changes.end() ? t_end_ms : *back, polarity};
+  SpikeTrainWindow window{onset, t_end_ms, polarity};
+  if (back != changes.end()) window.input_end_ms = *back;
+  window.release_from_hyperpolarization = baseline < 0.0 && after.current == 0.0;
+  return window;
 }
 
 SpikeTrainWindow recorded_stimulus_window(std::span<const double> times_ms, std::span<const double> currents) {
@@ -54,9 +57,11 @@ SpikeTrainWindow recorded_stimulus_window(std::span<const double> times_ms, std:
   const auto beyond = [&](double current) { return extreme > baseline ? current > threshold : current < threshold; };
   const auto first = std::ranges::find_if(currents, beyond);
   const auto last = std::find_if(currents.rbegin(), currents.rend(), beyond);
-  return {times_ms[static_cast<std::size_t>(first - currents.begin())],
-          times_ms[currents.size() - 1 - static_cast<std::size_t>(last - currents.rbegin())],
-          extreme > baseline ? 1 : -1};
+  SpikeTrainWindow window{times_ms[static_cast<std::size_t>(first - currents.begin())], times_ms.back(),
+                          extreme > baseline ? 1 : -1};
+  const double input_end = times_ms[currents.size() - 1 - static_cast<std::size_t>(last - currents.rbegin())];
+  if (input_end < window.end_ms) window.input_end_ms = input_end;
+  return window;
 }
 
 }  // namespace neurodyn

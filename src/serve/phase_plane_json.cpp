@@ -69,7 +69,7 @@ nlohmann::json phase_plane_json(const EffectiveRun& run, const Solution& solutio
   const auto y = extent(solution, reduction->axes[1]);
   const SpikeTrainWindow window = stimulus_window(problem.stimulus, problem.t_start, problem.t_end);
   const double before = problem.stimulus.limit(problem.t_start, Side::right).current;
-  const double during = problem.stimulus.at(0.5 * (window.start_ms + window.end_ms)).current;
+  const double during = problem.stimulus.at(0.5 * (window.start_ms + window.input_end())).current;
 
   auto curves = nlohmann::json::array();
   if (during == before) {

@@ -14,7 +14,7 @@ namespace neurodyn::serve_detail {
 // bins (so spike peaks and troughs survive), each with the whole state at that time.
 nlohmann::json trace_json(const Solution& solution, const Stimulus& stimulus, std::size_t samples);
 
-// Spike statistics and firing pattern within the stimulus window (analysis/spike_statistics.hpp,
+// Spike statistics and firing pattern of the response, from the stimulus onset (analysis/spike_statistics.hpp,
 // analysis/firing_pattern.hpp).
 nlohmann::json statistics_json(const Solution& solution, const Problem& problem);
 

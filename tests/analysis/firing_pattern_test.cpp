@@ -46,9 +46,35 @@ INSTANTIATE_TEST_SUITE_P(Panels, Figure2004,
                                            Expected{"izh2004-D", FiringPattern::phasic_bursting},
                                            Expected{"izh2004-E", FiringPattern::mixed_mode},
                                            Expected{"izh2004-F", FiringPattern::spike_frequency_adaptation},
+                                           Expected{"izh2004-G", FiringPattern::tonic_spiking},
+                                           Expected{"izh2004-H", FiringPattern::tonic_spiking},
+                                           Expected{"izh2004-I", FiringPattern::phasic_spiking},
+                                           Expected{"izh2004-J", FiringPattern::phasic_spiking},
+                                           Expected{"izh2004-K", FiringPattern::phasic_spiking},
+                                           Expected{"izh2004-L", FiringPattern::phasic_spiking},
                                            Expected{"izh2004-M", FiringPattern::rebound_spike},
-                                           Expected{"izh2004-N", FiringPattern::rebound_burst}),
+                                           Expected{"izh2004-N", FiringPattern::rebound_burst},
+                                           Expected{"izh2004-O", FiringPattern::phasic_spiking},
+                                           Expected{"izh2004-P", FiringPattern::tonic_spiking},
+                                           Expected{"izh2004-Q", FiringPattern::phasic_spiking},
+                                           Expected{"izh2004-R", FiringPattern::phasic_spiking},
+                                           Expected{"izh2004-S", FiringPattern::tonic_spiking},
+                                           Expected{"izh2004-T", FiringPattern::tonic_bursting}),
                          [](const ::testing::TestParamInfo<Expected>& test) { return test.param.preset.substr(8); });
+
+// A spike after a brief pulse is the response to it, with its latency: panel I's single spike comes 16.6 ms
+// after the onset of its 3 ms pulse.
+TEST(FiringPattern, ASpikeAfterABriefPulseIsPhasicSpikingWithItsLatency) {
+  const FiringPatternClass result = classify_preset("izh2004-I", Semantics::published);
+  EXPECT_EQ(result.pattern, FiringPattern::phasic_spiking);
+  EXPECT_NE(result.reason.find("latency 16.6 ms"), std::string::npos) << result.reason;
+}
+
+// The thalamo-cortical cell released from a held hyperpolarization fires a rebound burst.
+TEST(FiringPattern, ReleaseFromHyperpolarizationGivesAReboundBurst) {
+  const FiringPatternClass result = classify_preset("izh2003-TC-burst", Semantics::published);
+  EXPECT_EQ(to_string(result.pattern), to_string(FiringPattern::rebound_burst)) << result.reason;
+}
 
 // The 2003 cells. RS fires an initial doublet and then settles within two ISIs at its steady rate (ISIs 5.3,
 // 29.0, 32.4, 32.4 ms converged): an onset transient like panel 1A's, so tonic spiking; LTS slows down over
@@ -78,11 +104,13 @@ TEST(FiringPattern, SilentWithoutSpikesInTheWindow) {
 }
 
 TEST(FiringPattern, ReboundNeedsAHyperpolarizingInputAndSpikesAfterIt) {
-  const std::vector<double> one{30.0}, three{30.0, 32.0, 34.0};
-  const SpikeTrainWindow inhibition{20.0, 25.0, -1}, excitation{20.0, 25.0, 1};
+  const std::vector<double> one{30.0}, three{30.0, 32.0, 34.0}, during{22.0, 30.0};
+  const SpikeTrainWindow inhibition{20.0, 100.0, -1, 25.0}, excitation{20.0, 100.0, 1, 25.0};
   EXPECT_EQ(classify_firing_pattern(one, inhibition).pattern, FiringPattern::rebound_spike);
   EXPECT_EQ(classify_firing_pattern(three, inhibition).pattern, FiringPattern::rebound_burst);
-  EXPECT_EQ(classify_firing_pattern(three, excitation).pattern, FiringPattern::silent);  // a delayed response
+  EXPECT_NE(classify_firing_pattern(during, inhibition).pattern, FiringPattern::rebound_burst);  // not silent during
+  // After an excitatory pulse the same spikes are its delayed response: a burst, then silence.
+  EXPECT_EQ(classify_firing_pattern(three, excitation).pattern, FiringPattern::phasic_bursting);
   EXPECT_EQ(classify_firing_pattern(std::vector<double>{}, inhibition).pattern, FiringPattern::silent);
 }
 

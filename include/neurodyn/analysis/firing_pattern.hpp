@@ -1,14 +1,17 @@
 #pragma once
 // A rule-based classifier that names the response of a neuron to a stimulus in the vocabulary of Izhikevich
-// (2004) IEEE Trans Neural Netw 15:1063, figure 1, from the spike train within the stimulus window (and,
-// for the rebound responses, the spikes after it).
+// (2004) IEEE Trans Neural Netw 15:1063, figure 1, from the spike train of the response: from the onset of
+// the stimulus to the end of the run (stimulus_window), so a spike after a brief pulse, a rebound and
+// persistent firing are part of it.
 //
 // The rules, applied in this order (n = spikes in the window, ISIs between them, "pause" = the silence from the
-// last spike to the end of the window):
-//   rebound spike               n = 0 during a hyperpolarizing input (polarity -1), one spike after it ends.
-//   rebound burst               n = 0 during a hyperpolarizing input, two or more spikes after it ends.
+// last spike to the end of the input, or to the end of the window when the input ended before the last spike):
+//   rebound spike               no spike during a hyperpolarizing pulse (polarity -1) and one after it ends, or
+//                               one spike when a held hyperpolarization is released (the onset brings the input
+//                               from below zero back to zero).
+//   rebound burst               the same with two or more spikes.
 //   silent                      n = 0 otherwise.
-//   phasic spiking              n = 1: a single spike, then quiescence for the rest of the stimulus.
+//   phasic spiking              n = 1: a single spike (its latency from the onset in the reason).
 //   phasic bursting             n >= 2 and the pause is at least `min_gap_ratio` times the longest ISI: the
 //                               neuron fired at the onset and stopped (its spikes form one burst, or bursts).
 //   tonic bursting (chattering) two or more bursts (bursts.hpp) in sustained firing.
