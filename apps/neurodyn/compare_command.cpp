@@ -93,6 +93,10 @@ ComparisonOptions comparison_options(const CompareOptions& options) {
 
 // A progress line on stderr per method.
 void report_progress(const MethodSummary& summary, std::span<const ComparisonRun> runs) {
+  if (!summary.not_applicable.empty()) {
+    std::cerr << fmt::format("compare: {}: not applicable: {}\n", summary.method, summary.not_applicable);
+    return;
+  }
   std::size_t right = 0;
   double wall = 0.0;
   for (const auto& run : runs) {
@@ -104,7 +108,8 @@ void report_progress(const MethodSummary& summary, std::span<const ComparisonRun
   if (!summary.adaptive) {
     line += std::isnan(summary.largest_reliable_step_ms)
                 ? std::string(", no reliable step")
-                : fmt::format(", largest reliable step {:g} ms", summary.largest_reliable_step_ms);
+                : fmt::format(", largest reliable step {:g} ms (spike count right there and at every smaller step)",
+                              summary.largest_reliable_step_ms);
     if (!std::isnan(summary.fitted_order)) line += fmt::format(", fitted order {:.2f}", summary.fitted_order);
   }
   std::cerr << line << fmt::format(" ({:.3g} s of timed runs)\n", wall / 1000.0);

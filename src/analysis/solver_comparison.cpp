@@ -212,6 +212,7 @@ ComparisonReport compare_solvers(const Problem& problem, const ComparisonOptions
   for (const auto& method : options.methods) {
     const bool adaptive = method_info(method).adaptive;
     const std::size_t first = report.runs.size();
+    std::string not_applicable;
     for (const double setting : adaptive ? options.tolerances : options.steps) {
       if (!adaptive && setting > span) continue;
       ComparisonRun run;
@@ -220,13 +221,16 @@ ComparisonReport compare_solvers(const Problem& problem, const ComparisonOptions
       run.setting = setting;
       try {
         measure_run(problem, options, reference, run);
-      } catch (const InputError& error) {  // e.g. parker-sochacki on a model it does not support
-        run.status = SolveStatus::unstable;
-        run.message = error.what();
+      } catch (const InputError& error) {  // the settings are valid (validate): the method does not apply
+        not_applicable = error.what();
+        break;
       }
       report.runs.push_back(std::move(run));
     }
-    report.summaries.push_back(summarise(method, report.runs, floor_ms));
+    if (!not_applicable.empty()) report.runs.resize(first);
+    MethodSummary summary = summarise(method, report.runs, floor_ms);
+    summary.not_applicable = std::move(not_applicable);
+    report.summaries.push_back(std::move(summary));
     if (options.on_method_done) {
       options.on_method_done(report.summaries.back(), std::span(report.runs).subspan(first));
     }
@@ -283,7 +287,14 @@ std::string comparison_verdict(const ComparisonReport& report) {
                                   : std::string("\n");
   }
   for (const auto& summary : report.summaries) {
-    if (summary.adaptive) continue;
+    if (summary.not_applicable.empty()) continue;
+    text += fmt::format("not applicable: {}: {}\n", summary.method, summary.not_applicable);
+  }
+  text +=
+      "largest reliable step: the largest step at which the method, and every smaller step of the ladder, ran "
+      "stably and got the spike count right\n";
+  for (const auto& summary : report.summaries) {
+    if (summary.adaptive || !summary.not_applicable.empty()) continue;
     text += fmt::format(
         "{}: largest reliable step {} ms, fitted order in spike time {}\n", summary.method,
         std::isnan(summary.largest_reliable_step_ms) ? std::string("none")

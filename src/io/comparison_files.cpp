@@ -77,8 +77,13 @@ void write_comparison_summary_csv(const std::filesystem::path& path, const Compa
          "ran stably and got the spike count right; fitted_order: slope of log(max spike error) against log(dt) "
          "over those runs whose error is above 10 times the references' agreement (fixed-step methods)\n");
   append_reference_lines(out, report);
+  for (const auto& summary : report.summaries) {
+    if (summary.not_applicable.empty()) continue;
+    append(out, "# not applicable: {}: {}\n", summary.method, single_line(summary.not_applicable));
+  }
   append(out, "method,kind,classical_order,largest_reliable_step_ms,fitted_order\n");
   for (const auto& summary : report.summaries) {
+    if (!summary.not_applicable.empty()) continue;
     const int order = method_info(summary.method).order;
     append(out, "{},{},{},{},{}\n", summary.method, kind(summary.adaptive), order > 0 ? std::to_string(order) : "",
            cell(summary.largest_reliable_step_ms), cell(summary.fitted_order));

@@ -63,5 +63,26 @@ TEST(SolverComparison, LadderRowsFittedOrdersAndReferenceAgreement) {
   EXPECT_NE(verdict.find("rk4: largest reliable step"), std::string::npos);
 }
 
+// A method that cannot run the problem (the power series needs a polynomial right-hand side; Hodgkin-Huxley
+// has exponentials) is reported as not applicable, with the reason, and has no runs: not ten failures.
+TEST(SolverComparison, AMethodThatDoesNotApplyIsReportedAsSuch) {
+  Problem problem;
+  problem.model = make_model("hh", {});
+  problem.initial_state = initial_state(problem.model, std::nullopt, std::nullopt);
+  problem.t_end = 20.0;
+  problem.stimulus = parse_stimulus("step:amp=10,start=5", problem.t_end);
+  ComparisonOptions options;
+  options.methods = {"parker-sochacki", "rk4"};
+  options.steps = {0.02, 0.01};
+  options.repeats = 1;
+  const ComparisonReport report = compare_solvers(problem, options);
+  ASSERT_EQ(report.summaries.size(), 2u);
+  EXPECT_NE(report.summaries[0].not_applicable.find("polynomial"), std::string::npos)
+      << report.summaries[0].not_applicable;
+  EXPECT_TRUE(report.summaries[1].not_applicable.empty());
+  for (const auto& run : report.runs) EXPECT_EQ(run.method, "rk4");
+  EXPECT_NE(comparison_verdict(report).find("not applicable: parker-sochacki"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace neurodyn

@@ -60,6 +60,9 @@ struct MethodSummary {
   double largest_reliable_step_ms = not_measured;
   // Slope of log(max spike error) against log(dt) over the reliable runs above the reference's accuracy.
   double fitted_order = not_measured;
+  // Why the method cannot run this problem at all (parker-sochacki on a non-polynomial model); empty when it
+  // can. A method that does not apply has no runs.
+  std::string not_applicable = {};
 };
 
 struct ComparisonReport {
