@@ -83,18 +83,6 @@ double error_of_registered(std::string_view method, const QifProblem& qif, doubl
   return error_of(*run, qif);
 }
 
-// The observed order (least squares on log-log) over steps from `coarsest` to coarsest / 8, 4 per octave.
-template <class ErrorAt>
-double observed_order_from(double coarsest, ErrorAt&& error_at) {
-  std::vector<double> steps, errors;
-  for (int k = 0; k <= 12; ++k) {
-    const double dt = coarsest * std::exp2(-0.25 * k);
-    steps.push_back(dt);
-    errors.push_back(error_at(dt));
-  }
-  return testing::observed_order(steps, errors);
-}
-
 // Steps in the asymptotic range of each order on each problem, above the rounding floor.
 double coarsest_step(int order, const QifProblem& qif) {
   if (order <= 3) return 0.008;
@@ -108,7 +96,7 @@ TEST(MethodOrders, EveryFixedStepMethodHasItsStatedOrderOnBothProblems) {
     if (info.adaptive || info.order == 0 || info.name == "izhikevich-published") continue;
     SCOPED_TRACE(std::string(info.name));
     for (const QifProblem& qif : {spiking_problem(), smooth_problem()}) {
-      const double order = observed_order_from(coarsest_step(info.order, qif), [&](double dt) {
+      const double order = testing::observed_order_over_ladder(coarsest_step(info.order, qif), [&](double dt) {
         return error_of_registered(info.name, qif, dt);
       });
       EXPECT_NEAR(order, info.order, 0.2) << (qif.spiking ? "third spike" : "smooth run");
@@ -126,7 +114,7 @@ void expect_adaptive_orders() {
   SCOPED_TRACE(std::string(info.name));
   ASSERT_TRUE(info.adaptive);
   for (const QifProblem& qif : {spiking_problem(), smooth_problem()}) {
-    const double order = observed_order_from(coarsest_step(info.order, qif), [&](double dt) {
+    const double order = testing::observed_order_over_ladder(coarsest_step(info.order, qif), [&](double dt) {
       return error_at_fixed_step<testing::AtFixedStep<Method>>(qif, dt);
     });
     EXPECT_NEAR(order, info.order, 0.2) << (qif.spiking ? "third spike" : "smooth run");
@@ -140,7 +128,7 @@ void expect_adaptive_orders() {
   detail::SystemView<QuadraticIntegrateAndFire> system(model, input, options, statistics);
   const QuadraticIntegrateAndFire::State start = QuadraticIntegrateAndFire::State::Constant(qif.problem.initial_state[0]);
   const auto slope = system.rhs(0.0, start);
-  const double estimate_order = observed_order_from(0.04, [&](double h) {
+  const double estimate_order = testing::observed_order_over_ladder(0.04, [&](double h) {
     return Method{}.attempt(system, 0.0, start, slope, h).error_norm;
   });
   EXPECT_NEAR(estimate_order, Method::error_order, 0.2) << "error estimate";
@@ -172,7 +160,7 @@ TEST(MethodOrders, ParkerSochackiAtAFixedNumberOfTermsHasThatOrder) {
   const double reference = final_v(method_at("rk4", 1e-3));
   for (const int terms : {2, 3, 4}) {
     SCOPED_TRACE(terms);
-    const double order = observed_order_from(0.4, [&](double dt) {
+    const double order = testing::observed_order_over_ladder(0.4, [&](double dt) {
       MethodOptions series = method_at("parker-sochacki", dt);
       series.series_order = terms;
       return std::abs(final_v(series) - reference);

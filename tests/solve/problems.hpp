@@ -49,4 +49,16 @@ inline double observed_order(const std::vector<double>& steps, const std::vector
   return sxy / sxx;
 }
 
+// The observed order of error_at(dt) over 13 steps from `coarsest` down to coarsest / 8, four per octave.
+template <class ErrorAt>
+double observed_order_over_ladder(double coarsest, ErrorAt&& error_at) {
+  std::vector<double> steps, errors;
+  for (int k = 0; k <= 12; ++k) {
+    const double dt = coarsest * std::exp2(-0.25 * k);
+    steps.push_back(dt);
+    errors.push_back(error_at(dt));
+  }
+  return observed_order(steps, errors);
+}
+
 }  // namespace neurodyn::testing

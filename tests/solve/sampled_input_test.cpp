@@ -72,17 +72,6 @@ double spike_error(const Solution& solution, const Solution& reference) {
   return error;
 }
 
-template <class ErrorAt>
-double order_over(double coarsest, ErrorAt&& error_at) {
-  std::vector<double> steps, errors;
-  for (int k = 0; k <= 12; ++k) {
-    const double dt = coarsest * std::exp2(-0.25 * k);
-    steps.push_back(dt);
-    errors.push_back(error_at(dt));
-  }
-  return testing::observed_order(steps, errors);
-}
-
 class SampledInput : public ::testing::TestWithParam<const char*> {
  protected:
   Problem problem() const { return problem_with(std::string_view(GetParam()) == "noise" ? noise_input() : table_input()); }
@@ -94,11 +83,11 @@ TEST_P(SampledInput, Rk4AndDormandPrinceAtAFixedStepKeepTheirOrders) {
   ASSERT_TRUE(reference.ok()) << reference.message;
   ASSERT_GE(reference.spike_times.size(), 3u);
 
-  const double rk4 = order_over(0.04, [&](double dt) {
+  const double rk4 = testing::observed_order_over_ladder(0.04, [&](double dt) {
     return spike_error(run_registered(sampled, method_at("rk4", dt)), reference);
   });
   EXPECT_NEAR(rk4, 4.0, 0.3);
-  const double dopri5 = order_over(0.04, [&](double dt) {
+  const double dopri5 = testing::observed_order_over_ladder(0.04, [&](double dt) {
     return spike_error(run_at_fixed_step<testing::AtFixedStep<detail::DormandPrince54>>(sampled, dt), reference);
   });
   EXPECT_NEAR(dopri5, 5.0, 0.3);
