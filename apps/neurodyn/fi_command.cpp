@@ -210,7 +210,7 @@ void add_fi_command(CLI::App& app) {
   auto options = std::make_shared<FiOptions>();
   auto* command = app.add_subcommand(
       "fi",
-      "f-I curve: the steady-state rate (spikes in --window / its length) and the first-ISI rate at constant "
+      "f-I curve: the steady rate (1000 / the mean ISI of the spikes in --window) and the first-ISI rate at constant "
       "currents, each run from one initial state for --t-end ms (default 1000). Without a model: the 2003 RS cell, "
       "I = 0..40. Writes fi.csv, config.toml and fi.{png,svg} into --out.");
   add_problem_flags(*command, options->problem);

@@ -44,10 +44,9 @@ FiPoint fi_point(const FiProtocol& protocol, double current, const Solution& sol
   point.current = current;
   point.spike_count = spikes.size();
   point.window_spike_count = in_window.size();
-  point.steady_rate_hz = 1000.0 * static_cast<double>(in_window.size()) / window.length_ms();
   if (in_window.size() >= 2) {
     const double mean_isi = (in_window.back() - in_window.front()) / static_cast<double>(in_window.size() - 1);
-    point.steady_isi_rate_hz = 1000.0 / mean_isi;
+    point.steady_rate_hz = 1000.0 / mean_isi;
   }
   if (spikes.size() >= 2) point.first_isi_rate_hz = 1000.0 / (spikes[1] - spikes[0]);
   point.first_spike_ms = spikes.empty() ? std::numeric_limits<double>::quiet_NaN() : spikes.front();

@@ -42,7 +42,7 @@ class Sweep {
     analysis_detail::require_finished("hysteresis sweep", current, solution);
     const std::size_t last = solution.sample_count() - 1;
     for (std::size_t j = 0; j < state.size(); ++j) state[j] = solution.state(last, j);
-    return fi_point(protocol_, current, solution).steady_isi_rate_hz;
+    return fi_point(protocol_, current, solution).steady_rate_hz;
   }
 
  private:

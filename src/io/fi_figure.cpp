@@ -67,7 +67,7 @@ void append_curve(GnuplotJob& job, fmt::memory_buffer& commands, const ModelInfo
   std::vector<double> currents, steady, first;
   for (const FiPoint& point : result.points) {
     currents.push_back(point.current);
-    steady.push_back(point.steady_isi_rate_hz);  // free of the window's 1/length quantisation of counts
+    steady.push_back(point.steady_rate_hz);
     first.push_back(point.first_isi_rate_hz);
   }
   job.add_datablock("curve", {currents, steady, first});

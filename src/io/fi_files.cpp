@@ -39,10 +39,10 @@ void append_header(fmt::memory_buffer& out, const EffectiveRun& run, const FiRes
   append(out, "# protocol: every current is constant from t = 0 to t_end = {:g} ms, from the initial state {} ({})\n",
          protocol.t_end_ms, state_text(model, protocol.initial_state), single_line(result.initial_state_origin));
   append(out,
-         "# steady_rate_hz: spikes in the window [{:g}, {:g}] ms / {:g} s (the first {:g} ms are a discarded "
-         "transient); steady_isi_rate_hz: 1000 / the mean ISI in the window; first_isi_rate_hz: 1000 / the first ISI "
-         "of the run; 0 where there are not enough spikes\n",
-         protocol.window_start_ms, protocol.window_end_ms, window_s, protocol.window_start_ms);
+         "# steady_rate_hz: 1000 / the mean ISI of the spikes in the window [{:g}, {:g}] ms (the first {:g} ms are a "
+         "discarded transient); window_spike_count: the spikes in it ({:g} s); first_isi_rate_hz: 1000 / the first "
+         "ISI of the run; 0 where there are not enough spikes\n",
+         protocol.window_start_ms, protocol.window_end_ms, protocol.window_start_ms, window_s);
   append(out, "# method: {}, dt {:g} ms, spikes {}\n", protocol.method.name, protocol.method.dt,
          to_string(protocol.method.spikes));
   for (const ThresholdLine& line : threshold_lines(result)) {
@@ -89,11 +89,11 @@ void write_fi_csv(const std::filesystem::path& path, const EffectiveRun& run, co
                 fmt::format("current {}; rates Hz (1000 per time unit); first_spike_ms ms (NaN without spikes)",
                             unit_label(model_info(run.model).current_unit)));
   append(out,
-         "current,steady_rate_hz,first_isi_rate_hz,steady_isi_rate_hz,spike_count,window_spike_count,"
+         "current,steady_rate_hz,first_isi_rate_hz,spike_count,window_spike_count,"
          "first_spike_ms,status\n");
   for (const FiPoint& point : result.points) {
-    append(out, "{},{},{},{},{},{},{},{}\n", point.current, point.steady_rate_hz, point.first_isi_rate_hz,
-           point.steady_isi_rate_hz, point.spike_count, point.window_spike_count, point.first_spike_ms,
+    append(out, "{},{},{},{},{},{},{}\n", point.current, point.steady_rate_hz, point.first_isi_rate_hz,
+           point.spike_count, point.window_spike_count, point.first_spike_ms,
            to_string(point.status));
   }
   write_file_atomically(path, fmt::to_string(out));

@@ -59,14 +59,14 @@ TEST_F(CliTest, FiOfLeakyIntegrateAndFireMatchesTheExactRate) {
   std::string header;
   const auto rows = csv_rows(out() / "fi.csv", header);
   EXPECT_EQ(header,
-            "current,steady_rate_hz,first_isi_rate_hz,steady_isi_rate_hz,spike_count,window_spike_count,"
+            "current,steady_rate_hz,first_isi_rate_hz,spike_count,window_spike_count,"
             "first_spike_ms,status");
   ASSERT_EQ(rows.size(), 3u);  // sorted
   // f = 1000 / (t_ref + tau ln(R I / (R I - 20 mV))), tau = 10 ms, R = 1/25 GOhm, t_ref = 2 ms.
   for (const auto& row : rows) {
     const double drive = row[0] / 25.0;
     const double exact = drive > 20.0 ? 1000.0 / (2.0 + 10.0 * std::log(drive / (drive - 20.0))) : 0.0;
-    EXPECT_NEAR(row[3], exact, 1e-5) << "I = " << row[0];
+    EXPECT_NEAR(row[1], exact, 1e-5) << "I = " << row[0];
     EXPECT_NEAR(row[2], exact, 1e-5) << "I = " << row[0];
   }
   EXPECT_EQ(rows[0][0], 400.0);

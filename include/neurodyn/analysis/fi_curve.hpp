@@ -1,8 +1,9 @@
 #pragma once
 // The firing rate as a function of a constant input current (f-I curve). Each point is one run of the model
-// from a stated initial state under a constant current from t = 0 to t_end; the spikes in a stated window
-// (after a discarded transient) give the steady-state rate, and the first two spikes of the run the first-ISI
-// rate. The currents run in parallel; every result is placed by its index, so the curve is the same for any
+// from a stated initial state under a constant current from t = 0 to t_end. The steady rate is 1000 / the mean
+// interspike interval of the spikes in a stated window (after a discarded transient): free of where the
+// window cuts the train, unlike a count of spikes per window length. The first two spikes of the run give the
+// first-ISI rate. The currents run in parallel; every result is placed by its index, so the curve is the same for any
 // number of threads.
 //
 // Times in ms, rates in Hz (for dimensionless FitzHugh-Nagumo time, 1000 per unit of time), currents in model
@@ -30,10 +31,8 @@ struct FiPoint {
   double current = 0.0;
   std::size_t spike_count = 0;         // in the whole run
   std::size_t window_spike_count = 0;  // in [window_start, window_end]
-  double steady_rate_hz = 0.0;         // window_spike_count / window length
-  // 1000 / the mean ISI of the spikes in the window: the steady rate free of where the window cuts the train
-  // (0 with fewer than two spikes in the window).
-  double steady_isi_rate_hz = 0.0;
+  // 1000 / the mean ISI of the spikes in the window (0 with fewer than two spikes there).
+  double steady_rate_hz = 0.0;
   double first_isi_rate_hz = 0.0;  // 1000 / (t2 - t1) of the run's first two spikes (0 with fewer than two)
   double first_spike_ms = 0.0;     // the run's first spike (NaN without spikes)
   SolveStatus status = SolveStatus::ok;

@@ -20,8 +20,8 @@ struct HysteresisOptions {
 
 struct HysteresisPoint {
   double current = 0.0;
-  double up_rate_hz = 0.0;    // steady_isi_rate_hz of the up sweep (fi_curve.hpp)
-  double down_rate_hz = 0.0;  // steady_isi_rate_hz of the down sweep
+  double up_rate_hz = 0.0;    // steady_rate_hz of the up sweep (fi_curve.hpp)
+  double down_rate_hz = 0.0;  // steady_rate_hz of the down sweep
   bool differs = false;
 };
 
