@@ -137,6 +137,22 @@ TEST(Hysteresis, RegularSpikingRestAndFiringCoexistBelowTheHopfCurrent) {
   }
 }
 
+TEST(Hysteresis, FoundAtACoarseResolutionByRefiningWhereTheSweepsChange) {
+  // The same bistable range, asked for with currents a whole unit apart (fi's default for this cell): the
+  // refinement between 3 and 4, where the up sweep starts firing, finds it, and it agrees with the fine sweep
+  // above (within its resolution, 1 / 16^2 of the spacing).
+  const AnyModel& model = regular_spiking_2003();
+  const FiProtocol protocol{model, {-70.0, -14.0}, 1000.0, 500.0, 1000.0, {}};
+  const Hysteresis result = hysteresis(protocol, current_range(0.0, 40.0, 1.0));
+  ASSERT_EQ(result.bistable_ranges.size(), 1u);
+  EXPECT_NEAR(result.bistable_ranges[0].first, 3.78, 0.01);
+  EXPECT_NEAR(result.bistable_ranges[0].second, 3.805, 0.01);
+  EXPECT_GT(result.points.size(), 41u);  // the added currents are listed
+  HysteresisOptions coarse;
+  coarse.refinement_levels = 0;  // without refinement the range hides between 3 and 4
+  EXPECT_TRUE(hysteresis(protocol, current_range(0.0, 40.0, 1.0), coarse).bistable_ranges.empty());
+}
+
 TEST(Hysteresis, NoneForLeakyIntegrateAndFire) {
   const AnyModel model = make_model("lif", {});
   const FiProtocol protocol{model, {-70.0}, 500.0, 200.0, 500.0, {}};
