@@ -34,13 +34,14 @@ void print_patterns_table(const std::vector<PanelComparison>& panels) {
   std::vector<std::string> differing;
   for (const auto& panel : panels) {
     rows.push_back({panel.panel, panel.feature, std::to_string(panel.published.spike_count()),
-                    first_spike_text(panel.published), std::to_string(panel.converged.spike_count()),
-                    first_spike_text(panel.converged), std::string(to_string(panel.converged.solution.status)),
-                    panel.differs ? "* yes" : "no"});
+                    first_spike_text(panel.published), std::string(to_string(panel.published.pattern.pattern)),
+                    std::to_string(panel.converged.spike_count()), first_spike_text(panel.converged),
+                    std::string(to_string(panel.converged.pattern.pattern)),
+                    panel.differs ? "* " + panel.difference : "no"});
     if (panel.differs) differing.push_back(panel.panel);
   }
   print_table(std::cout,
-              {"panel", "feature", "published", "first (ms)", "converged", "first (ms)", "converged status", "differs"},
+              {"panel", "feature", "published", "first (ms)", "class", "converged", "first (ms)", "class", "differs"},
               rows);
   std::cout << fmt::format("\n{}\n{}\n", semantics_description(panels, Semantics::published),
                            semantics_description(panels, Semantics::converged));

@@ -2,6 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "neurodyn/analysis/spike_train_window.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/stimulus/parse.hpp"
 
@@ -13,7 +19,7 @@ constexpr double converged_tolerance = 1e-10;
 constexpr double converged_output_step_ms = 0.01;
 
 SemanticsRun run_under(Semantics semantics, const Preset& preset, const Problem& problem) {
-  SemanticsRun run{semantics_method(semantics, preset), {}};
+  SemanticsRun run{semantics_method(semantics, preset), {}, {}};
   RecordOptions record;
   if (semantics == Semantics::converged) record.output_step = converged_output_step_ms;
   run.solution = solve(problem, run.method, record);
@@ -68,6 +74,36 @@ std::optional<double> SemanticsRun::first_spike_ms() const {
   return solution.spike_times.front();
 }
 
+double first_spike_tolerance_ms(const PanelComparison& panel) {
+  const auto first = panel.published.first_spike_ms();
+  const double onset = stimulus_window(panel.problem.stimulus, panel.problem.t_start, panel.problem.t_end).start_ms;
+  return first ? std::max(2.0, 0.1 * (*first - onset)) : 2.0;
+}
+
+namespace {
+
+// How the converged run differs from the published one, in words; "" when it does not.
+std::string difference_of(const PanelComparison& panel) {
+  std::vector<std::string> ways;
+  const SemanticsRun &published = panel.published, &converged = panel.converged;
+  if (!converged.solution.ok()) ways.push_back(fmt::format("ends with {}", to_string(converged.solution.status)));
+  if (converged.spike_count() != published.spike_count()) {
+    ways.push_back(fmt::format("{} spikes instead of {}", converged.spike_count(), published.spike_count()));
+  }
+  if (converged.pattern.pattern != published.pattern.pattern) {
+    ways.push_back(
+        fmt::format("{} instead of {}", to_string(converged.pattern.pattern), to_string(published.pattern.pattern)));
+  }
+  const auto first = published.first_spike_ms(), other = converged.first_spike_ms();
+  if (first && other && std::abs(*other - *first) > first_spike_tolerance_ms(panel)) {
+    ways.push_back(
+        fmt::format("first spike {:.3g} ms {}", std::abs(*other - *first), *other < *first ? "earlier" : "later"));
+  }
+  return fmt::format("{}", fmt::join(ways, "; "));
+}
+
+}  // namespace
+
 std::vector<PanelComparison> compare_published_and_converged() {
   std::vector<PanelComparison> panels;
   for (const Preset& preset : preset_catalog()) {
@@ -79,7 +115,12 @@ std::vector<PanelComparison> compare_published_and_converged() {
     panel.problem = preset_problem(preset);
     panel.published = run_under(Semantics::published, preset, panel.problem);
     panel.converged = run_under(Semantics::converged, preset, panel.problem);
-    panel.differs = !panel.converged.solution.ok() || panel.converged.spike_count() != panel.published.spike_count();
+    const SpikeTrainWindow response = stimulus_window(panel.problem.stimulus, panel.problem.t_start, panel.problem.t_end);
+    for (SemanticsRun* run : {&panel.published, &panel.converged}) {
+      run->pattern = classify_firing_pattern(run->solution.spike_times, response);
+    }
+    panel.difference = difference_of(panel);
+    panel.differs = !panel.difference.empty();
     panels.push_back(std::move(panel));
   }
   return panels;

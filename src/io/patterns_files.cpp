@@ -75,15 +75,17 @@ void write_patterns_csv(const std::filesystem::path& path, const std::vector<Pan
            semantics_description(panels, Semantics::converged));
   }
   append(out,
-         "# units: first spike times in ms; differs = the converged run did not end ok or its spike count differs "
-         "from the published one\n");
+         "# units: first spike times in ms; differs = the converged run did not end ok, or its spike count or "
+         "firing-pattern class differs from the published one, or its first spike moved by more than max(2 ms, a "
+         "tenth of the published latency); difference says how\n");
   append(out,
-         "panel,feature,published_spikes,published_first_spike_ms,converged_spikes,converged_first_spike_ms,"
-         "converged_status,differs\n");
+         "panel,feature,published_spikes,published_first_spike_ms,published_class,converged_spikes,"
+         "converged_first_spike_ms,converged_class,converged_status,differs,difference\n");
   for (const auto& panel : panels) {
-    append(out, "{},{},{},{},{},{},{},{}\n", panel.panel, panel.feature, panel.published.spike_count(),
-           first_spike_cell(panel.published), panel.converged.spike_count(), first_spike_cell(panel.converged),
-           to_string(panel.converged.solution.status), panel.differs);
+    append(out, "{},{},{},{},{},{},{},{},{},{},{}\n", panel.panel, panel.feature, panel.published.spike_count(),
+           first_spike_cell(panel.published), to_string(panel.published.pattern.pattern),
+           panel.converged.spike_count(), first_spike_cell(panel.converged), to_string(panel.converged.pattern.pattern),
+           to_string(panel.converged.solution.status), panel.differs, panel.difference);
   }
   write_file_atomically(path, fmt::to_string(out));
 }
@@ -96,7 +98,7 @@ void write_patterns_figure(const std::filesystem::path& path_without_extension,
                                 ? std::string()
                                 : fmt::format(
                                       "Izhikevich (2004) figure 1, {}\n* = the converged solution differs from the "
-                                      "published figure (spike count or status)",
+                                      "published figure (status, spike count, class or first spike)",
                                       semantics_description(panels, semantics));
   write_gallery_figure(path_without_extension, title, drawn);
 }

@@ -228,7 +228,8 @@ TEST(PatternsCsv, OneRowPerPanelWithBothSemantics) {
   ASSERT_EQ(csv.rows.size(), 1 + figure_panels().size());
   EXPECT_THAT(csv.rows.front(),
               ::testing::ElementsAre("panel", "feature", "published_spikes", "published_first_spike_ms",
-                                     "converged_spikes", "converged_first_spike_ms", "converged_status", "differs"));
+                                     "published_class", "converged_spikes", "converged_first_spike_ms",
+                                     "converged_class", "converged_status", "differs", "difference"));
   for (std::size_t i = 0; i < figure_panels().size(); ++i) {
     const auto& panel = figure_panels()[i];
     const auto cells = named(csv, i + 1);
@@ -239,6 +240,9 @@ TEST(PatternsCsv, OneRowPerPanelWithBothSemantics) {
     EXPECT_EQ(std::stod(cells.at("converged_first_spike_ms")), *panel.converged.first_spike_ms());
     EXPECT_EQ(cells.at("converged_status"), to_string(panel.converged.solution.status));
     EXPECT_EQ(cells.at("differs"), panel.differs ? "true" : "false");
+    EXPECT_EQ(cells.at("published_class"), to_string(panel.published.pattern.pattern));
+    EXPECT_EQ(cells.at("converged_class"), to_string(panel.converged.pattern.pattern));
+    EXPECT_EQ(cells.at("difference"), panel.difference);
   }
   EXPECT_THAT(read_text(directory / "patterns.csv"),
               AllOf(HasSubstr("izhikevich-published"), HasSubstr("dopri5 at rtol = atol = 1e-10")));

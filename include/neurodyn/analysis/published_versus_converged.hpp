@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "neurodyn/analysis/firing_pattern.hpp"
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/solve/solve.hpp"
 
@@ -34,6 +35,7 @@ Problem preset_problem(const Preset& preset);
 struct SemanticsRun {
   MethodOptions method;
   Solution solution;
+  FiringPatternClass pattern;  // the class of its response (firing_pattern.hpp)
 
   std::size_t spike_count() const { return solution.spike_times.size(); }
   std::optional<double> first_spike_ms() const;  // none without spikes
@@ -46,14 +48,21 @@ struct PanelComparison {
   Problem problem;
   SemanticsRun published;
   SemanticsRun converged;
-  // The accurate solution behaves otherwise than the figure: its run did not end ok (a runaway burst), or
-  // its spike count differs from the published one.
+  // The accurate solution behaves otherwise than the figure: its run did not end ok (a runaway burst), its
+  // spike count or firing-pattern class differs from the published one, or its first spike moves by more than
+  // first_spike_tolerance_ms.
   bool differs = false;
+  std::string difference;  // how, in words without commas, parts joined by "; " ("" when it does not differ)
 
   const SemanticsRun& under(Semantics semantics) const {
     return semantics == Semantics::published ? published : converged;
   }
 };
+
+// How far the first spike may move between the semantics before the panel differs: 2 ms, or a tenth of the
+// published latency from the stimulus onset when that is longer (the published scheme's grid alone moves a
+// spike by up to its step, 0.5 ms).
+double first_spike_tolerance_ms(const PanelComparison& panel);
 
 // Every preset of the 2004 figure (izh2004-A .. izh2004-T, in catalog order) under both semantics.
 std::vector<PanelComparison> compare_published_and_converged();
