@@ -37,6 +37,8 @@ struct FiOptions {
   ProblemFlags problem;
   std::optional<std::string> currents, range, window, traces;
   std::string start = "rest";
+  std::string detector = "events";
+  double prominence = FiProtocol{}.peak_prominence;
   bool rheobase = false, onset = false, hysteresis = false, no_figures = false;
   unsigned threads = 0;
   std::filesystem::path out;
@@ -94,6 +96,8 @@ std::vector<double> fi_currents(const FiOptions& options, const AnyModel& model)
 
 FiProtocol fi_protocol(const FiOptions& options, const EffectiveRun& run, std::string& origin) {
   FiProtocol protocol{run.problem.model, run.initial_state, run.t_end, run.t_end / 2.0, run.t_end, run.method};
+  protocol.detector = parse_spike_detector(options.detector);
+  protocol.peak_prominence = options.prominence;
   if (options.window) {
     std::tie(protocol.window_start_ms, protocol.window_end_ms) = parse_interval("--window", *options.window);
   }
@@ -145,8 +149,17 @@ std::vector<FiTrace> run_traces(const FiProtocol& protocol, const std::vector<do
   return traces;
 }
 
-void report_failures(const std::vector<FiPoint>& points) {
+void report_failures(const FiProtocol& protocol, std::string_view v_unit, const std::vector<FiPoint>& points) {
   for (const FiPoint& point : points) {
+    if (point.missed_oscillation) {
+      const double window_s = (protocol.window_end_ms - protocol.window_start_ms) / 1000.0;
+      std::cerr << fmt::format(
+          "fi: at I = {:g} v oscillates ({} peaks of at least {:g} {} in the window, about {:.3g} Hz) but the {} "
+          "detector counts {} spikes there: the peaks stay below it (--detector peaks counts them)\n",
+          point.current, point.window_peak_count, protocol.peak_prominence, v_unit,
+          static_cast<double>(point.window_peak_count) / window_s, to_string(protocol.detector),
+          point.window_spike_count);
+    }
     if (point.status != SolveStatus::ok) {
       std::cerr << fmt::format("fi: the run at I = {:g} ended with {}: {} (its rates count the spikes before)\n",
                                point.current, to_string(point.status), point.message);
@@ -164,7 +177,7 @@ void run_fi(const FiOptions& options) {
   result.points = fi_curve(result.protocol, currents, options.threads);
   std::cerr << fmt::format("fi: {} currents of {:g} ms in {:.3f} s\n", currents.size(), run.t_end,
                            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-  report_failures(result.points);
+  report_failures(result.protocol, model_info(run.model).state_variables.at(0).unit, result.points);
   if (options.rheobase) {
     RheobaseOptions rheobase_options;
     rheobase_options.duration_ms = run.t_end;
@@ -228,6 +241,16 @@ void add_fi_command(CLI::App& app) {
                    "initial state of every run: rest (the resting state at I = 0, default) or given (--v0/--u0, "
                    "config, preset)")
       ->type_name("rest|given");
+  command
+      ->add_option("--detector", options->detector,
+                   "what counts as a spike: events (the model's own: the reset, or v rising through 0 mV for hh; "
+                   "default) or peaks (maxima of v with at least --prominence)")
+      ->type_name("events|peaks");
+  command
+      ->add_option("--prominence", options->prominence,
+                   "height of a peak of v above the troughs around it (units of v; default 10): the peaks detector, "
+                   "and the warning when v oscillates with peaks the events detector misses")
+      ->type_name("MV");
   command->add_flag("--rheobase", options->rheobase,
                     "find the rheobase: the smallest step from rest at I = 0 that elicits a spike within the run");
   command->add_flag("--onset", options->onset,

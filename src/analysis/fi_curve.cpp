@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "neurodyn/analysis/spike_train_window.hpp"
+#include "neurodyn/analysis/voltage_peaks.hpp"
 #include "neurodyn/error.hpp"
 #include "parallel_for.hpp"
 
@@ -36,14 +37,40 @@ Problem fi_problem(const FiProtocol& protocol, double current) {
   return problem;
 }
 
-FiPoint fi_point(const FiProtocol& protocol, double current, const Solution& solution) {
-  const std::vector<double>& spikes = solution.spike_times;
+std::string_view to_string(SpikeDetector detector) { return detector == SpikeDetector::events ? "events" : "peaks"; }
+
+SpikeDetector parse_spike_detector(std::string_view text) {
+  if (text == "events") return SpikeDetector::events;
+  if (text == "peaks") return SpikeDetector::peaks;
+  throw InputError(fmt::format("detector = '{}' is not known; allowed: events, peaks", text));
+}
+
+FiRun fi_run(const FiProtocol& protocol, double current) {
+  FiRun run;
+  PeakFinder peaks(protocol.peak_prominence);
+  RecordOptions record;
+  record.mode = RecordOptions::Mode::spikes_only;
+  record.callback = [&](double t, std::span<const double> state) {
+    peaks.add(t, state[0]);
+    run.final_state.assign(state.begin(), state.end());
+  };
+  run.solution = solve(fi_problem(protocol, current), protocol.method, record);
+  run.peak_times = peaks.peak_times();
+  return run;
+}
+
+FiPoint fi_point(const FiProtocol& protocol, double current, const FiRun& run) {
+  const Solution& solution = run.solution;
+  const std::vector<double>& spikes =
+      protocol.detector == SpikeDetector::events ? solution.spike_times : run.peak_times;
   const SpikeTrainWindow window{protocol.window_start_ms, protocol.window_end_ms};
   const std::span<const double> in_window = spikes_within(spikes, window);
   FiPoint point;
   point.current = current;
   point.spike_count = spikes.size();
   point.window_spike_count = in_window.size();
+  point.window_peak_count = spikes_within(run.peak_times, window).size();
+  point.missed_oscillation = point.window_peak_count >= 2 && 2 * point.window_spike_count < point.window_peak_count;
   if (in_window.size() >= 2) {
     const double mean_isi = (in_window.back() - in_window.front()) / static_cast<double>(in_window.size() - 1);
     point.steady_rate_hz = 1000.0 / mean_isi;
@@ -57,12 +84,10 @@ FiPoint fi_point(const FiProtocol& protocol, double current, const Solution& sol
 
 std::vector<FiPoint> fi_curve(const FiProtocol& protocol, std::span<const double> currents, unsigned threads) {
   validate(protocol);
-  RecordOptions spikes_only;
-  spikes_only.mode = RecordOptions::Mode::spikes_only;
+  PeakFinder{protocol.peak_prominence};  // an invalid prominence is an InputError before any run
   std::vector<FiPoint> points(currents.size());
-  analysis_detail::parallel_for(currents.size(), threads, [&](std::size_t i) {
-    points[i] = fi_point(protocol, currents[i], solve(fi_problem(protocol, currents[i]), protocol.method, spikes_only));
-  });
+  analysis_detail::parallel_for(currents.size(), threads,
+                                [&](std::size_t i) { points[i] = fi_point(protocol, currents[i], fi_run(protocol, currents[i])); });
   return points;
 }
 

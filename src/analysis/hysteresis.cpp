@@ -4,7 +4,6 @@
 #include <cmath>
 #include <iterator>
 #include <fmt/format.h>
-#include <limits>
 
 #include "neurodyn/error.hpp"
 #include "parallel_for.hpp"
@@ -37,24 +36,20 @@ void validate(std::span<const double> currents, const HysteresisOptions& options
 // A sweep: the runs at `currents` in the given order, each from the state where the previous one ended.
 class Sweep {
  public:
-  explicit Sweep(const FiProtocol& protocol) : protocol_(protocol) {
-    record_.every = std::numeric_limits<long long>::max();  // keeps the first and the last sample only
-  }
+  explicit Sweep(const FiProtocol& protocol) : protocol_(protocol) {}
 
-  // The steady ISI rate of a run at `current` from `state`, which becomes the run's final state.
+  // The steady rate of a run at `current` from `state`, which becomes the run's final state.
   double run(double current, std::vector<double>& state) const {
     FiProtocol from_state = protocol_;
     from_state.initial_state = state;
-    const Solution solution = solve(fi_problem(from_state, current), protocol_.method, record_);
-    analysis_detail::require_finished("hysteresis sweep", current, solution);
-    const std::size_t last = solution.sample_count() - 1;
-    for (std::size_t j = 0; j < state.size(); ++j) state[j] = solution.state(last, j);
-    return fi_point(protocol_, current, solution).steady_rate_hz;
+    const FiRun run = fi_run(from_state, current);
+    analysis_detail::require_finished("hysteresis sweep", current, run.solution);
+    state = run.final_state;
+    return fi_point(protocol_, current, run).steady_rate_hz;
   }
 
  private:
   const FiProtocol& protocol_;
-  RecordOptions record_;
 };
 
 // Both sweeps at one current: the rates and the states each sweep ended in there.

@@ -76,11 +76,10 @@ std::optional<CurrentBracket> sustained_firing_onset(const FiProtocol& protocol,
                                    sweep[i].current, sweep[i - 1].current));
     }
   }
-  const RecordOptions record = analysis_detail::spikes_only();
   const auto sustained = [&](double current) {
-    const Solution solution = solve(fi_problem(protocol, current), protocol.method, record);
-    require_finished("sustained-firing onset", current, solution);
-    return fi_point(protocol, current, solution).window_spike_count >= 2;
+    const FiRun run = fi_run(protocol, current);
+    require_finished("sustained-firing onset", current, run.solution);
+    return fi_point(protocol, current, run).window_spike_count >= 2;
   };
   for (std::size_t i = 1; i < sweep.size(); ++i) {
     if (sweep[i - 1].window_spike_count < 2 && sweep[i].window_spike_count >= 2) {

@@ -45,6 +45,13 @@ void append_header(fmt::memory_buffer& out, const EffectiveRun& run, const FiRes
          protocol.window_start_ms, protocol.window_end_ms, protocol.window_start_ms, window_s);
   append(out, "# method: {}, dt {:g} ms, spikes {}\n", protocol.method.name, protocol.method.dt,
          to_string(protocol.method.spikes));
+  append(out,
+         "# detector: {} (spikes: {}); window_peak_count: maxima of v at least {:g} above the troughs around them, "
+         "in the window, whatever the detector; missed_oscillation: 2 or more of them and fewer than half counted as "
+         "spikes\n",
+         to_string(protocol.detector),
+         protocol.detector == SpikeDetector::events ? "the model's own spike events" : "the peaks of v",
+         protocol.peak_prominence);
   for (const ThresholdLine& line : threshold_lines(result)) {
     append(out, "# {}: {} ({})\n", line.name, line.value, single_line(line.meaning));
   }
@@ -89,12 +96,12 @@ void write_fi_csv(const std::filesystem::path& path, const EffectiveRun& run, co
                 fmt::format("current {}; rates Hz (1000 per time unit); first_spike_ms ms (NaN without spikes)",
                             unit_label(model_info(run.model).current_unit)));
   append(out,
-         "current,steady_rate_hz,first_isi_rate_hz,spike_count,window_spike_count,"
-         "first_spike_ms,status\n");
+         "current,steady_rate_hz,first_isi_rate_hz,spike_count,window_spike_count,window_peak_count,"
+         "missed_oscillation,first_spike_ms,status\n");
   for (const FiPoint& point : result.points) {
-    append(out, "{},{},{},{},{},{},{}\n", point.current, point.steady_rate_hz, point.first_isi_rate_hz,
-           point.spike_count, point.window_spike_count, point.first_spike_ms,
-           to_string(point.status));
+    append(out, "{},{},{},{},{},{},{},{},{}\n", point.current, point.steady_rate_hz, point.first_isi_rate_hz,
+           point.spike_count, point.window_spike_count, point.window_peak_count, point.missed_oscillation,
+           point.first_spike_ms, to_string(point.status));
   }
   write_file_atomically(path, fmt::to_string(out));
 }

@@ -59,8 +59,8 @@ TEST_F(CliTest, FiOfLeakyIntegrateAndFireMatchesTheExactRate) {
   std::string header;
   const auto rows = csv_rows(out() / "fi.csv", header);
   EXPECT_EQ(header,
-            "current,steady_rate_hz,first_isi_rate_hz,spike_count,window_spike_count,"
-            "first_spike_ms,status");
+            "current,steady_rate_hz,first_isi_rate_hz,spike_count,window_spike_count,window_peak_count,"
+            "missed_oscillation,first_spike_ms,status");
   ASSERT_EQ(rows.size(), 3u);  // sorted
   // f = 1000 / (t_ref + tau ln(R I / (R I - 20 mV))), tau = 10 ms, R = 1/25 GOhm, t_ref = 2 ms.
   for (const auto& row : rows) {

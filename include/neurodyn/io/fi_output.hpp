@@ -37,7 +37,8 @@ std::vector<ThresholdLine> threshold_lines(const FiResult& result);
 
 // fi.csv: '#' lines (program version, units, the protocol with its initial state and discarded transient,
 // the method, the threshold currents, the problem's configuration as TOML), then the header row
-// `current,steady_rate_hz,first_isi_rate_hz,spike_count,window_spike_count,first_spike_ms,status`
+// `current,steady_rate_hz,first_isi_rate_hz,spike_count,window_spike_count,window_peak_count,missed_oscillation,
+// first_spike_ms,status`
 // and one row per current. Written atomically; throws FileError.
 void write_fi_csv(const std::filesystem::path& path, const EffectiveRun& run, const FiResult& result);
 
