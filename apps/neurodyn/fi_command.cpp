@@ -19,6 +19,7 @@
 #include "analysis_commands.hpp"
 #include "neurodyn/analysis/bifurcations.hpp"
 #include "neurodyn/analysis/fixed_points.hpp"
+#include "neurodyn/analysis/voltage_peaks.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/fi_output.hpp"
@@ -143,7 +144,13 @@ std::vector<FiTrace> run_traces(const FiProtocol& protocol, const std::vector<do
   for (const double current : currents) {
     const Solution solution = solve(fi_problem(protocol, current), protocol.method);
     FiTrace trace{current, solution.times, {}, solution.spike_times};
-    for (std::size_t k = 0; k < solution.sample_count(); ++k) trace.voltages.push_back(solution.state(k, 0));
+    PeakFinder peaks(protocol.peak_prominence);
+    for (std::size_t k = 0; k < solution.sample_count(); ++k) {
+      trace.voltages.push_back(solution.state(k, 0));
+      peaks.add(solution.times[k], solution.state(k, 0));
+    }
+    // The spikes the figure counts are the detector's.
+    if (protocol.detector == SpikeDetector::peaks) trace.spike_times_ms = peaks.peak_times();
     traces.push_back(std::move(trace));
   }
   return traces;
@@ -197,9 +204,14 @@ void run_fi(const FiOptions& options) {
   if (result.hysteresis) write_hysteresis_csv(staging / "hysteresis.csv", run, result);
   write_file_atomically(staging / "config.toml", problem_to_toml(run));
   if (!options.no_figures) {
-    const std::string title = fmt::format("f-I curve: {}{}, {} dt {:g} ms", run.model,
+    const std::string detector =
+        result.protocol.detector == SpikeDetector::peaks
+            ? fmt::format(", spikes: peaks of v of at least {:g} {}", result.protocol.peak_prominence,
+                          model_info(run.model).state_variables.at(0).unit)
+            : std::string();
+    const std::string title = fmt::format("f-I curve: {}{}, {} dt {:g} ms{}", run.model,
                                           run.preset ? fmt::format(" (preset {})", *run.preset) : std::string(),
-                                          run.method.name, run.method.dt);
+                                          run.method.name, run.method.dt, detector);
     write_fi_figure(staging / "fi", title, model_info(run.model),
                     run_traces(result.protocol, trace_currents(options, currents)), result);
   }

@@ -18,7 +18,7 @@ namespace neurodyn {
 namespace {
 
 constexpr std::size_t max_panel_points = 4000;
-constexpr int cell_width = 300, cell_height = 230, title_height = 60;
+constexpr int cell_width = 300, cell_height = 230, title_line_height = 22, title_padding = 16;
 
 // Where a panel's pieces go, as fractions of its cell measured from the cell's top.
 constexpr double label_middle = 0.07, trace_top = 0.15, trace_bottom = 0.70, stimulus_top = 0.74,
@@ -158,6 +158,9 @@ void write_gallery_figure(const std::filesystem::path& path_without_extension, s
   const int columns = column_count(panels.size());
   const int rows =
       static_cast<int>((panels.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
+  // Room for every line of the title.
+  const int title_height =
+      title_padding + title_line_height * static_cast<int>(1 + std::ranges::count(title, '\n'));
   const FigureSize size{columns * cell_width, rows * cell_height + title_height};
   const double grid_top = 1.0 - static_cast<double>(title_height) / size.height;
 
