@@ -59,8 +59,8 @@ double trace_bytes(const EffectiveRun& run, double samples) {
   return samples * numbers_per_sample * sizeof(double);
 }
 
-double stimulus_bytes(std::string_view spec, double t_end) {
-  const Stimulus shape = parse_stimulus(spec, 0.0);  // the components, nothing sampled over the run
+double stimulus_bytes(std::string_view spec, double t_end, const std::filesystem::path& stimulus_folder) {
+  const Stimulus shape = parse_stimulus(spec, 0.0, stimulus_folder);  // the components, nothing sampled over the run
   double bytes = 0.0;
   for (const auto& component : shape.components()) {
     if (const auto* noise = std::get_if<OrnsteinUhlenbeck>(&component)) {

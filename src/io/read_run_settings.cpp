@@ -188,7 +188,10 @@ RunSettings run_settings_from(const toml::value& document, const std::filesystem
 }  // namespace
 
 RunSettings read_run_settings(const std::filesystem::path& path) {
-  return run_settings_from(io_detail::read_toml_file(path), path);
+  RunSettings settings = run_settings_from(io_detail::read_toml_file(path), path);
+  // A relative table path in the stimulus starts in the config file's folder, wherever the run starts.
+  if (settings.stimulus) settings.stimulus_folder = std::filesystem::absolute(path).parent_path();
+  return settings;
 }
 
 RunSettings parse_run_settings(std::string toml_text, const std::filesystem::path& source) {

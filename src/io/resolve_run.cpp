@@ -98,7 +98,10 @@ RunSettings overlay(RunSettings base, const RunSettings& top) {
   for (const auto& [name, value] : top.parameters) base.parameters[name] = value;
   take_if_set(base.v0, top.v0);
   take_if_set(base.u0, top.u0);
-  take_if_set(base.stimulus, top.stimulus);
+  if (top.stimulus) {
+    base.stimulus = top.stimulus;
+    base.stimulus_folder = top.stimulus_folder;
+  }
   take_if_set(base.t_end, top.t_end);
   take_if_set(base.method, top.method);
   for (const auto& [name, value] : top.method_options) base.method_options[name] = value;
@@ -129,8 +132,13 @@ EffectiveRun resolve(const RunSettings& settings) {
   require_finite("u0", run.u0);
   run.initial_state = initial_state(model, v0, run.u0);
 
+  if (settings.stimulus && settings.stimulus->find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw InputError(fmt::format("stimulus = '{}' is empty; allowed: a spec such as step:amp=10,start=20, or 'none' "
+                                 "for no input",
+                                 *settings.stimulus));
+  }
   const std::string spec = settings.stimulus.value_or(preset ? preset->stimulus : "");
-  require_within_memory_budget(stimulus_bytes(spec, run.t_end),
+  require_within_memory_budget(stimulus_bytes(spec, run.t_end, settings.stimulus_folder),
                                fmt::format("stimulus = '{}' over t_end = {} ms", shortened(spec), run.t_end),
                                "allowed: a longer noise sample_step, a shorter table or a shorter t_end");
   if (run.output_step > 0.0) {
@@ -140,7 +148,7 @@ EffectiveRun resolve(const RunSettings& settings) {
         fmt::format("output_step = {} ms over t_end = {} ms ({:g} samples)", run.output_step, run.t_end, samples),
         "allowed: a longer output_step or a shorter t_end");
   }
-  Stimulus stimulus = parse_stimulus(spec, run.t_end);
+  Stimulus stimulus = parse_stimulus(spec, run.t_end, settings.stimulus_folder);
   run.stimulus = stimulus.spec();
 
   run.problem = Problem{std::move(model), run.initial_state, std::move(stimulus), 0.0, run.t_end};

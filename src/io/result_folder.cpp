@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <linux/fs.h>  // RENAME_EXCHANGE
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -68,7 +69,10 @@ ResultFolder::Existing ResultFolder::examine() const {
                                  directory_.string(), allowed));
   }
   const auto status = std::filesystem::symlink_status(resolved_, error);
-  if (status.type() == std::filesystem::file_type::not_found) return Existing::none;
+  if (status.type() == std::filesystem::file_type::not_found) {
+    require_creatable();
+    return Existing::none;
+  }
   if (error) throw FileError(fmt::format("--out {}: cannot examine it: {}", directory_.string(), error.message()));
   if (status.type() != std::filesystem::file_type::directory) {
     throw InputError(fmt::format("--out {}: exists and is not a folder; {}", directory_.string(), allowed));
@@ -88,6 +92,20 @@ ResultFolder::Existing ResultFolder::examine() const {
                                  directory_.string(), result_folder_marker, allowed));
   }
   return Existing::empty;
+}
+
+void ResultFolder::require_creatable() const {
+  // The nearest folder above that exists must take a new folder: made and removed at once to find out (a
+  // permission check alone says yes to root on /proc).
+  std::filesystem::path ancestor = resolved_.parent_path();
+  std::error_code error;
+  while (!std::filesystem::exists(ancestor, error) && ancestor != ancestor.root_path()) ancestor = ancestor.parent_path();
+  const auto probe = ancestor / fmt::format(".neurodyn-probe-{}", ::getpid());
+  if (::mkdir(probe.c_str(), 0700) != 0) {
+    throw FileError(fmt::format("--out {}: cannot be created: making a folder in {} failed: {}", directory_.string(),
+                                ancestor.string(), system_reason(errno)));
+  }
+  ::rmdir(probe.c_str());
 }
 
 void ResultFolder::remove_stale_temporaries() const {

@@ -5,6 +5,7 @@
 #include <array>
 #include <climits>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 
 #include "component_fields.hpp"
@@ -22,7 +23,13 @@ using stimulus_detail::ComponentKeys;
 
 constexpr double infinity = std::numeric_limits<double>::infinity();
 
-StimulusComponent build_step(const ComponentFields& fields, double) {
+// What a component is built for: the span noise is sampled over, and the folder relative table paths start in.
+struct BuildContext {
+  double span_ms;
+  const std::filesystem::path& base_directory;
+};
+
+StimulusComponent build_step(const ComponentFields& fields, const BuildContext&) {
   static constexpr std::array<std::string_view, 2> edges{"open", "closed"};
   return StepCurrent{.amplitude = fields.number("amp"),
                      .start = fields.number("start"),
@@ -30,12 +37,12 @@ StimulusComponent build_step(const ComponentFields& fields, double) {
                      .closed_edges = fields.choice_or("edges", "open", edges) == "closed"};
 }
 
-StimulusComponent build_constant(const ComponentFields& fields, double) {
+StimulusComponent build_constant(const ComponentFields& fields, const BuildContext&) {
   return StepCurrent{
       .amplitude = fields.number("amp"), .start = -infinity, .stop = infinity, .closed_edges = false};
 }
 
-StimulusComponent build_pulses(const ComponentFields& fields, double) {
+StimulusComponent build_pulses(const ComponentFields& fields, const BuildContext&) {
   return PulseTrain{.amplitude = fields.number("amp"),
                     .start = fields.number("start"),
                     .width = fields.number("width"),
@@ -43,13 +50,13 @@ StimulusComponent build_pulses(const ComponentFields& fields, double) {
                     .count = static_cast<int>(fields.integer_or("count", 1, 1, INT_MAX))};
 }
 
-StimulusComponent build_ramp(const ComponentFields& fields, double) {
+StimulusComponent build_ramp(const ComponentFields& fields, const BuildContext&) {
   return Ramp{.slope = fields.number("slope"),
               .start = fields.number("start"),
               .stop = fields.number_or("stop", infinity)};
 }
 
-StimulusComponent build_sine(const ComponentFields& fields, double) {
+StimulusComponent build_sine(const ComponentFields& fields, const BuildContext&) {
   return Sine{.amplitude = fields.number("amp"),
               .frequency_hz = fields.number("freq_hz"),
               .phase = fields.number_or("phase", 0.0),
@@ -58,7 +65,8 @@ StimulusComponent build_sine(const ComponentFields& fields, double) {
               .stop = fields.number_or("stop", infinity)};
 }
 
-StimulusComponent build_noise(const ComponentFields& fields, double span_ms) {
+StimulusComponent build_noise(const ComponentFields& fields, const BuildContext& context) {
+  const double span_ms = context.span_ms;
   OrnsteinUhlenbeck noise{.mean = fields.number("mean"),
                           .sigma = fields.number("sigma"),
                           .tau = fields.number("tau"),
@@ -81,18 +89,23 @@ StimulusComponent build_noise(const ComponentFields& fields, double span_ms) {
   return noise;
 }
 
-StimulusComponent build_table(const ComponentFields& fields, double) {
+// The table's path is made absolute (relative ones start in the context's base directory, or the working
+// directory), so the canonical spec names the same file from anywhere.
+StimulusComponent build_table(const ComponentFields& fields, const BuildContext& context) {
   static constexpr std::array<std::string_view, 2> units{"ms", "s"};
   const bool seconds = fields.choice_or("time_unit", "ms", units) == "s";
+  const std::filesystem::path given(fields.path());
+  const std::filesystem::path path =
+      given.is_absolute() || context.base_directory.empty() ? given : context.base_directory / given;
   return stimulus_detail::read_current_table(
-      std::string(fields.path()), static_cast<int>(fields.integer_or("time_col", 0, 0, INT_MAX)),
+      std::filesystem::absolute(path).lexically_normal().string(), static_cast<int>(fields.integer_or("time_col", 0, 0, INT_MAX)),
       static_cast<int>(fields.integer_or("current_col", 1, 0, INT_MAX)), seconds ? 1000.0 : 1.0);
 }
 
 struct ComponentKind {
   std::string_view name;
   ComponentKeys keys;
-  StimulusComponent (*build)(const ComponentFields& fields, double span_ms);
+  StimulusComponent (*build)(const ComponentFields& fields, const BuildContext& context);
 };
 
 constexpr std::array<std::string_view, 2> step_required{"amp", "start"};
@@ -155,7 +168,7 @@ std::vector<std::string_view> split_components(std::string_view spec) {
   return parts;
 }
 
-StimulusComponent parse_component(std::string_view text, double span_ms) {
+StimulusComponent parse_component(std::string_view text, const BuildContext& context) {
   if (text.empty()) {
     throw InputError("stimulus component '' is empty; allowed: kind:key=value,... joined by '+'");
   }
@@ -164,18 +177,19 @@ StimulusComponent parse_component(std::string_view text, double span_ms) {
   const std::string_view body = colon == std::string_view::npos ? std::string_view{} : text.substr(colon + 1);
   const ComponentKind& kind = kind_named(name, text);
   const ComponentFields fields(text, body, kind.keys);
-  StimulusComponent component = kind.build(fields, span_ms);
+  StimulusComponent component = kind.build(fields, context);
   std::visit([&](const auto& built) { stimulus_detail::validate(built, fields.context()); }, component);
   return component;
 }
 
 }  // namespace
 
-Stimulus parse_stimulus(std::string_view spec, double span_ms) {
+Stimulus parse_stimulus(std::string_view spec, double span_ms, const std::filesystem::path& base_directory) {
   const std::string_view text = trim(spec);
   if (text.empty() || text == "none") return Stimulus{};
+  const BuildContext context{span_ms, base_directory};
   std::vector<StimulusComponent> components;
-  for (const std::string_view part : split_components(text)) components.push_back(parse_component(part, span_ms));
+  for (const std::string_view part : split_components(text)) components.push_back(parse_component(part, context));
   return Stimulus(std::move(components));
 }
 

@@ -4,6 +4,7 @@
 // taking the machine down) gigabytes later. The budget is half of the machine's physical memory unless set
 // (`neurodyn --max-memory MB`). resolve() checks the input and the output grid against it, `simulate` the
 // trace it keeps; the server adds its own per-request limits (serve/simulate_api.hpp).
+#include <filesystem>
 #include <string_view>
 
 #include "neurodyn/io/run_config.hpp"
@@ -25,6 +26,6 @@ double trace_bytes(const EffectiveRun& run, double samples);
 
 // Bytes of the input that the run's stimulus spec holds over [0, t_end]: its noise samples and table rows.
 // Estimated from the spec alone, nothing sampled.
-double stimulus_bytes(std::string_view spec, double t_end);
+double stimulus_bytes(std::string_view spec, double t_end, const std::filesystem::path& stimulus_folder = {});
 
 }  // namespace neurodyn

@@ -12,7 +12,8 @@
 //   - a path that does not exist (its missing parent directories are created when writing starts),
 //   - an empty folder,
 //   - a folder an earlier neurodyn run wrote (it holds the marker).
-// Anything else is refused before any work is done: a folder with other contents and no marker, something
+// A new path whose nearest existing folder cannot be written to (`--out /proc/x`) is refused (FileError) before
+// any work too. Anything else is refused before any work is done: a folder with other contents and no marker, something
 // that is not a folder, and the current directory or one of its ancestors (`--out .`). A symbolic link is
 // followed: the folder it points to is the one replaced.
 //
@@ -57,6 +58,8 @@ class ResultFolder {
 
   // What is at the directory now; throws InputError if it is refused.
   Existing examine() const;
+  // Throws FileError unless a folder can be made in the nearest existing folder above the directory.
+  void require_creatable() const;
   void remove_stale_temporaries() const;
   void swap_in(Existing existing);
 

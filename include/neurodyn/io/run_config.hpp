@@ -31,6 +31,9 @@ struct RunSettings {
   std::optional<double> v0;
   std::optional<double> u0;
   std::optional<std::string> stimulus;
+  // Where a relative table path in `stimulus` starts (the folder of the config file that gave it); empty: the
+  // working directory.
+  std::filesystem::path stimulus_folder;
   std::optional<double> t_end;
   std::optional<std::string> method;
   MethodOptionSettings method_options;  // by option name (solve/method_options.hpp); checked by resolve()
@@ -40,7 +43,8 @@ struct RunSettings {
 // Fields set in `top` replace those of `base`; parameters and method options are merged key by key.
 RunSettings overlay(RunSettings base, const RunSettings& top);
 
-// Reads a TOML file. Throws FileError if unreadable, InputError naming the file, line and key for malformed
+// Reads a TOML file; a relative table path in its stimulus starts in the file's folder. Throws FileError if
+// unreadable, InputError naming the file, line and key for malformed
 // TOML, an unknown key or a value of the wrong type, and naming the file for a directory, a file over 64 KiB,
 // text that is not UTF-8, or tables and arrays nested more than 64 levels deep.
 RunSettings read_run_settings(const std::filesystem::path& path);

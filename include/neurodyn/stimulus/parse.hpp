@@ -15,6 +15,7 @@
 // numbers; a file PATH ends at the first ',' and must not contain ',' (nor '+kind:'); a relative PATH is
 // relative to the working directory. Table files: whitespace- and/or comma-separated columns, '#' comment
 // lines, an optional non-numeric header line; times strictly increasing.
+#include <filesystem>
 #include <string_view>
 
 #include "neurodyn/stimulus/stimulus.hpp"
@@ -24,7 +25,10 @@ namespace neurodyn {
 // Throws InputError naming the component, the key, the value and the allowed keys, kinds or values
 // (unknown, missing or repeated keys, non-numbers, NaN, infinities where not allowed, out-of-range values,
 // bad table rows with their file and line); FileError naming the path for an unreadable table.
-// `span_ms` is how far noise is sampled (finite, >= 0; unused without noise).
-Stimulus parse_stimulus(std::string_view spec, double span_ms);
+// `span_ms` is how far noise is sampled (finite, >= 0; unused without noise). A relative table path
+// (`file:current.txt`) starts in `base_directory` (the folder of the config file that names it), or in the
+// working directory when that is empty; the table keeps the absolute path, so spec() names the same file from
+// anywhere.
+Stimulus parse_stimulus(std::string_view spec, double span_ms, const std::filesystem::path& base_directory = {});
 
 }  // namespace neurodyn
