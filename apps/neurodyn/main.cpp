@@ -6,12 +6,15 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "analysis_commands.hpp"
 #include "command.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/version.hpp"
+#include "parse_error_text.hpp"
 
 namespace {
 
@@ -59,7 +62,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     // --help and --version are "errors" with exit code 0: CLI11 prints them.
     if (error.get_exit_code() == 0) return app.exit(error);
-    return report(exit_bad_input, error.what());
+    return report(exit_bad_input, parse_error_text(app, error, std::vector<std::string>(argv + 1, argv + argc)));
   } catch (const RunFailed& failure) {
     return report(exit_status_for(failure.status()),
                   fmt::format("{}: {}", neurodyn::to_string(failure.status()), failure.what()));

@@ -177,6 +177,12 @@ const std::vector<InputErrorCase> input_error_cases{
      {"grid.toml", "output_step"}},
     {"UnexpectedArgument", {}, simulate({"--preset", "izh2004-A", "--colour", "red"}), bad_input, {"--colour"}},
     {"NoSubcommand", {}, {}, bad_input, {"subcommand"}},
+    {"NearMissFlag", {}, simulate({"--preset", "izh2004-A", "--tend", "100"}), bad_input,
+     {"neurodyn simulate: unknown flag --tend (did you mean --t-end?)"}},
+    {"UnknownCommand", {}, {"recording", "info"}, bad_input, {"unknown command 'recording'", "allowed: simulate"}},
+    {"NearMissCommand", {}, {"simulat", "--preset", "izh2004-A"}, bad_input, {"did you mean simulate?"}},
+    {"DurationNotANumber", {}, simulate({"--preset", "izh2004-A", "--t-end", "abc"}), bad_input,
+     {"--t-end 'abc' is not allowed; allowed: MS (a number)"}},
     {"UnknownModelToDescribe", {}, {"models", "izh1999"}, bad_input, {"izh1999"}},
     {"UnknownModelOfPresets", {}, {"presets", "izh1999"}, bad_input, {"izh1999"}},
 };
