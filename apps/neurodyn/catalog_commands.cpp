@@ -2,6 +2,8 @@
 // catalogs, as tables on stdout.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -55,11 +57,17 @@ void describe_model(const std::string& name) {
 
 std::string optional_text(const auto& value) { return value ? fmt::format("{}", *value) : "-"; }
 
-void list_presets(const std::optional<std::string>& model) {
-  if (model) model_info(*model);  // an unknown model is an InputError listing the known ones
+// The presets of a model (`izh2003`) or of a family (`izh2004`, the prefix before a preset's '-'), or all.
+void list_presets(const std::optional<std::string>& model_or_family) {
+  const auto selected = [&](const Preset& preset) {
+    return !model_or_family || preset.model == *model_or_family || preset.name.starts_with(*model_or_family + "-");
+  };
+  if (model_or_family && std::ranges::none_of(preset_catalog(), selected)) {
+    model_info(*model_or_family);  // neither: an InputError listing the known models
+  }
   std::vector<TableRow> rows;
   for (const auto& preset : preset_catalog()) {
-    if (model && preset.model != *model) continue;
+    if (!selected(preset)) continue;
     rows.push_back({preset.name, preset.model, optional_text(preset.published_dt_ms),
                     optional_text(preset.published_spike_count), preset.description});
   }
@@ -102,8 +110,9 @@ void add_catalog_commands(CLI::App& app) {
   });
 
   auto preset_model = std::make_shared<std::optional<std::string>>();
-  auto* presets = app.add_subcommand("presets", "List the presets (published configurations), of one model or all");
-  presets->add_option("MODEL", *preset_model, "only this model's presets");
+  auto* presets = app.add_subcommand(
+      "presets", "List the presets (published configurations): all, one model's, or one family's (izh2004)");
+  presets->add_option("MODEL", *preset_model, "only this model's presets, or this family's (the name before '-')");
   presets->callback([preset_model] { list_presets(*preset_model); });
 
   app.add_subcommand("methods", "List the numerical methods and their options")->callback(list_methods);

@@ -5,23 +5,10 @@
 #include <algorithm>
 #include <string_view>
 
+#include "neurodyn/text_distance.hpp"
+
 namespace neurodyn::cli {
 namespace {
-
-// The number of single-character insertions, deletions and substitutions that turn one text into the other.
-std::size_t edit_distance(std::string_view one, std::string_view other) {
-  std::vector<std::size_t> previous(other.size() + 1), current(other.size() + 1);
-  for (std::size_t j = 0; j <= other.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= one.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= other.size(); ++j) {
-      const std::size_t substitution = previous[j - 1] + (one[i - 1] == other[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-    }
-    std::swap(previous, current);
-  }
-  return previous[other.size()];
-}
 
 // " (did you mean X?)" for the candidate nearest to `text` when it is near enough (a third of its length).
 std::string suggestion(std::string_view text, const std::vector<std::string>& candidates) {

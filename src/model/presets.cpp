@@ -1,6 +1,5 @@
 // The preset catalog and the lookup by name, with suggestions for a misspelt name.
 #include <algorithm>
-#include <cctype>
 #include <fmt/format.h>
 #include <iterator>
 #include <string>
@@ -9,32 +8,11 @@
 
 #include "neurodyn/error.hpp"
 #include "neurodyn/model/catalog.hpp"
+#include "neurodyn/text_distance.hpp"
 #include "preset_lists.hpp"
 
 namespace neurodyn {
 namespace {
-
-std::string lowercase(std::string_view text) {
-  std::string lower(text);
-  std::ranges::transform(lower, lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
-}
-
-// Levenshtein distance: the fewest single-character insertions, deletions and substitutions.
-std::size_t edit_distance(std::string_view from, std::string_view to) {
-  std::vector<std::size_t> row(to.size() + 1);
-  for (std::size_t j = 0; j <= to.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= from.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= to.size(); ++j) {
-      const std::size_t substituted = diagonal + (from[i - 1] == to[j - 1] ? 0 : 1);
-      diagonal = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substituted});
-    }
-  }
-  return row[to.size()];
-}
 
 // Close names: within two edits of the query, or starting with it (ignoring case).
 bool is_close(std::string_view query, std::string_view name) {
@@ -67,6 +45,10 @@ const Preset& find_preset(std::string_view preset_name) {
     if (!preset_name.empty() && is_close(preset_name, preset.name)) close.push_back(preset.name);
   }
   if (!close.empty()) {
+    // Nearest first; a name that differs only in case alone.
+    const std::string query = lowercase(preset_name);
+    std::ranges::stable_sort(close, {}, [&](std::string_view name) { return edit_distance(query, lowercase(name)); });
+    if (lowercase(close.front()) == query) close.resize(1);
     throw InputError(fmt::format("preset = '{}' is unknown; did you mean: {}?", preset_name, joined(close)));
   }
   throw InputError(fmt::format("preset = '{}' is unknown; known presets: {}", preset_name, joined(all)));

@@ -53,6 +53,15 @@ TEST_F(CliTest, PresetsOfOneModel) {
   EXPECT_THAT(result.out, Not(HasSubstr("izh2004-A")));
 }
 
+TEST_F(CliTest, PresetsOfOneFamily) {
+  const auto result = run({"presets", "izh2004"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  for (char panel = 'A'; panel <= 'T'; ++panel) {
+    EXPECT_TRUE(has_row_starting(result.out, {std::string("izh2004-") + panel})) << panel;
+  }
+  EXPECT_THAT(result.out, Not(HasSubstr("izh2003-RS")));  // the 2003 model's own cells are another family
+}
+
 TEST_F(CliTest, PresetsListsAllTwentyPanelsOfThe2004Figure) {
   const auto result = run({"presets"});
   ASSERT_EQ(result.exit_status, 0) << result.err;

@@ -185,6 +185,8 @@ const std::vector<InputErrorCase> input_error_cases{
      {"--t-end 'abc' is not allowed; allowed: MS (a number)"}},
     {"UnknownModelToDescribe", {}, {"models", "izh1999"}, bad_input, {"izh1999"}},
     {"UnknownModelOfPresets", {}, {"presets", "izh1999"}, bad_input, {"izh1999"}},
+    {"PresetInTheWrongCase", {}, simulate({"--preset", "izh2007-rs"}), bad_input,
+     {"preset = 'izh2007-rs' is unknown; did you mean: izh2007-RS?"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cli, InputErrors, ::testing::ValuesIn(input_error_cases),
