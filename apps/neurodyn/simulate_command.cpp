@@ -9,6 +9,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ namespace {
 struct SimulateOptions {
   ProblemFlags problem;  // and the method flags, bound to problem.settings
   bool no_figures = false;
+  std::string record = "trace";  // or "spikes": spikes.csv and config.toml only
   std::optional<long long> record_every;
   std::filesystem::path out;
 };
@@ -79,23 +81,54 @@ void print_statistics(const EffectiveRun& run, const Solution& solution, std::ch
       stats.rejected_steps, stats.newton_failures, solution.spike_times.size(), wall.count());
 }
 
+bool keeps_trace(const SimulateOptions& options) {
+  if (options.record == "trace") return true;
+  if (options.record == "spikes") return false;
+  throw InputError(fmt::format("--record '{}' is not allowed; allowed: trace, spikes", options.record));
+}
+
+// Progress on stderr for a run that takes longer than a second: its time and share of t_end every two seconds.
+class ProgressReport {
+ public:
+  explicit ProgressReport(const EffectiveRun& run) : run_(run), started_(Clock::now()), next_(started_ + first_) {}
+
+  void sample(double t) {
+    if (++samples_ % check_every != 0) return;  // the clock is read once in a while, not at every step
+    const auto now = Clock::now();
+    if (now < next_) return;
+    next_ = now + interval_;
+    const double share = (t - run_.problem.t_start) / (run_.t_end - run_.problem.t_start);
+    std::cerr << fmt::format("simulate: t = {:.6g} of {:g} ms ({:.0f}%), {:.0f} s\n", t, run_.t_end, 100.0 * share,
+                             std::chrono::duration<double>(now - started_).count());
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  static constexpr long long check_every = 4096;
+  static constexpr std::chrono::seconds first_{1}, interval_{2};
+  const EffectiveRun& run_;
+  Clock::time_point started_, next_;
+  long long samples_ = 0;
+};
+
 void write_results(const SimulateOptions& options, ResultFolder& folder, const EffectiveRun& run,
                    const Solution& solution) {
   const auto& out = options.out;
+  const bool trace = keeps_trace(options);
   const auto& staging = folder.start_writing();
-  write_trace_csv(staging / "trace.csv", run, solution);
+  if (trace) write_trace_csv(staging / "trace.csv", run, solution);
   write_spikes_csv(staging / "spikes.csv", run, solution);
   write_file_atomically(staging / "config.toml", to_toml(run));
-  if (!options.no_figures) write_figures(staging, run, solution);
+  if (trace && !options.no_figures) write_figures(staging, run, solution);
   folder.commit();
 
   std::cout << fmt::format("{} spikes\n", solution.spike_times.size());
   const FiringPatternClass pattern = classify_firing_pattern(
       solution.spike_times, stimulus_window(run.problem.stimulus, run.problem.t_start, run.t_end));
   std::cout << fmt::format("firing_pattern: {}\n", to_string(pattern.pattern));
-  std::cout << fmt::format("trace:   {}\nspikes:  {}\nconfig:  {}\n", (out / "trace.csv").string(),
-                           (out / "spikes.csv").string(), (out / "config.toml").string());
-  if (!options.no_figures) std::cout << fmt::format("figures: {}\n", (out / "*.{png,svg}").string());
+  if (trace) std::cout << fmt::format("trace:   {}\n", (out / "trace.csv").string());
+  std::cout << fmt::format("spikes:  {}\nconfig:  {}\n", (out / "spikes.csv").string(), (out / "config.toml").string());
+  if (trace && !options.no_figures) std::cout << fmt::format("figures: {}\n", (out / "*.{png,svg}").string());
 }
 
 void run_simulate(const SimulateOptions& options) {
@@ -103,8 +136,14 @@ void run_simulate(const SimulateOptions& options) {
   ResultFolder folder(options.out, "simulate");
 
   RecordOptions record;
-  record.every = trace_stride(options, run);
-  record.output_step = run.output_step;
+  if (keeps_trace(options)) {
+    record.every = trace_stride(options, run);
+    record.output_step = run.output_step;
+  } else {
+    record.mode = RecordOptions::Mode::spikes_only;
+  }
+  ProgressReport progress(run);
+  record.callback = [&progress](double t, std::span<const double>) { progress.sample(t); };
   const auto started = std::chrono::steady_clock::now();
   const Solution solution = solve(run.problem, run.method, record);
   print_statistics(run, solution, std::chrono::steady_clock::now() - started);
@@ -133,6 +172,11 @@ void add_simulate_command(CLI::App& app) {
       ->add_option("--record-every", options->record_every,
                    "keep one trace sample in K steps (default: 1, or more to keep about 2e6 samples)")
       ->type_name("K");
+  command
+      ->add_option("--record", options->record,
+                   "trace (default): trace.csv, spikes.csv, config.toml and the figures; spikes: spikes.csv and "
+                   "config.toml only, nothing kept per step (long runs)")
+      ->type_name("trace|spikes");
   command->add_flag("--no-figures", options->no_figures, "write no figures (no gnuplot needed)");
   command->add_option("--out", options->out, "output directory (created if missing)")->type_name("DIR")->required();
   command->callback([options] { run_simulate(*options); });

@@ -1,6 +1,7 @@
-// A run repeats from any directory: config.toml names a table stimulus by its absolute path, a relative table
-// path in a hand-written config starts in the config's folder, and `stats` reads a result from anywhere. The
-// output folder and an empty stimulus are checked before any work.
+// Everyday runs: a run repeats from any directory (config.toml names a table stimulus by its absolute path, a
+// relative table path in a hand-written config starts in the config's folder, and `stats` reads a result from
+// anywhere); the output folder and an empty stimulus are checked before any work; a long run reports its
+// progress and can keep its spikes only.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -56,6 +57,23 @@ TEST_F(CliTest, AnEmptyStimulusIsRefusedNotTakenAsNone) {
   const auto result = run({"simulate", "--preset", "izh2004-A", "--stimulus", "", "--no-figures", "--out", "out"});
   EXPECT_EQ(result.exit_status, 2);
   EXPECT_THAT(result.err, HasSubstr("stimulus = '' is empty; allowed"));
+}
+
+
+// A run of over a second reports its progress on stderr; --record spikes keeps no trace (3e7 steps, about 1.5 s).
+TEST_F(CliTest, ALongRunReportsProgressAndCanKeepSpikesOnly) {
+  const auto result = run({"simulate", "--preset", "izh2004-A", "--t-end", "30000", "--dt", "0.001", "--record",
+                           "spikes", "--out", "out"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  EXPECT_THAT(result.err, ::testing::HasSubstr("simulate: t = "));
+  EXPECT_THAT(result.err, ::testing::HasSubstr(" of 30000 ms ("));
+  EXPECT_TRUE(std::filesystem::exists(out() / "spikes.csv"));
+  EXPECT_TRUE(std::filesystem::exists(out() / "config.toml"));
+  EXPECT_FALSE(std::filesystem::exists(out() / "trace.csv"));
+  EXPECT_FALSE(std::filesystem::exists(out() / "voltage.png"));
+  const auto wrong = run({"simulate", "--preset", "izh2004-A", "--record", "all", "--out", "other"});
+  EXPECT_EQ(wrong.exit_status, 2);
+  EXPECT_THAT(wrong.err, ::testing::HasSubstr("--record 'all' is not allowed; allowed: trace, spikes"));
 }
 
 }  // namespace
