@@ -80,6 +80,7 @@ GalleryPanel make_panel(const Preset& preset, const EffectiveRun& run, const Sol
   panel.label = panel_label(preset, solution);
   panel.current_unit = std::string(model.current_unit);
   panel.voltage_unit = std::string(model.state_variables.front().unit);
+  if (panel.voltage_unit.empty()) panel.time_unit.clear();  // a dimensionless model: its time too
   for (std::size_t i = 0; i < solution.sample_count() && std::isfinite(solution.state(i, 0)); ++i) {
     panel.times.push_back(solution.times[i]);
     panel.voltages.push_back(solution.state(i, 0));

@@ -68,8 +68,8 @@ std::string current_caption(const GalleryPanel& panel) {
   if (panel.currents.empty()) return "no stimulus";
   const auto [low, high] = std::minmax_element(panel.currents.begin(), panel.currents.end());
   const auto unit = unit_symbol(panel.current_unit);
-  if (*low == *high) return fmt::format("I = {:.3g} {}", *low, unit);
-  return fmt::format("I: {:.3g} to {:.3g} {}", *low, *high, unit);
+  if (*low == *high) return fmt::format("I = {:.4g} {}", *low, unit);
+  return fmt::format("I: {:.4g} to {:.4g} {}", *low, *high, unit);
 }
 
 // An empty plot, so that the labels set for a cell are drawn.
@@ -129,7 +129,8 @@ void append_panel(GnuplotJob& job, fmt::memory_buffer& commands, std::size_t ind
   append(commands, "set label 1 {} at screen {:.4f}, screen {:.4f} left font ',9' textcolor rgb '#555555'\n",
          gnuplot_quote(current_caption(panel)), cell.left, cell.y(caption_middle));
   append(commands, "set label 2 {} at screen {:.4f}, screen {:.4f} right font ',9'\n",
-         gnuplot_quote(fmt::format("{:g} ms", time_bar)), cell.right, cell.y(caption_middle));
+         gnuplot_quote(fmt::format("{:g} {}", time_bar, panel.time_unit.empty() ? "time units" : panel.time_unit)),
+         cell.right, cell.y(caption_middle));
   const double bar_y = cell.y(scale_bar);
   const double bar_right = cell.right, bar_left = cell.right - (cell.right - cell.left) * time_bar / x_range.span();
   append(commands,

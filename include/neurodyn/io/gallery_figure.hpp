@@ -17,6 +17,7 @@ struct GalleryPanel {
   std::vector<double> spike_times;  // ms, marked by ticks above the trace
   std::string current_unit;         // "pA", "mV/ms (model units)", ...
   std::string voltage_unit = "mV";  // "" for a dimensionless model (FitzHugh-Nagumo)
+  std::string time_unit = "ms";     // "" for dimensionless time (FitzHugh-Nagumo): the bar says "time units"
 };
 
 // Writes PATH.png (pngcairo) and PATH.svg through gnuplot, atomically. All panels share one voltage scale
