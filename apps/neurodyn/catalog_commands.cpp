@@ -89,7 +89,7 @@ void list_methods() {
   std::vector<TableRow> options;
   for (const MethodOptionInfo& option : method_option_table()) {
     options.push_back({std::string(option.flag), std::string(option.section), std::string(option.name),
-                       to_string(default_value(option)), option.methods.empty() ? "all" : std::string(option.methods),
+                       to_string(default_value(option)), reading_methods(option),
                        std::string(option.meaning)});
   }
   print_table(std::cout, {"flag", "section", "key", "default", "methods", "meaning"}, options);

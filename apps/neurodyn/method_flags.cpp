@@ -30,10 +30,7 @@ std::string value_name(const MethodOptionInfo& option) {
 
 // "; read by parker-sochacki" for an option some methods read, "" for one every method reads.
 std::string readers(const MethodOptionInfo& option) {
-  if (option.methods.empty()) return "";
-  std::string names;
-  for (const char c : option.methods) names += c == ' ' ? std::string(", ") : std::string(1, c);
-  return fmt::format("; read by {}", names);
+  return option.methods.empty() ? std::string() : fmt::format("; read by {}", reading_methods(option));
 }
 
 std::string help_text(const MethodOptionInfo& option) {

@@ -19,6 +19,7 @@ namespace {
 
 constexpr std::size_t max_panel_points = 4000;
 constexpr int cell_width = 300, cell_height = 230, title_line_height = 22, title_padding = 16;
+constexpr int title_char_width = 12;  // pixels a character of the 14-point title takes, with room to spare
 
 // Where a panel's pieces go, as fractions of its cell measured from the cell's top.
 constexpr double label_middle = 0.07, trace_top = 0.15, trace_bottom = 0.70, stimulus_top = 0.74,
@@ -70,6 +71,33 @@ std::string current_caption(const GalleryPanel& panel) {
   const auto unit = unit_symbol(panel.current_unit);
   if (*low == *high) return fmt::format("I = {:.4g} {}", *low, unit);
   return fmt::format("I: {:.4g} to {:.4g} {}", *low, *high, unit);
+}
+
+// Each line of the text broken at spaces into lines of at most `width` characters (a longer word stays whole).
+std::string wrapped(std::string_view text, std::size_t width) {
+  std::string result;
+  std::size_t line_begin = 0;
+  while (line_begin <= text.size()) {
+    const std::size_t line_end = std::min(text.find('\n', line_begin), text.size());
+    std::size_t length = 0;
+    for (std::size_t start = line_begin; start < line_end;) {
+      const std::size_t space = std::min(text.find(' ', start), line_end);
+      const std::string_view word = text.substr(start, space - start);
+      if (length > 0 && length + 1 + word.size() > width) {
+        result += '\n';
+        length = 0;
+      } else if (length > 0) {
+        result += ' ';
+        ++length;
+      }
+      result += word;
+      length += word.size();
+      start = space + 1;
+    }
+    if (line_end < text.size()) result += '\n';
+    line_begin = line_end + 1;
+  }
+  return result;
 }
 
 // An empty plot, so that the labels set for a cell are drawn.
@@ -159,15 +187,16 @@ void write_gallery_figure(const std::filesystem::path& path_without_extension, s
   const int columns = column_count(panels.size());
   const int rows =
       static_cast<int>((panels.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
-  // Room for every line of the title.
+  // The title wrapped to the figure's width, with room for every line of it.
+  const std::string title_lines = wrapped(title, static_cast<std::size_t>(columns * cell_width / title_char_width));
   const int title_height =
-      title_padding + title_line_height * static_cast<int>(1 + std::ranges::count(title, '\n'));
+      title_padding + title_line_height * static_cast<int>(1 + std::ranges::count(title_lines, '\n'));
   const FigureSize size{columns * cell_width, rows * cell_height + title_height};
   const double grid_top = 1.0 - static_cast<double>(title_height) / size.height;
 
   GnuplotJob job;
   fmt::memory_buffer commands;
-  append(commands, "set multiplot title {} font ',14'\nunset border\nunset tics\nunset key\n", gnuplot_quote(title));
+  append(commands, "set multiplot title {} font ',14'\nunset border\nunset tics\nunset key\n", gnuplot_quote(title_lines));
   for (std::size_t index = 0; index < panels.size(); ++index) {
     const int row = static_cast<int>(index) / columns, column = static_cast<int>(index) % columns;
     const double width = 1.0 / columns, height = grid_top / rows;

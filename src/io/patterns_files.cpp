@@ -50,23 +50,6 @@ GalleryPanel gallery_panel(const PanelComparison& panel, Semantics semantics) {
   return drawn;
 }
 
-// The text broken at spaces into lines of at most `width` characters (a figure title that fits the page).
-std::string wrapped(const std::string& text, std::size_t width) {
-  std::string result, line;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t space = std::min(text.find(' ', start), text.size());
-    const std::string word = text.substr(start, space - start);
-    if (!line.empty() && line.size() + 1 + word.size() > width) {
-      result += line + "\n";
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-    start = space + 1;
-  }
-  return result + line;
-}
-
 }  // namespace
 
 std::string semantics_description(const std::vector<PanelComparison>& panels, Semantics semantics) {
@@ -114,10 +97,9 @@ void write_patterns_figure(const std::filesystem::path& path_without_extension,
   const std::string title = panels.empty()
                                 ? std::string()
                                 : fmt::format(
-                                      "{}\n* = the converged solution differs from the published figure (status, "
-                                      "spike count, class or first spike)",
-                                      wrapped("Izhikevich (2004) figure 1, " + semantics_description(panels, semantics),
-                                              100));
+                                      "Izhikevich (2004) figure 1, {}\n* = the converged solution differs from the "
+                                      "published figure (status, spike count, class or first spike)",
+                                      semantics_description(panels, semantics));
   write_gallery_figure(path_without_extension, title, drawn);
 }
 

@@ -172,15 +172,6 @@ void check_range(const MethodOptionInfo& option, const OptionValue& value) {
                                option.unit.empty() ? "" : " ", option.unit, allowed_values(option)));
 }
 
-// The methods that read the option, for messages: "parker-sochacki" or "backward-euler, parker-sochacki".
-std::string reading_methods(const MethodOptionInfo& option) {
-  std::string names(option.methods);
-  for (std::size_t space = names.find(' '); space != std::string::npos; space = names.find(' ', space + 2)) {
-    names.replace(space, 1, ", ");
-  }
-  return names;
-}
-
 template <class Number>
 bool parse_number(std::string_view text, Number& value) {
   const char* end = text.data() + text.size();
@@ -216,6 +207,15 @@ bool option_applies_to(const MethodOptionInfo& option, std::string_view method_n
 }
 
 OptionValue default_value(const MethodOptionInfo& option) { return option.get(MethodOptions{}); }
+
+std::string reading_methods(const MethodOptionInfo& option) {
+  if (option.methods.empty()) return "every method";
+  std::string names(option.methods);
+  for (std::size_t space = names.find(' '); space != std::string::npos; space = names.find(' ', space + 2)) {
+    names.replace(space, 1, ", ");
+  }
+  return names;
+}
 
 std::string allowed_values(const MethodOptionInfo& option) {
   const std::string unit = option.unit.empty() ? "" : fmt::format(" {}", option.unit);

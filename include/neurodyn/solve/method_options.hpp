@@ -52,6 +52,9 @@ bool option_applies_to(const MethodOptionInfo& option, std::string_view method_n
 // The option's value in a default MethodOptions.
 OptionValue default_value(const MethodOptionInfo& option);
 
+// The methods that read it, for help and messages: "backward-euler, parker-sochacki", or "every method".
+std::string reading_methods(const MethodOptionInfo& option);
+
 // "a finite dt > 0 ms", "an integer from 0 to 60", "grid, located", "true or false": what the option allows,
 // for help texts and messages.
 std::string allowed_values(const MethodOptionInfo& option);
