@@ -12,9 +12,9 @@ if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
 endif()
 
 set(neurodyn_fuzz_readers
-    src/io/memory_budget.cpp src/io/read_run_settings.cpp src/io/resolve_run.cpp src/io/toml_document.cpp
-    src/io/toml_input_bounds.cpp src/io/trace_table.cpp src/serve/simulate_request.cpp src/serve/work_limits.cpp
-    src/solve/method_catalog.cpp src/solve/method_options.cpp)
+    src/io/abf2.cpp src/io/memory_budget.cpp src/io/read_run_settings.cpp src/io/resolve_run.cpp
+    src/io/toml_document.cpp src/io/toml_input_bounds.cpp src/io/trace_table.cpp src/serve/simulate_request.cpp
+    src/serve/work_limits.cpp src/solve/method_catalog.cpp src/solve/method_options.cpp)
 add_library(neurodyn_fuzz_readers STATIC ${neurodyn_fuzz_readers})
 target_include_directories(neurodyn_fuzz_readers PUBLIC src)  # the harnesses call the readers' private headers
 target_link_libraries(neurodyn_fuzz_readers PUBLIC neurodyn_stimulus toml11::toml11 nlohmann_json::nlohmann_json)

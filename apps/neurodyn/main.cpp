@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
   add_compare_command(app);
   add_patterns_command(app);
   add_serve_command(app);
+  add_recording_command(app);
 
   try {
     app.parse(argc, argv);

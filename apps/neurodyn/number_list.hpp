@@ -1,5 +1,6 @@
 #pragma once
-// The numeric flag values of the analysis commands: "5,10,20", "FROM:TO:STEP", "FROM:TO".
+// The numeric flag values of the analysis commands: "5,10,20", "FROM:TO:STEP", "FROM:TO", and lists of
+// sweep numbers "0,3,5-8".
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,5 +15,9 @@ std::vector<double> parse_numbers(std::string_view flag, const std::string& text
 
 // "FROM:TO" with FROM < TO.
 std::pair<double, double> parse_interval(std::string_view flag, const std::string& text);
+
+// Whole numbers >= 0 and ranges FIRST-LAST (both included), separated by ',': "0,3,5-8" -> 0 3 5 6 7 8. Throws
+// InputError naming the flag and the item that is not one.
+std::vector<int> parse_index_list(std::string_view flag, const std::string& text);
 
 }  // namespace neurodyn::cli

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 
 #include "neurodyn/text_distance.hpp"
@@ -71,6 +72,20 @@ std::string unknown_command(const CLI::App& app, const std::vector<std::string>&
                      fmt::join(commands, ", "));
 }
 
+// A command with subcommands of its own (`recording`) given none, or an unknown one: the word after it.
+std::string missing_subcommand(const CLI::App& app, const CLI::App& command, const std::vector<std::string>& arguments) {
+  std::vector<std::string> subcommands;
+  for (const CLI::App* sub : command.get_subcommands({})) subcommands.push_back(sub->get_name());
+  if (&command == &app || subcommands.empty()) return "";
+  const auto named = std::ranges::find(arguments, command.get_name());
+  const auto next = named == arguments.end() ? arguments.end() : std::next(named);
+  if (next == arguments.end() || next->starts_with("-")) {
+    return fmt::format("{} needs a subcommand; allowed: {}", command_name(app, command), fmt::join(subcommands, ", "));
+  }
+  return fmt::format("{}: unknown subcommand '{}'{}; allowed: {}", command_name(app, command), *next,
+                     suggestion(*next, subcommands), fmt::join(subcommands, ", "));
+}
+
 // CLI11: "Could not convert: --t-end = abc" (or "... : --t-end: abc"): the flag and the text.
 std::string unconvertible_value(const CLI::App& app, const CLI::App& command, std::string_view message) {
   const auto flag_start = message.find("--");
@@ -92,6 +107,7 @@ std::string parse_error_text(const CLI::App& app, const CLI::ParseError& error, 
   const CLI::App& command = chosen_command(app);
   std::string text;
   if (&command == &app) text = unknown_command(app, arguments);
+  if (text.empty()) text = missing_subcommand(app, command, arguments);
   if (text.empty() && (dynamic_cast<const CLI::ExtrasError*>(&error) || dynamic_cast<const CLI::ArgumentMismatch*>(&error))) {
     text = unknown_flags(app, command, arguments);
   }

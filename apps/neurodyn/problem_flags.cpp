@@ -2,14 +2,42 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <string>
+#include <string_view>
+#include <vector>
 #include <system_error>
 #include <utility>
 
 #include "neurodyn/error.hpp"
+#include "neurodyn/model/catalog.hpp"
 
 namespace neurodyn::cli {
 namespace {
+
+// "initial membrane potential, in the model's unit: v mV in [-150, 100] (izh2003, izh2007, ...); v dimensionless
+// in [-10, 10] (fhn, ...)": the first state variable of every model, grouped by unit and interval.
+std::string initial_potential_help() {
+  std::vector<std::pair<std::string, std::string>> groups;  // (unit and interval, models)
+  for (const ModelInfo& model : model_catalog()) {
+    const StateVariableInfo& variable = model.state_variables.front();
+    const std::string key = fmt::format("{} {} in [{:g}, {:g}]", variable.name,
+                                        variable.unit.empty() ? std::string_view("dimensionless") : variable.unit,
+                                        variable.initial_min, variable.initial_max);
+    const auto group = std::ranges::find(groups, key, &std::pair<std::string, std::string>::first);
+    if (group == groups.end()) {
+      groups.emplace_back(key, std::string(model.name));
+    } else {
+      group->second += fmt::format(", {}", model.name);
+    }
+  }
+  std::string text = "initial membrane potential, in the model's unit:";
+  for (std::size_t k = 0; k < groups.size(); ++k) {
+    text += fmt::format("{} {} ({})", k ? ";" : "", groups[k].first, groups[k].second);
+  }
+  return text;
+}
 
 // "NAME=VALUE" -> (NAME, VALUE). Throws InputError naming the assignment.
 std::pair<std::string, double> parse_parameter_assignment(const std::string& assignment) {
@@ -42,8 +70,11 @@ void add_problem_flags(CLI::App& command, ProblemFlags& flags) {
                   "input current: step, const, pulses, ramp, sine, noise or file components joined by '+', e.g. "
                   "step:amp=70,start=100")
       ->type_name("SPEC");
-  command.add_option("--v0", settings.v0, "initial membrane potential (mV)")->type_name("MV");
-  command.add_option("--u0", settings.u0, "initial recovery variable (model units)")->type_name("U");
+  command.add_option("--v0", settings.v0, initial_potential_help())->type_name("V");
+  command
+      .add_option("--u0", settings.u0,
+                  "initial recovery variable, in its unit (`neurodyn models NAME` lists the state variables)")
+      ->type_name("U");
   command.add_option("--t-end", settings.t_end, "duration (ms)")->type_name("MS");
 }
 

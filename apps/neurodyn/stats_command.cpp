@@ -1,9 +1,10 @@
 // `neurodyn stats PATH`: spike-train statistics and the firing pattern, one `name: value` a line, of
 //   - a result directory of `neurodyn simulate` (its spikes.csv, the solver's located spikes, in the response
 //     to the stimulus of its config.toml: from the onset to the end of the run), or
-//   - a trace file with time and voltage columns (a recording or trace.csv): spikes are upward crossings of
-//     --threshold, and the window is --window, or the response to the step found in --current-col (from its
-//     onset to the end of the trace), or the whole trace.
+//   - a recording (ABF2, NWB, or a text table with time and voltage columns such as trace.csv), each selected
+//     sweep in a block of its own: spikes are upward crossings of --threshold, and the window is --window, or
+//     the response to the step found in the sweep's command (an ABF epoch table, an NWB stimulus series, the
+//     --current-col of a text table; from its onset to the end of the sweep), or the whole sweep.
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -21,19 +22,19 @@
 #include "neurodyn/error.hpp"
 #include "neurodyn/text_input.hpp"
 #include "neurodyn/io/run_config.hpp"
-#include "neurodyn/io/trace_table.hpp"
+#include "neurodyn/io/command_epochs.hpp"
+#include "neurodyn/io/recording.hpp"
+#include "neurodyn/io/recording_selection.hpp"
 #include "number_list.hpp"
+#include "recording_flags.hpp"
 
 namespace neurodyn::cli {
 namespace {
 
 struct StatsOptions {
-  std::filesystem::path path;
-  std::string time_unit = "ms";
+  RecordingFlags recording;  // its path is a result directory or a recording
   double threshold_mV = 0.0;
   double refractory_ms = 1.0;
-  int time_column = 0;
-  std::optional<int> voltage_column, current_column;
   std::optional<std::string> window;
   double burst_ratio = 3.0;
 };
@@ -57,11 +58,11 @@ std::vector<double> read_spikes_csv(const std::filesystem::path& path) {
 }
 
 Train result_train(const StatsOptions& options) {
-  const EffectiveRun run = resolve(read_run_settings(options.path / "config.toml"));
-  Train train{read_spikes_csv(options.path / "spikes.csv"),
+  const EffectiveRun run = resolve(read_run_settings(options.recording.path / "config.toml"));
+  Train train{read_spikes_csv(options.recording.path / "spikes.csv"),
               stimulus_window(run.problem.stimulus, run.problem.t_start, run.t_end),
               fmt::format("{} (solver events; window from the stimulus in config.toml)",
-                          (options.path / "spikes.csv").string())};
+                          (options.recording.path / "spikes.csv").string())};
   if (options.window) {
     const auto [from, to] = parse_interval("--window", *options.window);
     train.window = {from, to};
@@ -69,37 +70,39 @@ Train result_train(const StatsOptions& options) {
   return train;
 }
 
-Train trace_train(const StatsOptions& options) {
-  if (options.time_unit != "ms" && options.time_unit != "s") {
-    throw InputError(fmt::format("--time-unit '{}' is not allowed; allowed: ms, s", options.time_unit));
-  }
-  const TraceTable table = read_trace_table(
-      options.path,
-      {options.time_column, options.voltage_column, options.current_column, options.time_unit == "s" ? 1000.0 : 1.0});
+Train sweep_train(const Recording& recording, const Sweep& sweep, const StatsOptions& options) {
+  const RecordedChannel& voltage = membrane_potential(sweep);
   Train train;
-  train.spikes = detect_spikes(table.time_ms, table.voltage_mV, {options.threshold_mV, options.refractory_ms});
+  train.spikes = detect_spikes(sweep.time_ms, voltage.samples, {options.threshold_mV, options.refractory_ms});
   std::string window_origin = "the whole trace";
   if (options.window) {
     const auto [from, to] = parse_interval("--window", *options.window);
     train.window = {from, to};
     window_origin = "--window";
-  } else if (options.current_column) {
-    train.window = recorded_stimulus_window(table.time_ms, table.current);
-    window_origin = fmt::format("the step in column {}", *options.current_column);
+  } else if (sweep.command) {
+    train.window = command_response_window(sweep);
+    window_origin = fmt::format("the step in the command ({})", sweep.command_source);
   } else {
-    train.window = {table.time_ms.front(), table.time_ms.back()};
+    train.window = {sweep.time_ms.front(), sweep.time_ms.back()};
   }
-  train.source = fmt::format("{} (v from {}, upward crossings of {:g} mV; window: {})", options.path.string(),
-                             table.voltage_name, options.threshold_mV, window_origin);
+  train.source = fmt::format("{} ({}, {}; v from {}, upward crossings of {:g} mV; window: {})",
+                             options.recording.path.string(), to_string(recording.format), sweep.name, voltage.name,
+                             options.threshold_mV, window_origin);
   return train;
+}
+
+std::vector<Train> recording_trains(const StatsOptions& options) {
+  const Recording selected = select_sweeps(options.recording.read(), options.recording.sweep_numbers());
+  std::vector<Train> trains;
+  for (const Sweep& sweep : selected.sweeps) trains.push_back(sweep_train(selected, sweep, options));
+  return trains;
 }
 
 std::string optional_text(const std::optional<double>& value) {
   return value ? fmt::format("{:.9g}", *value) : std::string("none");
 }
 
-void run_stats(const StatsOptions& options) {
-  const Train train = std::filesystem::is_directory(options.path) ? result_train(options) : trace_train(options);
+void print_stats(const Train& train, const StatsOptions& options) {
   const BurstRule bursts{options.burst_ratio};
   const SpikeStatistics s = spike_statistics(train.spikes, train.window, bursts);
   const FiringPatternClass pattern =
@@ -119,6 +122,18 @@ void run_stats(const StatsOptions& options) {
   std::cout << fmt::format("firing_pattern_reason: {}\n", pattern.reason);
 }
 
+void run_stats(const StatsOptions& options) {
+  if (std::filesystem::is_directory(options.recording.path)) {
+    print_stats(result_train(options), options);
+    return;
+  }
+  const std::vector<Train> trains = recording_trains(options);
+  for (std::size_t k = 0; k < trains.size(); ++k) {
+    if (k > 0) std::cout << '\n';
+    print_stats(trains[k], options);
+  }
+}
+
 }  // namespace
 
 void add_stats_command(CLI::App& app) {
@@ -126,26 +141,16 @@ void add_stats_command(CLI::App& app) {
   auto* command = app.add_subcommand(
       "stats",
       "Spike-train statistics (count, rate, ISIs, CV, first-spike latency, adaptation index, bursts) and the "
-      "firing pattern of a `simulate` result directory or a trace file with time and voltage columns.");
-  command->add_option("path", options->path, "result directory or trace file")->required()->type_name("PATH");
-  command->add_option("--time-unit", options->time_unit, "unit of the trace file's time column: ms (default) or s")
-      ->type_name("ms|s");
-  command->add_option("--threshold", options->threshold_mV, "trace files: spike detection level (mV); default 0")
+      "firing pattern of a `simulate` result directory or of a recording: ABF2, NWB 2, Allen NWB 1, or a text table "
+      "with time and voltage columns (each sweep in a block of its own).");
+  add_recording_flags(*command, options->recording, "a result directory of `neurodyn simulate`, or a recording",
+                      true);
+  command->add_option("--threshold", options->threshold_mV, "recordings: spike detection level (mV); default 0")
       ->type_name("MV");
   command
       ->add_option("--refractory", options->refractory_ms,
-                   "trace files: ignore a crossing this soon after a spike (ms); default 1")
+                   "recordings: ignore a crossing this soon after a spike (ms); default 1")
       ->type_name("MS");
-  command->add_option("--time-col", options->time_column, "trace files: time column, from 0 (default 0)")
-      ->type_name("N");
-  command
-      ->add_option("--voltage-col", options->voltage_column,
-                   "trace files: voltage column (default: the header's v... column, else the last)")
-      ->type_name("N");
-  command
-      ->add_option("--current-col", options->current_column,
-                   "trace files: a current column; the window is then the step found in it")
-      ->type_name("N");
   command->add_option("--window", options->window, "analyse spikes in FROM:TO (ms) only")->type_name("FROM:TO");
   command
       ->add_option("--burst-ratio", options->burst_ratio,

@@ -11,6 +11,11 @@ namespace neurodyn {
 
 constexpr std::uintmax_t max_text_input_bytes = std::uintmax_t{1} << 30;  // 1 GiB
 
+// Throws FileError naming `what`, the path and the system's reason when it does not exist or cannot be examined,
+// and InputError saying what it is (a directory, a character device, a pipe, ...) and `allowed` when it is not a
+// regular file.
+void require_regular_file(const std::filesystem::path& path, std::string_view what, std::string_view allowed);
+
 // Opens `path` for reading. Throws InputError naming `what` and the path for a directory, something other
 // than a regular file, or a file over max_text_input_bytes (with its size); FileError with the system's
 // reason when it cannot be read (missing, no permission).

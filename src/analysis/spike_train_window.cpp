@@ -40,28 +40,4 @@ SpikeTrainWindow stimulus_window(const Stimulus& stimulus, double t_start_ms, do
   return window;
 }
 
-SpikeTrainWindow recorded_stimulus_window(std::span<const double> times_ms, std::span<const double> currents) {
-  if (times_ms.size() != currents.size() || times_ms.size() < 2) {
-    throw InputError(
-        fmt::format("recorded stimulus has {} times and {} currents; allowed: two or more samples, one "
-                    "current per time",
-                    times_ms.size(), currents.size()));
-  }
-  const std::size_t baseline_samples = std::max<std::size_t>(1, currents.size() / 100);
-  double baseline = 0.0;
-  for (std::size_t k = 0; k < baseline_samples; ++k) baseline += currents[k] / static_cast<double>(baseline_samples);
-  const double extreme = *std::ranges::max_element(
-      currents, [&](double a, double b) { return std::abs(a - baseline) < std::abs(b - baseline); });
-  if (extreme == baseline) return {times_ms.front(), times_ms.back()};
-  const double threshold = 0.5 * (baseline + extreme);
-  const auto beyond = [&](double current) { return extreme > baseline ? current > threshold : current < threshold; };
-  const auto first = std::ranges::find_if(currents, beyond);
-  const auto last = std::find_if(currents.rbegin(), currents.rend(), beyond);
-  SpikeTrainWindow window{times_ms[static_cast<std::size_t>(first - currents.begin())], times_ms.back(),
-                          extreme > baseline ? 1 : -1};
-  const double input_end = times_ms[currents.size() - 1 - static_cast<std::size_t>(last - currents.rbegin())];
-  if (input_end < window.end_ms) window.input_end_ms = input_end;
-  return window;
-}
-
 }  // namespace neurodyn

@@ -12,6 +12,7 @@
 #include "neurodyn/error.hpp"
 #include "neurodyn/text_input.hpp"
 #include "neurodyn/stimulus/text_fields.hpp"
+#include "neurodyn/text_excerpt.hpp"
 
 namespace neurodyn {
 namespace {
@@ -52,8 +53,13 @@ TraceTable read_trace_table(const std::filesystem::path& path, const TraceTableO
         header.assign(fields.begin(), fields.end());
         continue;
       }
-      throw InputError(
-          fmt::format("trace file '{}', line {}: '{}' is not a row of numbers", path.string(), line_number, line));
+      throw InputError(fmt::format("trace file '{}', line {}: '{}' is not a row of numbers", path.string(),
+                                   line_number, printable_excerpt(line)));
+    }
+    if (const auto bad = std::ranges::find_if(values, [](double value) { return !std::isfinite(value); });
+        bad != values.end()) {
+      throw InputError(fmt::format("trace file '{}', line {}, column {}: {} is not allowed; allowed: finite numbers",
+                                   path.string(), line_number, bad - values.begin(), *bad));
     }
     if (table.time_ms.empty()) {
       if (!options.voltage_column) {
@@ -62,6 +68,12 @@ TraceTable read_trace_table(const std::filesystem::path& path, const TraceTableO
             named != header.end() ? static_cast<int>(named - header.begin()) : static_cast<int>(fields.size()) - 1;
       } else {
         table.voltage_column = *options.voltage_column;
+      }
+      if (table.voltage_column == options.time_column) {
+        throw InputError(fmt::format(
+            "trace file '{}' has one column{}; a trace needs a time and a voltage column (a spike list such as "
+            "spikes.csv of `neurodyn simulate` is read through its result folder)",
+            path.string(), header.empty() ? std::string() : fmt::format(" ('{}')", printable_excerpt(header.front()))));
       }
     }
     const auto value_at = [&](int column, std::string_view what) {

@@ -69,6 +69,16 @@ void require_finite(std::string_view field, std::optional<double> value) {
   }
 }
 
+// An initial value for `variable` of model `model` within the variable's interval, in its unit.
+void require_initial_value(std::string_view field, std::optional<double> value, std::string_view model,
+                           const StateVariableInfo& variable) {
+  if (!value || (variable.initial_min <= *value && *value <= variable.initial_max)) return;
+  throw InputError(fmt::format("{} = {:g} is out of range for {} ({} is {}); allowed: [{:g}, {:g}]", field, *value,
+                               model, variable.name,
+                               variable.unit.empty() ? std::string("dimensionless") : fmt::format("in {}", variable.unit),
+                               variable.initial_min, variable.initial_max));
+}
+
 }  // namespace
 
 const std::vector<ModelInfo>& model_catalog() {
@@ -117,7 +127,10 @@ std::vector<double> initial_state(const AnyModel& model, std::optional<double> v
   require_finite("u0", u0);
   return std::visit(
       [&](const auto& m) {
-        const auto state = m.initial_state(v0.value_or(m.default_initial_state()[0]), u0);
+        using M = std::decay_t<decltype(m)>;
+        const auto state = m.initial_state(v0.value_or(m.default_initial_state()[0]), u0);  // refuses a u0 it lacks
+        require_initial_value("v0", v0, M::name, M::state_variables[0]);
+        if constexpr (M::dimension > 1) require_initial_value("u0", u0, M::name, M::state_variables[1]);
         return std::vector<double>(state.data(), state.data() + state.size());
       },
       model);

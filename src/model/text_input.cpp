@@ -24,7 +24,7 @@ std::string_view kind_of(std::filesystem::file_type type) {
 
 }  // namespace
 
-std::ifstream open_text_input(const std::filesystem::path& path, std::string_view what) {
+void require_regular_file(const std::filesystem::path& path, std::string_view what, std::string_view allowed) {
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
   if (error || status.type() == std::filesystem::file_type::not_found) {
@@ -32,9 +32,14 @@ std::ifstream open_text_input(const std::filesystem::path& path, std::string_vie
     throw FileError(fmt::format("cannot read {} '{}': {}", what, path.string(), reason.message()));
   }
   if (status.type() != std::filesystem::file_type::regular) {
-    throw InputError(fmt::format("{} '{}' is {}; allowed: a regular text file", what, path.string(),
-                                 kind_of(status.type())));
+    throw InputError(
+        fmt::format("{} '{}' is {}; allowed: {}", what, path.string(), kind_of(status.type()), allowed));
   }
+}
+
+std::ifstream open_text_input(const std::filesystem::path& path, std::string_view what) {
+  require_regular_file(path, what, "a regular text file");
+  std::error_code error;
   const std::uintmax_t size = std::filesystem::file_size(path, error);
   if (!error && size > max_text_input_bytes) {
     throw InputError(fmt::format("{} '{}' has {} bytes; allowed: at most {} bytes (1 GiB)", what, path.string(),

@@ -20,17 +20,6 @@ namespace {
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 
-// The `name: value` lines of a command's output.
-std::map<std::string, std::string> named_values(const std::string& out) {
-  std::map<std::string, std::string> values;
-  std::istringstream lines(out);
-  for (std::string line; std::getline(lines, line);) {
-    const auto colon = line.find(": ");
-    if (colon != std::string::npos) values.emplace(line.substr(0, colon), line.substr(colon + 2));
-  }
-  return values;
-}
-
 // The rows of a CSV file after its '#' lines and header row, as numbers (non-numeric cells as NaN).
 std::vector<std::vector<double>> csv_rows(const std::filesystem::path& path, std::string& header) {
   std::ifstream file(path);

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,17 @@ inline std::vector<double> read_spike_times(const std::filesystem::path& path) {
   std::vector<double> times;
   while (std::getline(in, line)) times.push_back(std::stod(line));
   return times;
+}
+
+// The `name: value` lines of a command's output.
+inline std::map<std::string, std::string> named_values(const std::string& out) {
+  std::map<std::string, std::string> values;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    const auto colon = line.find(": ");
+    if (colon != std::string::npos) values.emplace(line.substr(0, colon), line.substr(colon + 2));
+  }
+  return values;
 }
 
 inline std::string shell_quoted(const std::string& word) {

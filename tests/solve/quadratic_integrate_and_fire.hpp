@@ -17,7 +17,7 @@ struct QuadraticIntegrateAndFire {
   using State = StateVector<1>;
   static constexpr std::string_view name = "qif";
   static constexpr bool has_reset = true;
-  static constexpr std::array<StateVariableInfo, 1> state_variables{{{"v", "", "normal-form membrane variable"}}};
+  static constexpr std::array<StateVariableInfo, 1> state_variables{{{"v", "", "normal-form membrane variable", -1e6, 1e6}}};
 
   double v_peak = 10.0;
   double v_reset = -1.0;

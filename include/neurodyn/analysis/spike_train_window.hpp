@@ -39,11 +39,5 @@ std::span<const double> spikes_within(std::span<const double> sorted_spike_times
 // polarity is the sign of the jump at the onset (of the slope, at a bend).
 SpikeTrainWindow stimulus_window(const Stimulus& stimulus, double t_start_ms, double t_end_ms);
 
-// The response to a step in a recorded current (a recording's current column): the baseline is the mean of the first
-// 1% of the samples (at least one), the threshold the midpoint between it and the sample farthest from it; the window
-// runs from the first sample beyond the threshold to the end of the record, the input ending at the last sample beyond
-// it, with the polarity of that sample. The whole record, polarity 0, when the current never leaves its baseline. Throws InputError for spans of different lengths or fewer
-// than two samples.
-SpikeTrainWindow recorded_stimulus_window(std::span<const double> times_ms, std::span<const double> currents);
 
 }  // namespace neurodyn

@@ -58,8 +58,8 @@ struct BasicAdEx {
       {{"V_peak", "mV", 0.0, -40.0, 100.0, "spike cutoff: v >= V_peak is a spike"}, &BasicAdEx::V_peak},
   }};
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
-      {"v", "mV", "membrane potential"},
-      {"w", "pA", "adaptation current"},
+      {"v", "mV", "membrane potential", -150.0, 100.0},
+      {"w", "pA", "adaptation current", -100000, 100000},
   }};
 
   constexpr BasicAdEx() { set_table_defaults(*this); }

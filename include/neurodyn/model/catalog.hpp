@@ -47,8 +47,10 @@ AnyModel make_model(std::string_view model_name, const ParameterValues& values =
 std::string_view model_name(const AnyModel& model);
 ParameterValues parameter_values(const AnyModel& model);
 
-// The initial state: the model's default, or v0 (mV) and the recovery variable u0 as given
-// (u0 is an error for a model whose second state variable is not a recovery variable, e.g. Hodgkin-Huxley).
+// The initial state: the model's default, or v0 and the recovery variable u0 as given, each in the unit of the
+// model's first and second state variable (mV and pA for izh2007, dimensionless for fhn). Throws InputError for
+// a value outside the variable's initial interval (StateVariableInfo), or a u0 for a model whose second state
+// variable is not a recovery variable (Hodgkin-Huxley).
 std::vector<double> initial_state(const AnyModel& model, std::optional<double> v0, std::optional<double> u0);
 
 // A named, published configuration: model, parameters, initial state, stimulus and span.

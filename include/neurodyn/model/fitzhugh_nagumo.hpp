@@ -75,8 +75,8 @@ struct BasicFitzHughNagumo : BasicFitzHughNagumoParameters<P> {
   static constexpr bool has_reset = false;
   static constexpr auto parameters = Parameters::template parameter_table<BasicFitzHughNagumo>();
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
-      {"v", "", "membrane potential (dimensionless)"},
-      {"w", "", "recovery variable (dimensionless)"},
+      {"v", "", "membrane potential (dimensionless)", -10.0, 10.0},
+      {"w", "", "recovery variable (dimensionless)", -10.0, 10.0},
   }};
 
   constexpr BasicFitzHughNagumo() { set_table_defaults(*this); }

@@ -33,8 +33,8 @@ struct BasicFitzHughNagumoLienard : BasicFitzHughNagumoParameters<P> {
 
   static constexpr auto parameters = Parameters::template parameter_table<BasicFitzHughNagumoLienard>();
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
-      {"v", "", "membrane potential (dimensionless)"},
-      {"dv", "", "dv/dt"},
+      {"v", "", "membrane potential (dimensionless)", -10.0, 10.0},
+      {"dv", "", "dv/dt", -100.0, 100.0},
   }};
 
   constexpr BasicFitzHughNagumoLienard() { set_table_defaults(*this); }

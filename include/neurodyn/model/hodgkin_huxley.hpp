@@ -33,10 +33,10 @@ struct BasicHodgkinHuxley : BasicHodgkinHuxleyMembrane<P> {
   static constexpr bool has_reset = false;
   static constexpr auto parameters = Membrane::template membrane_parameters<BasicHodgkinHuxley>();
   static constexpr std::array<StateVariableInfo, 4> state_variables{{
-      {"v", "mV", "membrane potential"},
-      {"m", "", "sodium activation gate"},
-      {"h", "", "sodium inactivation gate"},
-      {"n", "", "potassium activation gate"},
+      {"v", "mV", "membrane potential", -150.0, 100.0},
+      {"m", "", "sodium activation gate", 0.0, 1.0},
+      {"h", "", "sodium inactivation gate", 0.0, 1.0},
+      {"n", "", "potassium activation gate", 0.0, 1.0},
   }};
 
   constexpr BasicHodgkinHuxley() { set_table_defaults(*this); }

@@ -51,8 +51,8 @@ struct BasicHodgkinHuxleyReduced : BasicHodgkinHuxleyMembrane<P> {
     return table;
   }();
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
-      {"v", "mV", "membrane potential"},
-      {"n", "", "potassium activation gate (h follows it on a line, m is at its steady state)"},
+      {"v", "mV", "membrane potential", -150.0, 100.0},
+      {"n", "", "potassium activation gate (h follows it on a line, m is at its steady state)", 0.0, 1.0},
   }};
 
   constexpr BasicHodgkinHuxleyReduced() { set_table_defaults(*this); }

@@ -57,8 +57,8 @@ struct BasicIzhikevich2003 {
        &BasicIzhikevich2003::u_decay},
   }};
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
-      {"v", "mV", "membrane potential"},
-      {"u", "mV/ms", "recovery variable"},
+      {"v", "mV", "membrane potential", -150.0, 100.0},
+      {"u", "mV/ms", "recovery variable", -1000.0, 1000.0},
   }};
 
   constexpr BasicIzhikevich2003() { set_table_defaults(*this); }

@@ -86,8 +86,8 @@ struct BasicIzhikevich2007 {
        &BasicIzhikevich2007::vb},
   }};
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
-      {"v", "mV", "membrane potential"},
-      {"u", "pA", "recovery current"},
+      {"v", "mV", "membrane potential", -150.0, 100.0},
+      {"u", "pA", "recovery current", -100000, 100000},
   }};
 
   constexpr BasicIzhikevich2007() { set_table_defaults(*this); }

@@ -47,7 +47,7 @@ struct BasicLeakyIntegrateAndFire {
        &BasicLeakyIntegrateAndFire::t_ref},
   }};
   static constexpr std::array<StateVariableInfo, 1> state_variables{{
-      {"v", "mV", "membrane potential"},
+      {"v", "mV", "membrane potential", -150.0, 100.0},
   }};
 
   constexpr BasicLeakyIntegrateAndFire() { set_table_defaults(*this); }

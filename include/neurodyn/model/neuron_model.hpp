@@ -72,11 +72,15 @@ struct ResetOutcome {
   double hold_ms = 0.0;
 };
 
-// One state variable: its name ("v", "u", ...), unit and meaning.
+// One state variable: its name ("v", "u", ...), unit and meaning, and the interval an initial value must lie
+// in (in the variable's unit): wide enough for every physiological state, narrow enough that a value in
+// another unit (v0 = -70 for a dimensionless model) is refused.
 struct StateVariableInfo {
   std::string_view name;
   std::string_view unit;
   std::string_view meaning;
+  double initial_min;
+  double initial_max;
 };
 
 template <class M>
