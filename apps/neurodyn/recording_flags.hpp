@@ -14,12 +14,12 @@ namespace neurodyn::cli {
 
 struct RecordingFlags {
   std::filesystem::path path;
-  std::string time_unit = "ms";
+  std::string time_unit = "ms", voltage_unit = "mV", current_unit = "pA";
   int time_column = 0;
   std::optional<int> voltage_column, current_column;
   std::optional<std::string> sweeps;
 
-  // The whole file. Throws InputError for a bad --time-unit, and what read_recording throws; warns on stderr when a
+  // The whole file. Throws InputError for a unit not allowed, and what read_recording throws; warns on stderr when a
   // text table's times, read in ms, look like seconds.
   Recording read() const;
   // The sweep numbers of --sweeps; empty (all) without it.

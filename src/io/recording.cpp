@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
 #include <fstream>
 #include <string_view>
 
@@ -26,14 +28,25 @@ bool looks_like_text(std::string_view head) {
 }
 
 Recording read_text_recording(const std::filesystem::path& path, const TextRecordingOptions& options) {
+  for (const auto& [name, scale] : {std::pair{"voltage scale", options.voltage_scale_mV},
+                                    std::pair{"current scale", options.current_scale_pA}}) {
+    if (!(scale > 0.0) || !std::isfinite(scale)) {
+      throw InputError(fmt::format("{} = {:g} is not allowed; allowed: a finite value > 0", name, scale));
+    }
+  }
   const TraceTable table = read_trace_table(
       path, {options.time_column, options.voltage_column, options.current_column, options.time_scale_ms});
   Sweep sweep;
   sweep.name = "trace";
+  const auto scaled = [](std::vector<double> values, double scale) {
+    for (double& value : values) value *= scale;
+    return values;
+  };
   sweep.time_ms = table.time_ms;
-  sweep.channels.push_back({table.voltage_name, "mV", table.voltage_mV});
+  sweep.channels.push_back({table.voltage_name, "mV", scaled(table.voltage_mV, options.voltage_scale_mV)});
   if (options.current_column) {
-    sweep.command = RecordedChannel{fmt::format("column {}", *options.current_column), "pA", table.current};
+    sweep.command = RecordedChannel{fmt::format("column {}", *options.current_column), "pA",
+                                    scaled(table.current, options.current_scale_pA)};
     sweep.command_source = fmt::format("column {}", *options.current_column);
   }
   Recording recording;

@@ -180,6 +180,8 @@ const std::vector<InputErrorCase> input_error_cases{
     {"NearMissFlag", {}, simulate({"--preset", "izh2004-A", "--tend", "100"}), bad_input,
      {"neurodyn simulate: unknown flag --tend (did you mean --t-end?)"}},
     {"UnknownCommand", {}, {"plot", "out"}, bad_input, {"unknown command 'plot'", "allowed: simulate"}},
+    {"PotentialInAnotherUnit", {}, simulate({"--model", "fhn", "--v0", "-70"}), bad_input,
+     {"v0 = -70 is out of range for fhn (v is dimensionless); allowed: [-10, 10]"}},
     {"MissingSubcommand", {}, {"recording"}, bad_input, {"neurodyn recording needs a subcommand; allowed: info, show, features"}},
     {"NearMissSubcommand", {}, {"recording", "inof", "x.abf"}, bad_input,
      {"neurodyn recording: unknown subcommand 'inof' (did you mean info?)"}},

@@ -76,6 +76,8 @@ struct TextRecordingOptions {
   std::optional<int> voltage_column;  // default: the header's v... column, else the last
   std::optional<int> current_column;  // a current column in pA, read as the command
   double time_scale_ms = 1.0;         // ms per unit of the time column (1000 for seconds)
+  double voltage_scale_mV = 1.0;      // mV per unit of the voltage column (1000 for volts)
+  double current_scale_pA = 1.0;      // pA per unit of the current column (1000 for nA)
 };
 
 // Reads any recognised format. Throws InputError naming the file, the field and the value for a file that is
