@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
@@ -33,6 +35,9 @@ void append_header(fmt::memory_buffer& out, const Recording& recording, const Ef
   append(out,
          "# units: times ms, voltages mV, frequencies Hz, stimulus_current nA, ohmic_input_resistance MOhm; indices "
          "count samples of the trace resampled every interp_step; an empty cell is a feature eFEL leaves undefined\n");
+  append(out,
+         "# each test step is scored on the sweep from the end of the test step before it (or the sweep's start) to "
+         "the start of the next (or the sweep's end), on the sweep's time axis\n");
 }
 
 }  // namespace
@@ -42,12 +47,17 @@ std::vector<EpochFeatures> recording_features(const Recording& recording, const 
   std::vector<EpochFeatures> rows;
   for (const Sweep& sweep : recording.sweeps) {
     const RecordedChannel& voltage = membrane_potential(sweep);
-    const auto score = [&](std::string epoch, const EfelStimulus& window) {
+    // Scores the samples with from <= t <= to.
+    const auto score = [&](std::string epoch, const EfelStimulus& window, double from, double to) {
+      const auto first = std::ranges::lower_bound(sweep.time_ms, from) - sweep.time_ms.begin();
+      const auto last = std::ranges::upper_bound(sweep.time_ms, to) - sweep.time_ms.begin();
+      const std::span<const double> times(sweep.time_ms.data() + first, static_cast<std::size_t>(last - first));
+      const std::span<const double> voltages(voltage.samples.data() + first, times.size());
       rows.push_back({sweep.number, sweep.name, std::move(epoch), window,
-                      efel_features(sweep.time_ms, voltage.samples, window, names, settings)});
+                      efel_features(times, voltages, window, names, settings)});
     };
     if (stimulus) {
-      score("given", *stimulus);
+      score("given", *stimulus, sweep.time_ms.front(), sweep.time_ms.back());
       continue;
     }
     if (!sweep.command) {
@@ -55,8 +65,13 @@ std::vector<EpochFeatures> recording_features(const Recording& recording, const 
                                    "window with --stim-start and --stim-end (and --stim-current)",
                                    sweep.name, recording.path.string()));
     }
-    for (const CommandEpoch& step : test_steps(sweep.epochs, sweep.holding_pA)) {
-      score(step.name, {step.start_ms, step.end_ms, (step.level_pA - sweep.holding_pA) / 1000.0});
+    const std::vector<CommandEpoch> steps = test_steps(sweep.epochs, sweep.holding_pA);
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      // Each step sees its own response only: the sweep from the end of the step before to the start of the next.
+      const double from = k == 0 ? sweep.time_ms.front() : steps[k - 1].end_ms;
+      const double to = k + 1 == steps.size() ? sweep.time_ms.back() : steps[k + 1].start_ms;
+      score(steps[k].name, {steps[k].start_ms, steps[k].end_ms, (steps[k].level_pA - sweep.holding_pA) / 1000.0},
+            from, to);
     }
   }
   return rows;

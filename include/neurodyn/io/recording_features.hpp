@@ -23,7 +23,9 @@ struct EpochFeatures {
 
 // Each sweep's membrane potential scored by eFEL once per test step of its command (command_epochs.hpp:
 // test_steps), with the step's start and end as stim_start and stim_end and its level minus the holding level as
-// stimulus_current; or, when `stimulus` is given, once per sweep with it. Throws InputError naming the sweep when
+// stimulus_current, on the part of the sweep that belongs to that step: from the end of the test step before (or
+// the sweep's start) to the start of the next (or the sweep's end), times unchanged; or, when `stimulus` is
+// given, once per sweep with it, on the whole sweep. Throws InputError naming the sweep when
 // it has no command and no stimulus is given, or what efel_features throws.
 std::vector<EpochFeatures> recording_features(const Recording& recording, const std::optional<EfelStimulus>& stimulus,
                                               std::span<const std::string> names, const EfelSettings& settings);
