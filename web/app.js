@@ -4,7 +4,7 @@ import {answerToCsv, download} from './js/csv.js';
 import {fillSelect, sliderRow} from './js/controls.js';
 import {ExplorerPlots} from './js/plots.js';
 import {Simulator} from './js/simulation.js';
-import {formatStep, parseStep} from './js/stimulus.js';
+import {formatStep, parseStep, scaleStimulus, stimulusAmplitude} from './js/stimulus.js';
 import {readState, writeState} from './js/url_state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -111,18 +111,35 @@ function buildModelControls() {
   buildAmplitudeControl(model);
 }
 
+// The amplitude the controls show: a step's or a constant's, or for any other spec the amp, offset or mean of
+// largest magnitude among its components (null for ramps alone).
+function amplitudeOf(spec) { return parseStep(spec)?.amplitude ?? stimulusAmplitude(spec); }
+
 function buildAmplitudeControl(model) {
   const unit = model.current_unit.split(' ')[0];
-  const step = parseStep(state.stimulus) ?? {amplitude: 0};
+  const amplitude = amplitudeOf(state.stimulus) ?? 0;
   let [min, max] = amplitudeRanges[unit] ?? [-100, 100];
-  min = Math.min(min, 2 * step.amplitude);
-  max = Math.max(max, 2 * step.amplitude);
+  min = Math.min(min, 2 * amplitude);
+  max = Math.max(max, 2 * amplitude);
   amplitudeRow = sliderRow({
-    name: 'I', label: 'I', unit: unit, min, max, value: step.amplitude,
-    meaning: `amplitude of the step current (${model.current_unit})`,
-    onInput: () => editStep(),
+    name: 'I', label: 'I', unit: unit, min, max, value: amplitude,
+    meaning: `amplitude of the stimulus current (${model.current_unit}): of a step, or the largest amplitude of ` +
+        'a sum of components, which moving it scales as a whole',
+    onInput: (value) => (parseStep(state.stimulus) ? editStep() : scaleAmplitude(value)),
   });
   $('stimulus-amplitude').replaceChildren(amplitudeRow.element);
+}
+
+// The amplitude of a sum of components changed: every current in the spec scales by the same factor.
+function scaleAmplitude(value) {
+  const previous = stimulusAmplitude(state.stimulus);
+  if (!previous) {  // nothing to scale from zero
+    amplitudeRow.set(0);
+    return;
+  }
+  state.stimulus = scaleStimulus(state.stimulus, value / previous);
+  $('stimulus-spec').value = state.stimulus;
+  changed();
 }
 
 // The step editor changed: the stimulus becomes that step.
@@ -139,15 +156,21 @@ function editStep() {
   changed();
 }
 
+// The stimulus on the controls: a step or constant on the step editor; any other spec as text, its amplitude
+// on the amplitude control (which then scales it) and no onset or duration.
 function showStep() {
   const step = parseStep(state.stimulus);
   const editable = step !== null;
+  const amplitude = amplitudeOf(state.stimulus);
   $('stimulus-spec').value = state.stimulus;
   $('stimulus-spec').classList.toggle('custom', !editable);
-  if (!editable) return;
-  amplitudeRow.set(step.amplitude);
-  $('onset').value = step.onset;
-  $('duration').value = Number.isFinite(step.duration) ? step.duration : '';
+  amplitudeRow.enable(amplitude !== null);
+  if (amplitude !== null) amplitudeRow.set(amplitude);
+  for (const id of ['onset', 'duration']) $(id).disabled = !editable;
+  $('onset').value = editable ? step.onset : '';
+  $('duration').value = editable && Number.isFinite(step.duration) ? step.duration : '';
+  $('stimulus-note').textContent = editable ? '' : amplitude === null ? 'No amplitude to set here: edit the spec.'
+      : 'A sum of components: I is the largest amplitude, and moving it scales them all. Edit the spec for the rest.';
 }
 
 function showState() {
@@ -226,8 +249,9 @@ function wireControls() {
     flash($('share'), 'Link copied');
   });
   $('download').addEventListener('click', () => {
-    if (lastAnswer) download(`neurodyn-${state.preset ?? state.model}.csv`, answerToCsv(lastAnswer));
+    if (lastAnswer) download(`neurodyn-${state.preset ?? state.model}-shown.csv`, answerToCsv(lastAnswer, 'shown'));
   });
+  $('download-full').addEventListener('click', downloadFullResolution);
   window.addEventListener('hashchange', () => {
     if (location.hash === writeState(state)) return;
     state = initialState();
@@ -235,6 +259,29 @@ function wireControls() {
     showState();
     changed();
   });
+}
+
+// The run on screen again with every sample the server computed (up to its limit), as CSV.
+async function downloadFullResolution() {
+  const button = $('download-full');
+  const label = button.textContent;
+  button.disabled = true;
+  button.textContent = 'Computing…';
+  try {
+    const response = await fetch('api/simulate', {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({...requestBody(), samples: 'all'}),
+    });
+    const answer = await response.json();
+    if (!response.ok) throw new Error(answer.error ?? `HTTP ${response.status}`);
+    download(`neurodyn-${state.preset ?? state.model}-full.csv`, answerToCsv(answer, 'full'));
+  } catch (error) {
+    showMessage(`Full-resolution CSV: ${error.message}`, 'error');
+  } finally {
+    button.disabled = false;
+    button.textContent = label;
+  }
 }
 
 function flash(button, text) {
@@ -284,7 +331,6 @@ function showReadouts(answer) {
   $('work').textContent = `${answer.solver.steps.toLocaleString()} steps; ` +
       `${answer.trace.t.length.toLocaleString()}/${answer.trace.computed_samples.toLocaleString()} samples drawn`;
   const plane = answer.phase_plane;
-  $('second-nullcline').textContent = `${plane ? answer.variables[plane.axes[1]].name : 'u'}-nullcline`;
   $('phase-note').textContent = !plane ? `none for a model with ${answer.variables.length} state variable(s)`
       : plane.reduction ? `in the plane of ${plane.reduction}; the run is projected` : '';
   $('recovery-note').textContent = answer.variables.length > 1 ? '' : 'none: the model has only v';
@@ -302,7 +348,7 @@ function showRunStatus(answer) {
 let drawnFor = null;
 const plots = new ExplorerPlots(
     {voltage: $('plot-voltage'), input: $('plot-input'), recovery: $('plot-recovery'), phase: $('plot-phase'),
-     recoveryLegend: $('recovery-legend')},
+     recoveryLegend: $('recovery-legend'), phaseLegend: $('phase-legend')},
     () => {
       if (!drawnFor) return;
       document.dispatchEvent(new CustomEvent('explorer:redraw', {detail: {...drawnFor, drawnAt: performance.now()}}));

@@ -2,8 +2,8 @@
 // any number of threads), and on request the rheobase, the onset of sustained firing and the bistable ranges,
 // each named in the output. Writes fi.csv, hysteresis.csv (with --hysteresis), config.toml and fi.{png,svg}.
 // Without model flags it draws the f-I figure of an earlier study (docs/reference.md 6.3) with a converged
-// solver: the 2003 RS cell, I = 0..40, with v(t) at
-// I = 1, 10, 20, 30, 40 stacked, with the rates in Hz.
+// solver: the 2003 RS cell, I = 0..40, with v(t) stacked either side of the rheobase, at the onset of
+// sustained firing, at 20 and at 40, with the rates in Hz.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/fi_output.hpp"
+#include "neurodyn/io/unit_key.hpp"
 #include "neurodyn/io/result_folder.hpp"
 #include "number_list.hpp"
 #include "problem_flags.hpp"
@@ -122,20 +124,32 @@ FiProtocol fi_protocol(const FiOptions& options, const EffectiveRun& run, std::s
   return protocol;
 }
 
-// --traces, or the smallest positive current and those nearest a quarter, half, three quarters and all of the
-// largest (1, 10, 20, 30, 40 for 0..40).
-std::vector<double> trace_currents(const FiOptions& options, const std::vector<double>& currents) {
+// The sweep's current nearest `target`.
+double nearest_current(const std::vector<FiPoint>& sweep, double target) {
+  return std::ranges::min_element(sweep, {}, [&](const FiPoint& point) { return std::abs(point.current - target); })
+      ->current;
+}
+
+// --traces, or the currents of the sweep where firing starts and grows: the last without a spike and the first
+// with one (either side of the rheobase), the first with two or more spikes in the window (the onset of sustained
+// firing), the one nearest half the largest, and the largest (2, 3, 4, 20 and 40 for the 2003 RS cell over
+// 0..40, whose rheobase is 2.71 and onset 3.77).
+std::vector<double> trace_currents(const FiOptions& options, const std::vector<FiPoint>& sweep) {
   if (options.traces) return parse_numbers("--traces", *options.traces, ',');
   std::vector<double> chosen;
-  const auto positive = std::ranges::find_if(currents, [](double current) { return current > 0.0; });
-  if (positive == currents.end()) return chosen;
-  chosen.push_back(*positive);
-  const double top = currents.back();
-  for (const double fraction : {0.25, 0.5, 0.75, 1.0}) {
-    const double nearest = *std::ranges::min_element(
-        currents, [&](double a, double b) { return std::abs(a - fraction * top) < std::abs(b - fraction * top); });
-    if (nearest > chosen.back()) chosen.push_back(nearest);
+  if (sweep.empty()) return chosen;
+  const auto spiking = std::ranges::find_if(sweep, [](const FiPoint& point) { return point.spike_count > 0; });
+  if (spiking != sweep.end()) {
+    if (spiking != sweep.begin()) chosen.push_back(std::prev(spiking)->current);
+    chosen.push_back(spiking->current);
   }
+  const auto sustained =
+      std::ranges::find_if(sweep, [](const FiPoint& point) { return point.window_spike_count >= 2; });
+  if (sustained != sweep.end()) chosen.push_back(sustained->current);
+  chosen.push_back(nearest_current(sweep, sweep.back().current / 2.0));
+  chosen.push_back(sweep.back().current);
+  std::ranges::sort(chosen);
+  chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
   return chosen;
 }
 
@@ -213,14 +227,16 @@ void run_fi(const FiOptions& options) {
                                           run.preset ? fmt::format(" (preset {})", *run.preset) : std::string(),
                                           run.method.name, run.method.dt, detector);
     write_fi_figure(staging / "fi", title, model_info(run.model),
-                    run_traces(result.protocol, trace_currents(options, currents)), result);
+                    run_traces(result.protocol, trace_currents(options, result.points)), result);
   }
   folder.commit();
 
   double top_rate = 0.0;
   for (const FiPoint& point : result.points) top_rate = std::max(top_rate, point.steady_rate_hz);
   std::cout << fmt::format("model: {}{}\n", run.model, run.preset ? fmt::format(" (preset {})", *run.preset) : "");
-  std::cout << fmt::format("currents: {} from {:g} to {:g}\n", currents.size(), currents.front(), currents.back());
+  const std::string_view current_unit = model_info(run.model).current_unit;
+  std::cout << fmt::format("current_count: {}\n{}: {:g} {:g}\n", currents.size(),
+                           unit_key("current_range", current_unit), currents.front(), currents.back());
   std::cout << fmt::format("window_ms: {:g} {:g}\n", result.protocol.window_start_ms, result.protocol.window_end_ms);
   std::cout << fmt::format("max_steady_rate_hz: {:g}\n", top_rate);
   for (const ThresholdLine& line : threshold_lines(result)) std::cout << fmt::format("{}: {}\n", line.name, line.value);
@@ -269,7 +285,10 @@ void add_fi_command(CLI::App& app) {
                     "find the onset of sustained firing: the smallest current with two or more spikes in the window");
   command->add_flag("--hysteresis", options->hysteresis,
                     "sweep the currents up and down from the previous state and report the bistable ranges");
-  command->add_option("--traces", options->traces, "currents whose v(t) the figure stacks (default: 5 of the range)")
+  command
+      ->add_option("--traces", options->traces,
+                   "currents whose v(t) the figure stacks (default: either side of the rheobase, the onset of "
+                   "sustained firing, half the largest and the largest current of the range)")
       ->type_name("LIST");
   command->add_option("--threads", options->threads, "threads (default 0: all cores)")->type_name("N");
   command->add_flag("--no-figures", options->no_figures, "write no figure (no gnuplot needed)");

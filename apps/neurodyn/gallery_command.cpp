@@ -1,8 +1,8 @@
 // `neurodyn gallery`: the main job of the setup command. Every preset family (the name up to its first '-':
-// izh2004, izh2003, izh2007, adex, fhn, lif, hh) becomes one figure of v(t) panels, each preset solved with a
-// converged default (RK4, located crossings, dt = 0.01 ms). A run that fails (panel T of the 2004 figure
-// bursts without bound under an accurate solver) does not stop the gallery: its panel shows the trace up to
-// the failure, labelled with the status, and stderr says so.
+// izh2004, izh2003, izh2007, adex, fhn, lif, hh) becomes one figure of v(t) panels and a folder of the data
+// it draws, each preset solved with a converged default (RK4, located crossings, dt = 0.01 ms). A run that
+// fails (panel T of the 2004 figure bursts without bound under an accurate solver) does not stop the gallery:
+// its panel shows the trace up to the failure, labelled with the status, and stderr says so.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -87,6 +87,12 @@ GalleryPanel make_panel(const Preset& preset, const EffectiveRun& run, const Sol
     panel.currents.push_back(run.problem.stimulus.at(solution.times[i]).current);
   }
   panel.spike_times = solution.spike_times;
+  panel.name = preset.name.substr(preset.name.find('-') + 1);
+  panel.source = fmt::format(
+      "source: preset {}: {}; {}\nsolver: status {}, {} steps{}\n"
+      "effective configuration (remove the leading '# ' to get a config file):\n{}",
+      preset.name, preset.description, preset.source, to_string(solution.status), solution.statistics.steps,
+      solution.message.empty() ? "" : "; " + solution.message, to_toml(run));
   return panel;
 }
 
@@ -145,6 +151,7 @@ bool draw_family(const GalleryOptions& options, const std::filesystem::path& sta
     return false;
   }
   write_gallery_figure(staging / family, family_title(family, methods), panels);
+  write_gallery_data(staging / family, panels);
   return true;
 }
 
@@ -162,7 +169,9 @@ void run_gallery(const GalleryOptions& options) {
   folder.commit();
 
   print_table(std::cout, {"preset", "spikes", "status"}, summary);
-  std::cout << fmt::format("\ngallery: {} figures (PNG and SVG) in {}\n", figures, options.out.string());
+  std::cout << fmt::format("\ngallery: {} figures (PNG and SVG) and the data they draw (FAMILY/PANEL.csv, "
+                           "FAMILY/spikes.csv) in {}\n",
+                           figures, options.out.string());
 }
 
 }  // namespace
@@ -171,8 +180,9 @@ void add_gallery_command(CLI::App& app) {
   auto options = std::make_shared<GalleryOptions>();
   auto* command = app.add_subcommand(
       "gallery",
-      "Simulate every preset and draw one figure per preset family (DIR/<family>.png and .svg). A failed run "
-      "is shown labelled with its status and does not stop the gallery.");
+      "Simulate every preset and draw one figure per preset family (DIR/<family>.png and .svg), with the data "
+      "each figure draws: DIR/<family>/<panel>.csv (time, v, I of the samples drawn) and DIR/<family>/spikes.csv. "
+      "A failed run is shown labelled with its status and does not stop the gallery.");
   command->add_option("--out", options->out, "output directory")->type_name("DIR")->capture_default_str();
   command->add_option("--method", options->method, "numerical method for every run")->capture_default_str();
   command->add_option("--dt", options->dt, "step (ms); default 0.01 (the published step for izhikevich-published)")

@@ -4,16 +4,11 @@
 // Writes fixed_points.json, config.toml and phase.{png,svg}.
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <array>
-#include <cmath>
 #include <filesystem>
 #include <iostream>
-#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "analysis_commands.hpp"
 #include "command.hpp"
@@ -29,7 +24,6 @@ namespace neurodyn::cli {
 namespace {
 
 constexpr const char* default_preset = "izh2003-RS";
-constexpr std::size_t nullcline_points = 1201;
 
 struct PhaseOptions {
   ProblemFlags problem;
@@ -63,53 +57,6 @@ Solution solved(const Problem& problem, const MethodOptions& method) {
   return solution;
 }
 
-bool resets(std::string_view model) { return model_info(model).has_reset; }
-
-struct PlaneCurve {
-  std::vector<double> x, y;
-  std::vector<std::size_t> breaks;  // samples before which the line is broken: a reset is a jump, not flow
-};
-
-// The run's samples on the two axes; `resets`: the model jumps at a spike (break the line there).
-PlaneCurve plane_curve(const Solution& solution, const std::array<std::size_t, 2>& axes, bool resets) {
-  PlaneCurve curve;
-  for (std::size_t k = 0; k < solution.sample_count(); ++k) {
-    curve.x.push_back(solution.state(k, axes[0]));
-    curve.y.push_back(solution.state(k, axes[1]));
-    if (k == 0 || !resets) continue;
-    const auto spike = std::ranges::lower_bound(solution.spike_times, solution.times[k - 1]);
-    if (spike != solution.spike_times.end() && *spike <= solution.times[k]) {
-      curve.breaks.push_back(k);
-    }
-  }
-  return curve;
-}
-
-// The plane around the trajectories and the fixed points, with a margin.
-PhasePlaneDrawing drawing_of(PlaneCurve trajectory, PlaneCurve projected, const PhaseAnalysis& plane,
-                             const AnyModel& plane_model) {
-  std::vector<double> all_x = trajectory.x, all_y = trajectory.y;
-  all_x.insert(all_x.end(), projected.x.begin(), projected.x.end());
-  all_y.insert(all_y.end(), projected.y.begin(), projected.y.end());
-  for (const FixedPoint& point : plane.fixed_points) {
-    all_x.push_back(point.state[0]);
-    all_y.push_back(point.state[1]);
-  }
-  const auto [x_low, x_high] = std::ranges::minmax(all_x);
-  const auto [y_low, y_high] = std::ranges::minmax(all_y);
-  const double x_pad = 0.06 * std::max(x_high - x_low, 1e-3), y_pad = 0.1 * std::max(y_high - y_low, 1e-3);
-  PhasePlaneDrawing drawing;
-  drawing.x_low = x_low - x_pad, drawing.x_high = x_high + x_pad;
-  drawing.y_low = y_low - y_pad, drawing.y_high = y_high + y_pad;
-  drawing.nullclines = nullclines(plane_model, plane.current, drawing.x_low, drawing.x_high, nullcline_points);
-  drawing.trajectory_x = std::move(trajectory.x);
-  drawing.trajectory_y = std::move(trajectory.y);
-  drawing.trajectory_breaks = std::move(trajectory.breaks);
-  drawing.projected_x = std::move(projected.x);
-  drawing.projected_y = std::move(projected.y);
-  return drawing;
-}
-
 struct PlaneFigure {
   std::string title;
   PhasePlaneDrawing drawing;
@@ -125,17 +72,15 @@ PlaneFigure plane_figure(const PhaseOptions& options, const EffectiveRun& run, c
   const std::string source = fmt::format("{}{}", run.model, run.preset ? fmt::format(" (preset {})", *run.preset) : "");
   if (!reduction.is_reduction()) {
     return {fmt::format("{}: phase plane at I = {:g}", source, plane.current),
-            drawing_of(plane_curve(solution, {0, 1}, resets(run.model)), {}, plane, reduction.plane)};
+            phase_plane_drawing(reduction.plane, plane, PlaneRun{solution, run.model}, std::nullopt)};
   }
   Problem reduced = problem;
   reduced.model = reduction.plane;
   reduced.initial_state = reduction.projected(problem.initial_state);
   const Solution reduced_solution = solved(reduced, run.method);
-  PlaneFigure figure{fmt::format("{} in the plane of {} at I = {:g}", source, plane.model, plane.current),
-                     drawing_of(plane_curve(reduced_solution, {0, 1}, resets(plane.model)),
-                                plane_curve(solution, reduction.axes, resets(run.model)), plane, reduction.plane)};
-  figure.drawing.projected_label = fmt::format("{} projected", run.model);
-  return figure;
+  return {fmt::format("{} in the plane of {} at I = {:g}", source, plane.model, plane.current),
+          phase_plane_drawing(reduction.plane, plane, PlaneRun{reduced_solution, plane.model},
+                              PlaneRun{solution, run.model, reduction.axes})};
 }
 
 void run_phase(const PhaseOptions& options) {

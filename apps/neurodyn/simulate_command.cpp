@@ -122,7 +122,7 @@ void write_results(const SimulateOptions& options, ResultFolder& folder, const E
   if (trace && !options.no_figures) write_figures(staging, run, solution);
   folder.commit();
 
-  std::cout << fmt::format("{} spikes\n", solution.spike_times.size());
+  std::cout << fmt::format("spike_count: {}\n", solution.spike_times.size());
   const FiringPatternClass pattern = classify_firing_pattern(
       solution.spike_times, stimulus_window(run.problem.stimulus, run.problem.t_start, run.t_end));
   std::cout << fmt::format("firing_pattern: {}\n", to_string(pattern.pattern));

@@ -16,6 +16,9 @@ namespace {
 constexpr std::size_t max_trace_points = 3000;
 constexpr double traces_left = 0.08, traces_right = 0.53, curve_left = 0.62, curve_right = 0.97;
 constexpr double top = 0.88, bottom = 0.10;
+// Of each trace's share of the height: the strip above its panel that holds its label (no trace is there), and
+// the gap below it.
+constexpr double label_strip = 0.028, panel_gap = 0.010;
 
 AxisRange common_range(const std::vector<FiTrace>& traces) {
   std::vector<double> extremes;
@@ -30,19 +33,18 @@ void append_traces(GnuplotJob& job, fmt::memory_buffer& commands, const ModelInf
                    const std::vector<FiTrace>& traces) {
   const AxisRange v = common_range(traces);
   const double height = (top - bottom) / static_cast<double>(traces.size());
-  append(commands, "unset key\nset style textbox opaque noborder\nset lmargin at screen {}\nset rmargin at screen {}\n",
-         traces_left, traces_right);
+  append(commands, "unset key\nset lmargin at screen {}\nset rmargin at screen {}\n", traces_left, traces_right);
   for (std::size_t i = 0; i < traces.size(); ++i) {
     const FiTrace& trace = traces[i];
     const auto kept = envelope_indices(trace.times_ms, trace.voltages, max_trace_points);
     const std::string name = fmt::format("trace{}", i);
     job.add_datablock(name, {pick(trace.times_ms, kept), pick(trace.voltages, kept)});
-    const double panel_top = top - height * static_cast<double>(i);
+    const double panel_top = top - height * static_cast<double>(i) - label_strip;
     append(commands, "set tmargin at screen {:.4f}\nset bmargin at screen {:.4f}\n", panel_top,
-           panel_top - 0.92 * height);
+           panel_top - (height - label_strip - panel_gap));
     append(commands, "set xrange {}\nset yrange {}\nset ytics {:.9g}\n", range_literal(range_of(trace.times_ms)),
-           range_literal(widened(v, 0.05, 0.05)), nice_step(v.span(), 2.0));
-    append(commands, "set label 1 {} at graph 0.01, graph 0.93 left front boxed font ',10'\n",
+           range_literal(widened(v, 0.05, 0.05)), nice_step(v.span(), 1.5));
+    append(commands, "set label 1 {} at graph 0, graph 1 left offset 0, character 0.75 front font ',10'\n",
            gnuplot_quote(fmt::format("I = {:g} {}  ({} spike{})", trace.current, unit_symbol(model.current_unit),
                                      trace.spike_times_ms.size(), trace.spike_times_ms.size() == 1 ? "" : "s")));
     const bool last = i + 1 == traces.size();
@@ -54,12 +56,14 @@ void append_traces(GnuplotJob& job, fmt::memory_buffer& commands, const ModelInf
   }
 }
 
-// A vertical dashed line at x with a label near the top.
+// A vertical dashed line at x with a label near the top, on an opaque box: another mark's line close to the
+// right does not cross it.
 void append_mark(fmt::memory_buffer& commands, int tag, double x, std::string_view text, std::string_view colour,
                  double label_height) {
   append(commands, "set arrow {} from {:.9g}, graph 0 to {:.9g}, graph 1 nohead dashtype 2 linecolor rgb '{}'\n", tag,
          x, x, colour);
-  append(commands, "set label {} {} at {:.9g}, graph {:.3f} left offset 0.5, 0 font ',9' textcolor rgb '{}'\n", tag,
+  append(commands,
+         "set label {} {} at {:.9g}, graph {:.3f} left offset 0.5, 0 front boxed font ',9' textcolor rgb '{}'\n", tag,
          gnuplot_quote(text), x, label_height, colour);
 }
 
@@ -79,7 +83,7 @@ void append_curve(GnuplotJob& job, fmt::memory_buffer& commands, const ModelInfo
          "set xrange {}\nset yrange [0:*]\nset ytics autofreq\nset format x '%g'\nset xlabel {}\n"
          "set ylabel 'rate (Hz)'\n",
          range_literal(widened(range_of(currents), 0.02, 0.02)), axis_label("I", model.current_unit));
-  append(commands, "set key at graph 0.3, graph 0.98 left top reverse Left\n");
+  append(commands, "set key at graph 0.3, graph 0.98 left top reverse Left\nset style textbox opaque noborder\n");
   if (result.rheobase) {
     append_mark(commands, 11, result.rheobase->current, "rheobase", figure_colour::grey, 0.97);
   }

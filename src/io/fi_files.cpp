@@ -7,6 +7,7 @@
 
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/fi_output.hpp"
+#include "neurodyn/io/unit_key.hpp"
 #include "neurodyn/version.hpp"
 #include "text_buffer.hpp"
 #include "text_format.hpp"
@@ -64,16 +65,17 @@ void append_header(fmt::memory_buffer& out, const EffectiveRun& run, const FiRes
 
 std::vector<ThresholdLine> threshold_lines(const FiResult& result) {
   std::vector<ThresholdLine> lines;
+  const std::string_view unit = model_info(model_name(result.protocol.model)).current_unit;
   if (result.rheobase) {
     const Rheobase& found = *result.rheobase;
     lines.push_back(
-        {"rheobase", fmt::format("{:.9g}", found.current),
+        {unit_key("rheobase", unit), fmt::format("{:.9g}", found.current),
          fmt::format("the smallest step from the rest at I = 0 that elicits a spike within {:g} ms; "
                      "bracket [{:.9g}, {:.9g}], first spike at {:.6g} ms",
                      result.protocol.t_end_ms, found.bracket.below, found.bracket.above, found.first_spike_ms)});
   }
   if (result.sustained_onset) {
-    lines.push_back({"sustained_firing_onset", fmt::format("{:.9g}", result.sustained_onset->above),
+    lines.push_back({unit_key("sustained_firing_onset", unit), fmt::format("{:.9g}", result.sustained_onset->above),
                      fmt::format("the smallest current with two or more spikes in the steady window; bracket "
                                  "[{:.9g}, {:.9g}]",
                                  result.sustained_onset->below, result.sustained_onset->above)});
@@ -83,7 +85,7 @@ std::vector<ThresholdLine> threshold_lines(const FiResult& result) {
       lines.push_back({"hysteresis", "none", "the sweeps up and down give the same steady rates"});
     }
     for (const auto& [low, high] : result.hysteresis->bistable_ranges) {
-      lines.push_back({"bistable_range", fmt::format("{:.9g} {:.9g}", low, high),
+      lines.push_back({unit_key("bistable_range", unit), fmt::format("{:.9g} {:.9g}", low, high),
                        "the sweeps up and down differ: rest or firing depends on the history"});
     }
   }

@@ -68,10 +68,10 @@ double nice_step(double span, double divisions) {
   return decade;
 }
 
-std::string tics_within(std::string_view axis, AxisRange range) {
-  const double step = nice_step(range.span(), 4.0);
-  return fmt::format("set {}tics {:.9g}, {:.9g}, {:.9g}\n", axis, std::ceil(range.low / step) * step, step,
-                     range.high + 1e-9 * step);
+std::string tics_within(std::string_view axis, AxisRange range, double divisions) {
+  const double step = nice_step(range.span(), divisions);
+  const double first = std::ceil(range.low / step) * step + 0.0;  // + 0.0: 0, not -0, where the range starts below 0
+  return fmt::format("set {}tics {:.9g}, {:.9g}, {:.9g}\n", axis, first, step, range.high + 1e-9 * step);
 }
 
 std::string range_literal(AxisRange range) { return fmt::format("[{:.9g}:{:.9g}]", range.low, range.high); }

@@ -48,9 +48,9 @@ AxisRange widened(AxisRange range, double below, double above);
 // ticks, or the length of a scale bar.
 double nice_step(double span, double divisions);
 
-// `set ytics` (or xtics, per `axis`) from the first multiple of a nice step at or above range.low up to
-// range.high, so that no tick labels a value beyond the data.
-std::string tics_within(std::string_view axis, AxisRange range);
+// `set ytics` (or xtics, per `axis`) from the first multiple of a nice step (about span / divisions) at or above
+// range.low up to range.high, so that no tick labels a value beyond the data.
+std::string tics_within(std::string_view axis, AxisRange range, double divisions = 4.0);
 
 // A gnuplot range literal: "[low:high]".
 std::string range_literal(AxisRange range);

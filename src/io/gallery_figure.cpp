@@ -5,11 +5,20 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
 
-#include "neurodyn/io/downsample.hpp"
 #include "figure_style.hpp"
 #include "gnuplot_job.hpp"
 #include "neurodyn/error.hpp"
+#include "neurodyn/io/atomic_file.hpp"
+#include "neurodyn/io/downsample.hpp"
+#include "neurodyn/version.hpp"
+#include "result_header.hpp"
 #include "text_buffer.hpp"
 #include "text_format.hpp"
 
@@ -38,15 +47,28 @@ void require_consistent(const GalleryPanel& panel) {
 // A panel with fewer than two samples (a run that failed at once) shows its label and says so.
 bool drawable(const GalleryPanel& panel) { return panel.times.size() >= 2; }
 
-// The voltage range shared by all panels.
-AxisRange common_voltage_range(const std::vector<GalleryPanel>& panels) {
+// The samples a panel draws: at most max_panel_points, the envelope of v.
+std::vector<std::size_t> drawn_samples(const GalleryPanel& panel) {
+  return envelope_indices(panel.times, panel.voltages, max_panel_points);
+}
+
+// The voltages of all panels: one range and one scale bar.
+struct VoltageScale {
+  AxisRange range;  // from the bar's lower end, a round voltage at or below every trace, to the highest voltage
+  double bar = 1.0;
+};
+
+VoltageScale common_voltage_scale(const std::vector<GalleryPanel>& panels) {
   std::vector<double> extremes;
   for (const auto& panel : panels) {
     if (!drawable(panel)) continue;
     const auto range = range_of(panel.voltages);
     extremes.insert(extremes.end(), {range.low, range.high});
   }
-  return range_of(extremes);
+  VoltageScale scale{range_of(extremes)};
+  scale.bar = nice_step(scale.range.span(), 2.5);
+  scale.range.low = std::floor(scale.range.low / (0.5 * scale.bar)) * (0.5 * scale.bar);
+  return scale;
 }
 
 int column_count(std::size_t panels) {
@@ -108,26 +130,32 @@ void append_labels_only(fmt::memory_buffer& commands, const Cell& cell) {
          "set xrange [0:1]\nset yrange [0:1]\nplot 1/0\nunset label\n");
 }
 
-// The voltage scale bar that all panels share, at the left of the first drawn trace.
+// The voltage scale bar, the same in every panel: at the left of the trace, up from the bottom of the range,
+// labelled with the voltages at its ends ("-80 to -60 mV"); a faint dotted line under the trace at its lower
+// end.
 void append_voltage_bar(fmt::memory_buffer& commands, const GalleryPanel& panel, AxisRange time_range,
-                        AxisRange voltage_range) {
-  const double voltage_bar = nice_step(voltage_range.span(), 2.5);
+                        const VoltageScale& voltages) {
+  const double voltage_bar = voltages.bar;
+  const double base = voltages.range.low;
   const double x = time_range.low - 0.03 * time_range.span();
-  append(commands, "set arrow 1 from {0:.9g}, {1:.9g} to {0:.9g}, {2:.9g} nohead linewidth 1.5\n", x, voltage_range.low,
-         voltage_range.low + voltage_bar);
-  const std::string text = panel.voltage_unit.empty() ? fmt::format("{:g}", voltage_bar)
-                                                      : fmt::format("{:g} {}", voltage_bar, panel.voltage_unit);
-  append(commands, "set label 2 {} at {:.9g}, {:.9g} center rotate by 90 offset -1, 0 font ',10'\n",
-         gnuplot_quote(text), x, voltage_range.low + 0.5 * voltage_bar);
+  append(commands, "set arrow 1 from {0:.9g}, {1:.9g} to {0:.9g}, {2:.9g} nohead linewidth 1.5\n", x, base,
+         base + voltage_bar);
+  append(commands,
+         "set arrow 2 from {0:.9g}, {2:.9g} to {1:.9g}, {2:.9g} nohead back linewidth 0.8 dashtype 3 "
+         "linecolor rgb '#b0b0b0'\n",
+         x, time_range.high, base);
+  const std::string unit = panel.voltage_unit.empty() ? "" : " " + panel.voltage_unit;
+  append(commands, "set label 2 {} at {:.9g}, {:.9g} left rotate by 90 offset -0.9, 0 font ',9'\n",
+         gnuplot_quote(fmt::format("{:g} to {:g}{}", base, base + voltage_bar, unit)), x, base);
 }
 
 void append_panel(GnuplotJob& job, fmt::memory_buffer& commands, std::size_t index, const GalleryPanel& panel,
-                  const Cell& cell, AxisRange voltage_range, bool with_voltage_bar) {
+                  const Cell& cell, const VoltageScale& voltages) {
   append(commands, "set label 1 {} at screen {:.4f}, screen {:.4f} left font ',11'\n", gnuplot_quote(panel.label),
          cell.left, cell.y(label_middle));
   if (!drawable(panel)) return append_labels_only(commands, cell);
 
-  const auto kept = envelope_indices(panel.times, panel.voltages, max_panel_points);
+  const auto kept = drawn_samples(panel);
   const auto times = pick(panel.times, kept);
   const std::string trace = fmt::format("trace{}", index);
   const std::string spikes = fmt::format("spikes{}", index);
@@ -135,15 +163,16 @@ void append_panel(GnuplotJob& job, fmt::memory_buffer& commands, std::size_t ind
   if (!panel.spike_times.empty()) job.add_datablock(spikes, {panel.spike_times});
 
   const AxisRange time_range = range_of(panel.times);
-  // Room at the left of the trace for the voltage bar of the first panel.
+  // Room at the left of the trace for the voltage bar.
   const auto x_range = widened(time_range, 0.06, 0.01);
+  const AxisRange& voltage_range = voltages.range;
   const double tick_bottom = voltage_range.high + 0.05 * voltage_range.span();
   const double tick_length = 0.07 * voltage_range.span();
 
   append_margins(commands, cell, trace_top, trace_bottom);
   append(commands, "set xrange {}\nset yrange {}\n", range_literal(x_range),
          range_literal({voltage_range.low, tick_bottom + tick_length}));
-  if (with_voltage_bar) append_voltage_bar(commands, panel, time_range, voltage_range);
+  append_voltage_bar(commands, panel, time_range, voltages);
   append(commands, "plot ${} using 1:2 with lines linewidth 1.0 linecolor rgb '{}'", trace, figure_colour::blue);
   if (!panel.spike_times.empty()) {
     append(commands, ", ${} using 1:({:.9g}):(0):({:.9g}) with vectors nohead linewidth 0.8 linecolor rgb '{}'", spikes,
@@ -175,14 +204,56 @@ void append_panel(GnuplotJob& job, fmt::memory_buffer& commands, std::size_t ind
   append(commands, "unset label\nunset arrow\n");
 }
 
+// Each line of `text` behind "# ".
+void append_comment_lines(fmt::memory_buffer& out, std::string_view text) {
+  std::istringstream lines{std::string(text)};
+  for (std::string line; std::getline(lines, line);) append(out, "# {}\n", line);
+}
+
+// A panel's data file name: letters, digits, '-', '_' and '.', not first, distinct, and not "spikes".
+void require_data_name(const GalleryPanel& panel, std::set<std::string>& names) {
+  const bool plain = std::ranges::all_of(panel.name, [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+  if (!plain || panel.name.empty() || panel.name.front() == '.' || panel.name == "spikes" ||
+      !names.insert(panel.name).second) {
+    throw InputError(fmt::format("gallery panel '{}': data file name '{}' is not allowed; allowed: letters, digits, "
+                                 "'-', '_' and '.' (not first), other than 'spikes' and every other panel's name",
+                                 panel.label, panel.name));
+  }
+}
+
+std::string panel_csv(const GalleryPanel& panel, const std::string& figure) {
+  const auto kept = drawn_samples(panel);
+  const bool with_current = !panel.currents.empty();
+  fmt::memory_buffer out;
+  append(out, "# neurodyn {}: the samples drawn in the panel '{}' of {}.png and {}.svg (neurodyn gallery)\n", version,
+         single_line(panel.label), figure, figure);
+  append_comment_lines(out, panel.source);
+  append(out,
+         "# samples: {} of the {} computed (every one up to {}; beyond, the first, the last and the smallest and "
+         "largest v of each of about {} equal time bins); spike times in spikes.csv\n",
+         kept.size(), panel.times.size(), max_panel_points, max_panel_points / 2);
+  append(out, "# units: time {}, v {}{}\n", unit_label(panel.time_unit), unit_label(panel.voltage_unit),
+         with_current ? fmt::format(", I (the stimulus current) {}", unit_label(panel.current_unit)) : "");
+  std::vector<std::string> columns{column_name("time", panel.time_unit), column_name("v", panel.voltage_unit)};
+  if (with_current) columns.push_back(column_name("I", panel.current_unit));
+  append(out, "{}\n", fmt::join(columns, ","));
+  for (const std::size_t i : kept) {
+    append(out, "{},{}", panel.times[i], panel.voltages[i]);
+    if (with_current) append(out, ",{}", panel.currents[i]);
+    append(out, "\n");
+  }
+  return fmt::to_string(out);
+}
+
 }  // namespace
 
 void write_gallery_figure(const std::filesystem::path& path_without_extension, std::string_view title,
                           const std::vector<GalleryPanel>& panels) {
   if (panels.empty()) throw InputError("gallery: no panels to draw; allowed: one or more panels");
   for (const auto& panel : panels) require_consistent(panel);
-  const AxisRange voltage_range = common_voltage_range(panels);
-  const auto first_drawn = std::find_if(panels.begin(), panels.end(), drawable) - panels.begin();
+  const VoltageScale voltages = common_voltage_scale(panels);
 
   const int columns = column_count(panels.size());
   const int rows =
@@ -203,12 +274,36 @@ void write_gallery_figure(const std::filesystem::path& path_without_extension, s
     // A cell with a margin inside it, so that neighbouring panels do not touch.
     const Cell cell{(column + 0.07) * width, (column + 0.95) * width, grid_top - row * height,
                     grid_top - (row + 1) * height};
-    append_panel(job, commands, index, panels[index], cell, voltage_range,
-                 static_cast<std::ptrdiff_t>(index) == first_drawn);
+    append_panel(job, commands, index, panels[index], cell, voltages);
   }
   append(commands, "unset multiplot\n");
   add_png_and_svg(job, path_without_extension, size, fmt::to_string(commands));
   job.run();
+}
+
+void write_gallery_data(const std::filesystem::path& path_without_extension, const std::vector<GalleryPanel>& panels) {
+  std::set<std::string> names;
+  for (const auto& panel : panels) {
+    require_consistent(panel);
+    require_data_name(panel, names);
+  }
+  const std::string figure = path_without_extension.filename().string();
+  std::error_code error;
+  std::filesystem::create_directories(path_without_extension, error);
+  if (error) {
+    throw FileError(fmt::format("cannot create the folder {}: {}", path_without_extension.string(), error.message()));
+  }
+  fmt::memory_buffer spikes;
+  append(spikes, "# neurodyn {}: the spike times of the panels of {}.png and {}.svg (neurodyn gallery), drawn as ticks "
+                 "above each trace; panel: the stem of the panel's data file\n",
+         version, figure, figure);
+  const std::string time_unit = panels.empty() ? "ms" : panels.front().time_unit;
+  append(spikes, "# units: time {}\npanel,{}\n", unit_label(time_unit), column_name("time", time_unit));
+  for (const auto& panel : panels) {
+    write_file_atomically(path_without_extension / (panel.name + ".csv"), panel_csv(panel, figure));
+    for (const double time : panel.spike_times) append(spikes, "{},{}\n", panel.name, time);
+  }
+  write_file_atomically(path_without_extension / "spikes.csv", fmt::to_string(spikes));
 }
 
 }  // namespace neurodyn

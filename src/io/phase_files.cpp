@@ -5,15 +5,20 @@
 
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/phase_output.hpp"
+#include "neurodyn/io/unit_key.hpp"
+#include "text_format.hpp"
 #include "neurodyn/version.hpp"
 
 namespace neurodyn {
 namespace {
 
+// "v = -60 mV, u = 0 pA": each variable with its unit.
 std::string state_text(const ModelInfo& model, const std::vector<double>& state) {
   std::string text;
   for (std::size_t i = 0; i < state.size(); ++i) {
-    text += fmt::format("{}{}={:.9g}", i ? " " : "", model.state_variables[i].name, state[i]);
+    const std::string_view unit = unit_symbol(model.state_variables[i].unit);
+    text += fmt::format("{}{} = {:.9g}{}{}", i ? ", " : "", model.state_variables[i].name, state[i] == 0.0 ? 0.0 : state[i],
+                        unit.empty() ? "" : " ", unit);
   }
   return text;
 }
@@ -37,26 +42,32 @@ nlohmann::json point_json(const ModelInfo& model, const FixedPoint& point) {
 
 std::vector<std::string> phase_lines(const PhaseAnalysis& analysis) {
   const ModelInfo& model = model_info(analysis.model);
+  const std::string_view unit = model.current_unit;
+  const std::string current_text = unit_symbol(unit).empty() ? std::string() : fmt::format(" {}", unit_symbol(unit));
   std::vector<std::string> lines;
-  lines.push_back(fmt::format("current: {:g}", analysis.current));
+  lines.push_back(fmt::format("{}: {:g}", unit_key("current", unit), analysis.current));
   lines.push_back(fmt::format("fixed_points: {}", analysis.fixed_points.size()));
   for (const FixedPoint& point : analysis.fixed_points) {
-    lines.push_back(fmt::format("fixed_point: {} {}", state_text(model, point.state), to_string(point.type)));
+    lines.push_back(fmt::format("fixed_point: {} ({})", state_text(model, point.state), to_string(point.type)));
   }
+  const std::string rest_lost_at = unit_key("rest_lost_at", unit);
   if (!analysis.rest) {
-    lines.push_back(fmt::format("rest_lost_at: none ({})", analysis.rest_note));
+    lines.push_back(fmt::format("{}: none ({})", rest_lost_at, analysis.rest_note));
     return lines;
   }
   const RestBranch& rest = *analysis.rest;
-  lines.push_back(fmt::format("rest: {} at I = {:g}", state_text(model, rest.rest.state), rest.reference_current));
+  lines.push_back(fmt::format("rest: {} at I = {:g}{}", state_text(model, rest.rest.state), rest.reference_current,
+                              current_text));
   if (rest.stability_lost) {
-    lines.push_back(fmt::format("rest_lost_at: {:.9g}", rest.stability_lost->current));
+    lines.push_back(fmt::format("{}: {:.9g}", rest_lost_at, rest.stability_lost->current));
     lines.push_back(fmt::format("bifurcation: {}", to_string(rest.stability_lost->kind)));
   } else {
-    lines.emplace_back("rest_lost_at: none (the rest stays stable over the searched range of v)");
+    lines.push_back(fmt::format("{}: none (the rest stays stable over the searched range of v)", rest_lost_at));
   }
-  lines.push_back(rest.saddle_node_current ? fmt::format("saddle_node_at: {:.9g}", *rest.saddle_node_current)
-                                           : std::string("saddle_node_at: none (the rest branch has no fold)"));
+  const std::string saddle_node_at = unit_key("saddle_node_at", unit);
+  lines.push_back(rest.saddle_node_current
+                      ? fmt::format("{}: {:.9g}", saddle_node_at, *rest.saddle_node_current)
+                      : fmt::format("{}: none (the rest branch has no fold)", saddle_node_at));
   return lines;
 }
 

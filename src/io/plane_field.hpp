@@ -1,6 +1,5 @@
 #pragma once
-// The vector field of a two-variable model over a rectangle of its phase plane, for drawing the nullclines
-// as the zero contours of its two components.
+// The vector field of a two-variable model over a rectangle of its phase plane, for drawing the flow as arrows.
 #include <cstddef>
 #include <optional>
 #include <vector>

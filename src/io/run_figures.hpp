@@ -3,9 +3,11 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gnuplot_job.hpp"
+#include "neurodyn/io/phase_output.hpp"
 #include "neurodyn/io/run_config.hpp"
 #include "neurodyn/solve/solution.hpp"
 
@@ -35,8 +37,15 @@ void add_voltage_figure(GnuplotJob& job, const std::filesystem::path& directory,
 // The state variables after v over time, one panel per unit (the gates of Hodgkin-Huxley share one).
 void add_recovery_figure(GnuplotJob& job, const std::filesystem::path& directory, const RunFigure& figure);
 
-// The trajectory in the plane of the first two state variables, with the nullclines of two-variable
-// models for the stimulus current at the end of the run.
+// The run in the phase plane of `neurodyn phase` (the model's own, or that of its reduction with the run
+// projected onto it): the flow, the nullclines and the fixed points at the stimulus current at the end of the
+// run. Nothing for a model without a plane.
 void add_phase_figure(GnuplotJob& job, const std::filesystem::path& directory, const RunFigure& figure);
+
+// The figure of write_phase_plane_figure (neurodyn/io/phase_output.hpp) added to `job`, with a title already
+// quoted for gnuplot and the legend's title (which input the nullclines belong to).
+void add_phase_plane_figure(GnuplotJob& job, const std::filesystem::path& path_without_extension,
+                            std::string_view quoted_title, std::string_view key_title, const AnyModel& model,
+                            const PhaseAnalysis& analysis, const PhasePlaneDrawing& drawing);
 
 }  // namespace neurodyn

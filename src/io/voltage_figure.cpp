@@ -1,6 +1,11 @@
 // voltage.{png,svg}: v(t) with the spike times as ticks above the trace, and the stimulus in a panel below.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
 #include "figure_style.hpp"
 #include "run_figures.hpp"
 #include "stimulus_curve.hpp"
@@ -13,24 +18,48 @@ namespace {
 constexpr std::size_t stimulus_grid_points = 4000;
 constexpr double left = 0.09, right = 0.975;
 
-// Tick marks on the axis at the smallest and largest current, and at zero between them: the levels of a
-// stimulus are read off at a glance, without a crowded small axis.
-std::string current_tics(AxisRange levels) {
-  fmt::memory_buffer tics;
-  append(tics, "({:.6g}, {:.6g}", levels.low, levels.high);
-  if (levels.low < 0.0 && levels.high > 0.0) append(tics, ", 0");
-  append(tics, ")");
-  return fmt::to_string(tics);
+// A stimulus with at most this many distinct values (a step, a pulse train) is labelled at its levels.
+constexpr std::size_t max_level_ticks = 3;
+// Ticks closer than this share of the levels' span would overlap in the narrow panel.
+constexpr double min_tick_gap = 0.15;
+
+// The distinct finite values of `currents`, or none when there are more than max_level_ticks.
+std::vector<double> distinct_levels(const std::vector<double>& currents) {
+  std::vector<double> levels;
+  for (const double current : currents) {
+    if (!std::isfinite(current) || std::ranges::find(levels, current) != levels.end()) continue;
+    if (levels.size() == max_level_ticks) return {};
+    levels.push_back(current);
+  }
+  return levels;
+}
+
+// The ticks of the stimulus axis: at the levels of a stimulus with few values (the amplitude of a step and 0,
+// read off at a glance), round numbers for any other (noise, ramps, recorded currents); no two of them closer
+// than min_tick_gap of the span, so that their labels do not overlap.
+std::string current_tics(const Curve& stimulus, AxisRange levels) {
+  std::vector<double> candidates = distinct_levels(stimulus.y);
+  if (candidates.empty()) return tics_within("y", levels, 2.5);
+  if (levels.low < 0.0 && levels.high > 0.0) candidates.push_back(0.0);
+  std::vector<double> ticks;
+  for (const double candidate : candidates) {
+    const auto near = [&](double tick) { return std::abs(tick - candidate) < min_tick_gap * levels.span(); };
+    if (std::ranges::none_of(ticks, near)) ticks.push_back(candidate);
+  }
+  std::ranges::sort(ticks);
+  std::vector<std::string> labels;
+  for (const double tick : ticks) labels.push_back(fmt::format("{:.4g}", tick));
+  return fmt::format("set ytics ({})\n", fmt::join(labels, ", "));
 }
 
 void append_stimulus_panel(fmt::memory_buffer& commands, const RunFigure& figure, const Curve& stimulus) {
   const auto levels = range_of(stimulus.y);
   append(commands,
          "set tmargin at screen 0.29\nset bmargin at screen 0.10\n"
-         "set format x '%g'\nset xlabel 'time (ms)'\nset ylabel {}\nset yrange {}\nset ytics {}\n"
+         "set format x '%g'\nset xlabel 'time (ms)'\nset ylabel {}\nset yrange {}\n{}"
          "plot $stimulus using 1:2 with lines linewidth 1.3 linecolor rgb '{}'\n",
-         axis_label("I", figure.model.current_unit), range_literal(widened(levels, 0.2, 0.2)), current_tics(levels),
-         figure_colour::grey);
+         axis_label("I", figure.model.current_unit), range_literal(widened(levels, 0.2, 0.2)),
+         current_tics(stimulus, levels), figure_colour::grey);
 }
 
 }  // namespace

@@ -184,12 +184,14 @@ RunSettings read_compare(const nlohmann::json& compare, const RunSettings& main)
   return settings;
 }
 
+// The samples of each returned trace: an integer, or "all" (every computed sample, up to limits.max_samples).
 std::size_t read_samples(const nlohmann::json& value, const ApiLimits& limits) {
+  if (value.is_string() && value.get<std::string>() == "all") return limits.max_samples;
   const bool integral = value.is_number_integer();
   if (!integral || value.get<long long>() < static_cast<long long>(min_samples) ||
       value.get<long long>() > static_cast<long long>(limits.max_samples)) {
-    throw InputError(fmt::format("samples = {} is out of range; allowed: an integer from {} to {}", shown(value),
-                                 min_samples, limits.max_samples));
+    throw InputError(fmt::format("samples = {} is out of range; allowed: an integer from {} to {}, or \"all\"",
+                                 shown(value), min_samples, limits.max_samples));
   }
   return value.get<std::size_t>();
 }

@@ -1,8 +1,11 @@
 // The live explorer in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core): the page loads and
 // simulates, Hodgkin-Huxley gets the plane of its reduction, a slider changes the spike count and the plot, a preset
 // switch changes the firing class, a shared URL gives the same view, the CSV holds what is shown, and bad input is
-// reported on the page. Prints the slider-to-redraw latency (measured, not asserted) and saves a screenshot to
-// $NEURODYN_ARTIFACTS/explorer.png (default: artifacts/ beside the binary).
+// reported on the page; at 1400 px no readout is cut, the I axis has several ticks, the phase plane's legend names
+// every curve and point, wide ranges get a log slider or a number box, a composite stimulus shows its amplitude, and
+// the full-resolution CSV holds every computed sample. Prints the slider-to-redraw latency (measured, not asserted)
+// and saves screenshots to $NEURODYN_ARTIFACTS/ (default: artifacts/ beside the binary): explorer.png and one per
+// check of the layout.
 //
 //   NEURODYN_BIN=build/ci/neurodyn node --test tests/browser/
 import assert from 'node:assert/strict';
@@ -63,11 +66,12 @@ after(async () => {
   if (userDataDir) rmSync(userDataDir, {recursive: true, force: true});
 });
 
-// A page whose script errors fail the test that opened it.
-async function openPage(hash = '') {
+// A page whose script errors fail the test that opened it; `width`: of the viewport, in CSS pixels.
+async function openPage(hash = '', {width} = {}) {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
+  if (width) await page.setViewportSize({width, height: 1000});
   await page.goto(baseUrl + hash);
   await settled(page);
   return page;
@@ -107,6 +111,24 @@ function moveSliderAndTimeRedraw(page, selector, value) {
 }
 
 const amplitudeSlider = '#stimulus-amplitude input[type=range]';
+
+// Saves a screenshot of a page or of one element to the artifacts.
+async function saveScreenshot(target, name) {
+  mkdirSync(artifacts, {recursive: true});
+  await target.screenshot({path: path.join(artifacts, name)});
+}
+
+// The elements matching `selector` whose content is wider or taller than their box: text that is cut.
+function cutElements(page, selector) {
+  return page.locator(selector).evaluateAll((elements) => elements
+      .filter((element) => element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight)
+      .map((element) => `${element.id || element.className}: "${element.textContent || element.value}" ` +
+                        `${element.scrollWidth}x${element.scrollHeight} in ` +
+                        `${element.clientWidth}x${element.clientHeight}`));
+}
+
+// The rows of a CSV text that are not '#' lines, the column names first.
+const csvRows = (text) => text.trimEnd().split('\n').filter((line) => !line.startsWith('#'));
 
 test('the page loads, simulates tonic spiking and draws every plot', async () => {
   const page = await openPage('#preset=izh2004-A');
@@ -243,6 +265,121 @@ test('invalid input is reported on the page and the page recovers', async () => 
   const recovered = await readouts(page);
   assert.equal(recovered.message, '');
   assert.equal(recovered.spikes, 5);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('at 1400 px every readout card shows its numbers whole', async () => {
+  for (const preset of ['izh2004-T', 'izh2007-RS', 'hh-squid']) {
+    const page = await openPage(`#preset=${preset}`, {width: 1400});
+    assert.match(await page.textContent('#compare-detail'), /spikes/);
+    assert.deepEqual(await cutElements(page, '.readout, .readout .value, .readout .detail'), [], preset);
+    await saveScreenshot(page.locator('.readouts'), `readouts-${preset}.png`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
+test('the I axis has several round ticks', async () => {
+  const expectedTicks = [['izh2004-A', '0 5 10'], ['izh2004-T', '0 20 40 60 80'], ['izh2007-RS', '0 20 40 60'],
+                         ['hh-squid', '0 5 10']];
+  for (const [preset, expected] of expectedTicks) {
+    const page = await openPage(`#preset=${preset}`, {width: 1400});
+    const ticks = await page.locator('#plot-input .uplot').getAttribute('data-y-ticks');
+    assert.equal(ticks, expected, preset);
+    assert.ok(ticks.split(' ').length > 2);
+    await saveScreenshot(page.locator('#plot-input'), `input-axis-${preset}.png`);
+    await page.close();
+  }
+});
+
+test('the phase plane legend names the nullclines and fixed points before the stimulus', async () => {
+  const page = await openPage('#preset=izh2004-A', {width: 1400});
+  const legend = Object.fromEntries(await page.locator('#phase-legend .legend-item').evaluateAll((items) =>
+    items.map((item) => [item.dataset.key, item.textContent])));
+  assert.deepEqual(Object.keys(legend),
+                   ['v-nullcline', 'second-nullcline', 'nullclines-before', 'fixed-points', 'fixed-points-before']);
+  assert.equal(legend['second-nullcline'], 'u-nullcline at I = 14 mV/ms (during the stimulus)');
+  assert.equal(legend['nullclines-before'], 'at I = 0 mV/ms (before the stimulus)');
+  assert.equal(legend['fixed-points'], 'fixed points: stable, unstable');
+  assert.equal(legend['fixed-points-before'], 'fixed points at I = 0 mV/ms');
+  assert.equal(await page.locator('#phase-legend .swatch.dashed').count(), 2);
+  assert.equal(await page.locator('#phase-legend .dot.before').count(), 2);
+  await saveScreenshot(page.locator('#plot-phase').locator('xpath=..'), 'phase-legend.png');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a range over decades gets a log slider, one from zero to 1e9 a number box, and no box is cut', async () => {
+  const page = await openPage('#preset=izh2007-RS', {width: 1400});
+  const scales = Object.fromEntries(await page.locator('#parameters .slider-row').evaluateAll((rows) =>
+    rows.map((row) => [row.dataset.name, row.dataset.scale])));
+  assert.equal(scales.C, 'log');   // 1 to 10000 pF
+  assert.equal(scales.k, 'log');   // 0.01 to 10 nS/mV
+  assert.equal(scales.vr, 'linear');
+  assert.equal(scales.u_max, 'box');  // 0 to 1e9 pA
+  assert.equal(scales.b_switch_v, 'box');  // -100 to 1e9 mV
+  // The middle of the log slider is the geometric mean of its range: 100 pF.
+  await moveSliderAndTimeRedraw(page, '#parameters [data-name=C] input[type=range]', 500);
+  assert.equal(await page.inputValue('#parameters [data-name=C] input[type=number]'), '100');
+  await moveSliderAndTimeRedraw(page, '#parameters [data-name=C] input[type=range]', 750);
+  assert.equal(await page.inputValue('#parameters [data-name=C] input[type=number]'), '1000');
+  assert.equal(await page.locator('#parameters [data-name=u_max] input[type=range]').count(), 0);
+  assert.equal(await page.inputValue('#parameters [data-name=u_max] input[type=number]'), '1e9');
+  await page.fill('#parameters [data-name=u_max] input[type=number]', '500');
+  await settled(page);
+  assert.match(page.url(), /p\.u_max=500(&|$)/);
+  const boxes = '#parameters input[type=number], #stimulus-amplitude input[type=number]';
+  assert.deepEqual(await cutElements(page, boxes), []);
+  await page.locator('#parameters').scrollIntoViewIfNeeded();
+  await saveScreenshot(page.locator('#parameters'), 'parameters-izh2007.png');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the amplitude control shows the stimulus of a preset with a sum of components, and scales it', async () => {
+  const page = await openPage('#preset=izh2004-T', {width: 1400});
+  // const:amp=80+step:amp=-5,start=50,stop=250: 80 before and after the step down to 75
+  assert.equal(await page.inputValue('#stimulus-amplitude input[type=number]'), '80');
+  assert.ok(await page.isDisabled('#onset'));
+  assert.match(await page.textContent('#stimulus-note'), /scales them all/);
+  await saveScreenshot(page.locator('.controls section').nth(1), 'stimulus-izh2004-T.png');
+  await moveSliderAndTimeRedraw(page, amplitudeSlider, 90);
+  assert.equal(await page.inputValue('#stimulus-spec'), 'const:amp=90+step:amp=-5.625,start=50,stop=250,edges=closed');
+  // Back to a single step: the step editor again.
+  const single = await openPage('#preset=izh2004-A');
+  assert.equal(await single.inputValue('#stimulus-amplitude input[type=number]'), '14');
+  assert.equal(await single.inputValue('#onset'), '10');
+  assert.equal(await single.textContent('#stimulus-note'), '');
+  assert.deepEqual([...page.errors, ...single.errors], []);
+  await page.close();
+  await single.close();
+});
+
+test('the CSV at full resolution holds every computed sample, and each CSV says which it is', async () => {
+  const page = await openPage('#preset=izh2004-A', {width: 1400});
+  const downloaded = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    return {name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8')};
+  };
+  const shown = await downloaded('#download');
+  const full = await downloaded('#download-full');
+  const answer = await page.evaluate(async () => {
+    const body = {preset: 'izh2004-A', method: 'rk4', dt: 0.01, compare: {method: 'euler', dt: 1}};
+    return (await fetch('api/simulate', {method: 'POST', body: JSON.stringify(body)})).json();
+  });
+  assert.equal(shown.name, 'neurodyn-izh2004-A-shown.csv');
+  assert.equal(full.name, 'neurodyn-izh2004-A-full.csv');
+  assert.match(shown.text.split('\n')[0], /the samples drawn on screen .* not the full run/);
+  assert.match(full.text.split('\n')[0], /full resolution: every sample the server computed/);
+  const rows = (text, run) => csvRows(text).filter((line) => line.startsWith(`${run},`)).length;
+  assert.equal(rows(full.text, 'main'), answer.trace.computed_samples);
+  assert.equal(rows(full.text, 'compare'), answer.compare.trace.computed_samples);
+  assert.ok(rows(shown.text, 'main') < answer.trace.computed_samples);
+  assert.equal(csvRows(full.text)[0], csvRows(shown.text)[0]);
+  const computed = answer.trace.computed_samples;
+  assert.match(full.text, new RegExp(`# main: .*; ${computed} of ${computed} samples; `));
+  await saveScreenshot(page.locator('.top'), 'downloads.png');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -60,8 +61,8 @@ TEST_F(CliTest, FiOfLeakyIntegrateAndFireMatchesTheExactRate) {
   }
   EXPECT_EQ(rows[0][0], 400.0);
   // g_L (v_threshold - E_L) = 500 pA, to the bisection's relative tolerance 1e-6.
-  EXPECT_NEAR(std::stod(named_values(result.out).at("rheobase")), 500.0, 1e-3);
-  EXPECT_THAT(read_text(out() / "fi.csv"), HasSubstr("# rheobase: "));
+  EXPECT_NEAR(std::stod(named_values(result.out).at("rheobase_pA")), 500.0, 1e-3);
+  EXPECT_THAT(read_text(out() / "fi.csv"), HasSubstr("# rheobase_pA: "));
 }
 
 TEST_F(CliTest, FiDefaultIsTheRegularSpikingCurveWithItsFigure) {
@@ -69,9 +70,10 @@ TEST_F(CliTest, FiDefaultIsTheRegularSpikingCurveWithItsFigure) {
   ASSERT_EQ(result.exit_status, 0) << result.err;
   const auto values = named_values(result.out);
   EXPECT_EQ(values.at("model"), "izh2003 (preset izh2003-RS)");
-  EXPECT_EQ(values.at("currents"), "41 from 0 to 40");
+  EXPECT_EQ(values.at("current_count"), "41");
+  EXPECT_EQ(values.at("current_range_mV_per_ms"), "0 40");
   // The onset of sustained firing from rest lies below the Hopf current 3.7975 (bifurcations_test).
-  const double onset = std::stod(values.at("sustained_firing_onset"));
+  const double onset = std::stod(values.at("sustained_firing_onset_mV_per_ms"));
   EXPECT_GT(onset, 3.7);
   EXPECT_LT(onset, 3.7975);
   std::string header;
@@ -83,10 +85,44 @@ TEST_F(CliTest, FiDefaultIsTheRegularSpikingCurveWithItsFigure) {
   EXPECT_THAT(read_text(out() / "config.toml"), HasSubstr("izh2003-RS"));
 }
 
+// The currents and spike counts of the stacked traces of fi.svg, from their labels "I = 3 mV/ms  (1 spike)".
+std::map<double, int> stacked_traces(const std::string& svg) {
+  static const std::regex label(R"re(>I = ([-0-9.e+]+) mV/ms  \((\d+) spikes?\)<)re");
+  std::map<double, int> traces;
+  for (std::sregex_iterator match(svg.begin(), svg.end(), label), end; match != end; ++match) {
+    traces[std::stod((*match)[1])] = std::stoi((*match)[2]);
+  }
+  return traces;
+}
+
+TEST_F(CliTest, FiStacksTracesEitherSideOfTheRheobaseAtTheOnsetAndHigh) {
+  const auto result = run({"fi", "--preset", "izh2003-RS", "--rheobase", "--onset", "--out", "out"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  const auto values = named_values(result.out);
+  const double rheobase = std::stod(values.at("rheobase_mV_per_ms")),
+               onset = std::stod(values.at("sustained_firing_onset_mV_per_ms"));
+  // The rest of the 2003 RS cell is lost at 3.7975 (bifurcations_test): a step from rest fires below it.
+  ASSERT_LT(rheobase, 3.7975);
+  const auto traces = stacked_traces(read_text(out() / "fi.svg"));
+  ASSERT_GE(traces.size(), 4u);
+  // The sweep's neighbours either side of the rheobase (its step is 1): silent below, firing above.
+  const auto above = traces.upper_bound(rheobase);
+  ASSERT_NE(above, traces.begin());
+  ASSERT_NE(above, traces.end());
+  const auto below = std::prev(above);
+  EXPECT_DOUBLE_EQ(above->first - below->first, 1.0);
+  EXPECT_EQ(below->second, 0);
+  EXPECT_GE(above->second, 1);
+  // The first current of the sweep at or above the onset of sustained firing, and the largest.
+  EXPECT_EQ(traces.count(std::ceil(onset)), 1u) << onset;
+  EXPECT_GE(traces.at(std::ceil(onset)), 2);
+  EXPECT_EQ(traces.rbegin()->first, 40.0);
+}
+
 TEST_F(CliTest, FiHysteresisNamesTheBistableRange) {
   const auto result = run({"fi", "--range", "3.70:3.85:0.005", "--hysteresis", "--no-figures", "--out", "out"});
   ASSERT_EQ(result.exit_status, 0) << result.err;
-  const std::string range = named_values(result.out).at("bistable_range");
+  const std::string range = named_values(result.out).at("bistable_range_mV_per_ms");
   double low = 0.0, high = 0.0;
   std::istringstream(range) >> low >> high;
   EXPECT_LT(low, 3.7975);  // firing persists below the Hopf current when swept down
@@ -153,9 +189,9 @@ TEST_F(CliTest, PhaseNamesWhereTheRestIsLost) {
   // rest vanishes in the saddle-node at 4; FitzHugh-Nagumo: Hopf at 0.3313; the 2007 RS cell: saddle-node at
   // 144 / 2.8 = 51.43 pA.
   auto values = named_values(run({"phase", "--current", "3.9", "--t-end", "200", "--out", "out"}).out);
-  EXPECT_NEAR(std::stod(values.at("rest_lost_at")), 3.7975, 1e-6);
+  EXPECT_NEAR(std::stod(values.at("rest_lost_at_mV_per_ms")), 3.7975, 1e-6);
   EXPECT_EQ(values.at("bifurcation"), "hopf");
-  EXPECT_NEAR(std::stod(values.at("saddle_node_at")), 4.0, 1e-6);
+  EXPECT_NEAR(std::stod(values.at("saddle_node_at_mV_per_ms")), 4.0, 1e-6);
   EXPECT_EQ(values.at("fixed_points"), "2");
   EXPECT_TRUE(read_text(out() / "phase.png").starts_with("\x89PNG"));
   const auto json = nlohmann::json::parse(read_text(out() / "fixed_points.json"));
@@ -164,10 +200,10 @@ TEST_F(CliTest, PhaseNamesWhereTheRestIsLost) {
   EXPECT_NEAR(json.at("fixed_points")[1].at("state").at("v").get<double>(), -60.0 + std::sqrt(0.1 / 0.04), 1e-6);
 
   values = named_values(run({"phase", "--preset", "fhn-classic", "--no-figures", "--out", "fhn"}).out);
-  EXPECT_NEAR(std::stod(values.at("rest_lost_at")), 0.3313, 5e-5);
+  EXPECT_NEAR(std::stod(values.at("rest_lost_at")), 0.3313, 5e-5);  // fhn: dimensionless
   EXPECT_EQ(values.at("bifurcation"), "hopf");
   values = named_values(run({"phase", "--preset", "izh2007-RS", "--no-figures", "--out", "rs2007"}).out);
-  EXPECT_NEAR(std::stod(values.at("rest_lost_at")), 144.0 / 2.8, 1e-6);
+  EXPECT_NEAR(std::stod(values.at("rest_lost_at_pA")), 144.0 / 2.8, 1e-6);
   EXPECT_EQ(values.at("bifurcation"), "saddle-node");
 }
 
@@ -177,11 +213,13 @@ TEST_F(CliTest, PhaseOfHodgkinHuxleyIsDrawnInThePlaneOfItsReduction) {
   const auto values = named_values(result.out);
   // The full model's own analysis: its Hopf (Rinzel and Miller 1980), then the reduced plane's.
   EXPECT_EQ(values.at("bifurcation"), "hopf");
-  EXPECT_NEAR(std::stod(values.at("rest_lost_at")), 9.78, 0.01);
+  EXPECT_NEAR(std::stod(values.at("rest_lost_at_uA_per_cm2")), 9.78, 0.01);
   EXPECT_THAT(values.at("plane"), AllOf(HasSubstr("hh-reduced"), HasSubstr("m = m_inf(v)"), HasSubstr("h = 0.8 - n")));
   EXPECT_EQ(values.at("plane_bifurcation"), "hopf");
-  EXPECT_NEAR(std::stod(values.at("plane_rest_lost_at")), 8.81277, 1e-4);
+  EXPECT_NEAR(std::stod(values.at("plane_rest_lost_at_uA_per_cm2")), 8.81277, 1e-4);
   EXPECT_TRUE(read_text(out() / "phase.png").starts_with("\x89PNG"));
+  // The legend names both runs: the reduced model's, and the full model's projected onto its plane.
+  EXPECT_THAT(read_text(out() / "phase.svg"), AllOf(HasSubstr(">hh-reduced run<"), HasSubstr(">hh run, projected<")));
   const auto json = nlohmann::json::parse(read_text(out() / "fixed_points.json"));
   EXPECT_EQ(json.at("model"), "hh");
   EXPECT_EQ(json.at("fixed_points")[0].at("eigenvalues").size(), 4u);

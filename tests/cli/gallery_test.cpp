@@ -1,5 +1,5 @@
-// `neurodyn gallery`: one figure (PNG and SVG) per preset family, a summary on stdout, and a failed run
-// shown with its status instead of stopping the gallery.
+// `neurodyn gallery`: one figure (PNG and SVG) per preset family with the data it draws, a summary on
+// stdout, and a failed run shown with its status instead of stopping the gallery.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -10,6 +10,7 @@
 namespace neurodyn::cli_test {
 namespace {
 
+using ::testing::AllOf;
 using ::testing::HasSubstr;
 
 void expect_figure(const std::filesystem::path& path_without_extension) {
@@ -28,6 +29,22 @@ TEST_F(CliTest, GalleryDrawsOneFigurePerPresetFamily) {
   }
   // Panel T bursts without bound under an accurate solver: reported, shown, and the gallery goes on.
   EXPECT_THAT(result.err, HasSubstr("izh2004-T: runaway-burst"));
+
+  // Beside each figure, the data it draws: a CSV per panel with its units and source, and the spike times.
+  const auto data = directory() / "gallery" / "izh2004";
+  for (const std::string panel : {"A", "B", "T"}) {
+    const std::string text = read_text(data / (panel + ".csv"));
+    EXPECT_THAT(text, AllOf(HasSubstr("# source: preset izh2004-" + panel + ": "), HasSubstr("# units: time ms, v mV"),
+                            HasSubstr("preset = \"izh2004-" + panel + "\""),
+                            HasSubstr("\ntime_ms,v_mV,I_mV_per_ms\n")))
+        << panel;
+  }
+  EXPECT_THAT(read_text(data / "T.csv"), HasSubstr("# solver: status runaway-burst"));
+  const std::string spikes = read_text(data / "spikes.csv");
+  EXPECT_THAT(spikes, AllOf(HasSubstr("\npanel,time_ms\nA,"), HasSubstr("\nB,"), HasSubstr("\nT,")));
+  EXPECT_THAT(read_text(directory() / "gallery" / "fhn" / "classic.csv"), HasSubstr("\ntime,v,I\n"));
+  EXPECT_THAT(read_text(directory() / "gallery" / "hh" / "squid.csv"), HasSubstr("\ntime_ms,v_mV,I_uA_per_cm2\n"));
+  EXPECT_THAT(read_text(directory() / "gallery" / "adex" / "initial-burst.csv"), HasSubstr("\ntime_ms,v_mV,I_pA\n"));
 }
 
 TEST_F(CliTest, GalleryShowsAFailedRunAndGoesOn) {

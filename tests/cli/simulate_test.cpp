@@ -48,7 +48,7 @@ TEST_F(CliTest, SimulateWritesTraceSpikesConfigAndFigures) {
     EXPECT_TRUE(read_text(out() / (figure + ".png")).starts_with("\x89PNG")) << figure;
     EXPECT_THAT(read_text(out() / (figure + ".svg")), HasSubstr("<svg")) << figure;
   }
-  EXPECT_THAT(result.out, HasSubstr("6 spikes"));
+  EXPECT_THAT(result.out, HasSubstr("spike_count: 6\n"));
   for (const std::string statistic : {"steps", "rhs evaluations", "rejected steps", "Newton failures"}) {
     EXPECT_THAT(result.err, HasSubstr(statistic));
   }

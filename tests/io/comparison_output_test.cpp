@@ -6,12 +6,17 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "neurodyn/solve/method.hpp"
 #include "scratch_directory.hpp"
 
 namespace neurodyn {
@@ -214,6 +219,115 @@ TEST(ComparisonFigures, ConvergenceShowsFixedStepMethodsWithTheirFittedOrders) {
   expect_png_and_svg(directory / "convergence");
   const std::string svg = read_text(directory / "convergence.svg");
   EXPECT_THAT(svg, AllOf(HasSubstr("rk4 (order 4.00)"), HasSubstr("step dt (ms)"), Not(HasSubstr("dopri5"))));
+}
+
+// Every method of the catalog, in its order: the fixed-step ones over three steps, the adaptive ones over two
+// tolerances, each with an error constant of its own (a factor 2 apart), so that no two lines coincide.
+ComparisonReport every_method_report() {
+  ComparisonReport report = made_up_report();
+  report.runs.clear();
+  report.summaries.clear();
+  double constant = 1e-6;
+  for (const MethodInfo& method : method_catalog()) {
+    const bool adaptive = method.adaptive;
+    const std::vector<double> settings =
+        adaptive ? std::vector<double>{1e-6, 1e-8} : std::vector<double>{0.1, 0.05, 0.025};
+    for (const double setting : settings) {
+      report.runs.push_back(run_of(std::string(method.name), adaptive, setting, constant * setting));
+    }
+    report.summaries.push_back({std::string(method.name), adaptive, adaptive ? not_measured : 0.1, 1.0});
+    constant *= 2.0;
+  }
+  return report;
+}
+
+// One line of a gnuplot SVG: its key title, the colour of its stroke, whether it is dashed, and its point shape.
+struct DrawnLine {
+  std::string title;
+  std::string colour;
+  bool dashed = false;
+  std::string point;
+};
+
+// The lines drawn with points in a gnuplot SVG, in drawing order.
+std::vector<DrawnLine> drawn_lines(const std::string& svg) {
+  std::vector<DrawnLine> lines;
+  const std::regex title("<text>([^<]*)</text>"), stroke("<path stroke='(rgb\\([^)]*\\))'([^>]*)"),
+      point("xlink:href='#(gpPt[0-9]+)'");
+  for (std::size_t start = svg.find("<g id=\"gnuplot_plot_"); start != std::string::npos;) {
+    const std::size_t end = svg.find("<g id=\"gnuplot_plot_", start + 1);
+    const std::string plot = svg.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::smatch title_match, stroke_match, point_match;
+    if (std::regex_search(plot, title_match, title) && std::regex_search(plot, stroke_match, stroke) &&
+        std::regex_search(plot, point_match, point)) {
+      lines.push_back({title_match[1], stroke_match[1],
+                       stroke_match[2].str().find("stroke-dasharray") != std::string::npos, point_match[1]});
+    }
+    start = end;
+  }
+  return lines;
+}
+
+TEST(ComparisonFigures, EveryMethodHasItsOwnColourDashAndPointInBothFigures) {
+  ScratchDirectory directory;
+  const ComparisonReport report = every_method_report();
+  write_work_precision_figure(directory / "work_precision", "every method", report);
+  write_convergence_figure(directory / "convergence", "every method", report);
+  std::map<std::string, std::tuple<std::string, bool, std::string>> style_of;  // by method, across both figures
+  for (const std::string figure : {"work_precision", "convergence"}) {
+    const auto lines = drawn_lines(read_text(directory / (figure + ".svg")));
+    const std::size_t fixed_step = static_cast<std::size_t>(
+        std::count_if(report.summaries.begin(), report.summaries.end(), [](const auto& s) { return !s.adaptive; }));
+    ASSERT_EQ(lines.size(), figure == "convergence" ? fixed_step : report.summaries.size()) << figure;
+    std::set<std::tuple<std::string, bool>> colour_and_dash;
+    std::set<std::string> points;
+    for (const auto& line : lines) {
+      const std::string method = line.title.substr(0, line.title.find(' '));
+      EXPECT_TRUE(colour_and_dash.insert({line.colour, line.dashed}).second) << figure << ": " << line.title;
+      EXPECT_TRUE(points.insert(line.point).second) << figure << ": " << line.title;
+      const auto style = std::make_tuple(line.colour, line.dashed, line.point);
+      const auto [known, added] = style_of.emplace(method, style);
+      EXPECT_EQ(known->second, style) << method << " looks different in " << figure;
+      EXPECT_EQ(line.dashed, method_info(method).adaptive) << method;
+    }
+  }
+  EXPECT_EQ(style_of.size(), report.summaries.size());
+}
+
+// The tick labels of the log axes: plain numbers from 0.01 to 1000, "1e-3" style beyond; never "1e0".
+TEST(ComparisonFigures, LogAxesAreLabelledWithReadableNumbers) {
+  ScratchDirectory directory;
+  write_convergence_figure(directory / "convergence", "made-up comparison", made_up_report());
+  write_work_precision_figure(directory / "work_precision", "made-up comparison", made_up_report());
+  const std::string convergence = read_text(directory / "convergence.svg");
+  // steps 0.025 to 0.1 ms: decades 0.01 to 0.1; errors 2e-10 (the references) to 1e-4: decades 1e-10 to 1e-4
+  EXPECT_THAT(convergence, AllOf(HasSubstr("<text>0.01</text>"), HasSubstr("<text>0.1</text>"),
+                                 HasSubstr("<text>1e-10</text>"), HasSubstr("<text>1e-4</text>")));
+  const std::string work_precision = read_text(directory / "work_precision.svg");
+  // wall times 0.25 / setting: 2.5 ms to 2.5e7 ms
+  EXPECT_THAT(work_precision, AllOf(HasSubstr("<text>1</text>"), HasSubstr("<text>10</text>"),
+                                    HasSubstr("<text>1000</text>"), HasSubstr("<text>1e4</text>")));
+  for (const std::string& svg : {convergence, work_precision}) {
+    EXPECT_THAT(svg, AllOf(Not(HasSubstr("<text>1e0</text>")), Not(HasSubstr("1e+")), Not(HasSubstr("e-0")),
+                           Not(HasSubstr("<text>10^"))));
+  }
+}
+
+// Two methods whose errors agree within 15 % at every step are drawn one over the other, and named.
+TEST(ComparisonFigures, LinesDrawnOverEachOtherAreNamed) {
+  ScratchDirectory directory;
+  ComparisonReport report = made_up_report();
+  for (const double dt : {0.1, 0.05, 0.025}) {
+    report.runs.push_back(run_of("backward-euler", false, dt, 1.05 * std::pow(dt, 4)));
+  }
+  report.summaries.push_back({"backward-euler", false, 0.1, 4.0});
+  write_convergence_figure(directory / "convergence", "made-up comparison", report);
+  EXPECT_THAT(read_text(directory / "convergence.svg"),
+              AllOf(HasSubstr("drawn over each other (errors within 15 % at every common setting): rk4 under "
+                              "backward-euler"),
+                    HasSubstr("not drawn (no run with the right spike count): euler")));
+  write_convergence_figure(directory / "apart", "made-up comparison", made_up_report());
+  EXPECT_THAT(read_text(directory / "apart.svg"), Not(HasSubstr("drawn over each other")));
 }
 
 const std::vector<PanelComparison>& figure_panels() {

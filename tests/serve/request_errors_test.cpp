@@ -84,6 +84,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadRequest{"CompareNotAnObject", R"({"preset": "izh2004-A", "compare": "euler"})", {"compare = \"euler\""}},
         BadRequest{"SamplesTooMany", R"({"preset": "izh2004-A", "samples": 300000})", {"samples = 300000", "200000"}},
         BadRequest{"SamplesNotInteger", R"({"preset": "izh2004-A", "samples": 1.5})", {"samples = 1.5"}},
+        BadRequest{"SamplesUnknownWord", R"({"preset": "izh2004-A", "samples": "most"})",
+                   {"samples = \"most\"", "or \"all\""}},
         BadRequest{"BadStimulus", R"({"preset": "izh2004-A", "stimulus": "step:amp=ten"})", {"amp"}},
         BadRequest{"FileStimulus", R"({"model": "izh2003", "stimulus": "file:/etc/passwd"})",
                    {"reads a file", "step, const"}},

@@ -195,6 +195,26 @@ TEST(SimulateApi, DecimatedTraceKeepsPeaksAndTroughs) {
   EXPECT_EQ(t.back(), 1000.0);
 }
 
+// "samples": "all" returns every computed sample of both runs, the main one and the second method's, and
+// beyond the server's limit the thinned trace at that limit, flagged.
+TEST(SimulateApi, AllSamplesGivesEveryComputedSampleUpToTheLimit) {
+  const json request = {{"preset", "izh2004-A"}, {"compare", {{"method", "euler"}, {"dt", 0.1}}}, {"samples", "all"}};
+  const json answer = simulate(request);
+  for (const json* trace : {&answer["trace"], &answer["compare"]["trace"]}) {
+    EXPECT_FALSE((*trace)["decimated"].get<bool>());
+    EXPECT_EQ((*trace)["t"].size(), (*trace)["computed_samples"].get<std::size_t>());
+  }
+  EXPECT_GT(answer["trace"]["t"].size(), 10'000u);  // 100 ms at 0.01 ms, more than the default of 2000
+
+  ApiLimits limits;
+  limits.max_samples = 3000;
+  const json thinned = simulate(request, limits)["trace"];
+  EXPECT_TRUE(thinned["decimated"].get<bool>());
+  EXPECT_LE(thinned["t"].size(), 3000u);
+  EXPECT_GT(thinned["t"].size(), 2000u);
+  EXPECT_EQ(thinned["computed_samples"], answer["trace"]["computed_samples"]);
+}
+
 TEST(SimulateApi, AdaptiveRunOverTheStepBudgetEndsWithItsStatus) {
   ApiLimits limits;
   limits.max_steps = 500;

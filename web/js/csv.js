@@ -1,5 +1,7 @@
-// The traces and spikes on screen as one CSV file: a '#' header with the effective configuration (as
-// `neurodyn simulate` writes it), then one row per shown sample of each run (column `run`: main or compare).
+// A run's traces and spikes as one CSV file: a '#' header with the effective configuration (as `neurodyn
+// simulate` writes it) and which samples the rows are, then one row per sample of each run (column `run`: main
+// or compare). The samples are those drawn on screen (the min/max envelope of v, two per pixel) or, from an
+// answer asked with "samples": "all", every sample the server computed up to its limit.
 
 function columnName(variable) {
   return variable.unit ? `${variable.name}_${variable.unit.replace(/[^A-Za-z0-9]+/g, '')}` : variable.name;
@@ -14,13 +16,25 @@ function runRows(label, run) {
 
 function describe(label, run) {
   const method = run.run.method;
+  const {t, computed_samples: computed, decimated} = run.trace;
   return `# ${label}: method ${method.name}, dt ${method.dt} ms, status ${run.status}; ` +
-      `${run.trace.t.length} of ${run.trace.computed_samples} samples shown; spikes (ms): ${run.spikes.join(' ')}`;
+      `${t.length} of ${computed} samples${decimated ? ' (thinned: the min/max envelope of v)' : ''}; ` +
+      `spikes (ms): ${run.spikes.join(' ')}`;
 }
 
-export function answerToCsv(answer) {
-  const header = ['# neurodyn explorer export', ...answer.config_toml.trimEnd().split('\n').map((line) => `# ${line}`),
-                  describe('main', answer)];
+// What the rows are. kind: 'shown' (the answer drawn on screen) or 'full' (asked with "samples": "all").
+function exportKind(answer, kind) {
+  const thinned = answer.trace.decimated || Boolean(answer.compare?.trace.decimated);
+  if (kind === 'full') {
+    return `full resolution: every sample the server computed${thinned ? ', but thinned at its limit (below)' : ''}`;
+  }
+  return `the samples drawn on screen${thinned ? ' (the min/max envelope of v, about two per pixel), not the full run'
+                                               : ' (here every computed sample)'}`;
+}
+
+export function answerToCsv(answer, kind) {
+  const header = [`# neurodyn explorer export: ${exportKind(answer, kind)}`,
+                  ...answer.config_toml.trimEnd().split('\n').map((line) => `# ${line}`), describe('main', answer)];
   if (answer.compare) header.push(describe('compare', answer.compare));
   const current = answer.current_unit.split(' ')[0].replace(/[^A-Za-z0-9]+/g, '');
   const columns = ['run', 'time_ms', ...answer.variables.map(columnName), current ? `I_${current}` : 'I'];

@@ -32,6 +32,38 @@ function axis(label, extra = {}) {
 
 function withUnit(name, unit) { return unit && unit !== 'dimensionless' ? `${name} (${unit})` : name; }
 
+const tidy = (value) => Number(value.toPrecision(12));
+
+// Ticks at multiples of the largest round step (1, 2 or 5 times a power of ten) that gives at least three
+// within [low, high].
+export function niceTicks(low, high) {
+  if (!(high > low)) return [low];
+  const ticksAt = (step) => {
+    const ticks = [];
+    for (let k = Math.ceil(low / step); k * step <= high + 1e-9 * step; ++k) ticks.push(tidy(k * step));
+    return ticks;
+  };
+  for (let decade = 10 ** Math.floor(Math.log10(high - low)); ; decade /= 10) {
+    for (const multiple of [5, 2, 1]) {
+      const ticks = ticksAt(multiple * decade);
+      if (ticks.length >= 3) return ticks;
+    }
+  }
+}
+
+// A y axis with niceTicks, which it also writes into its plot's data-y-ticks (what is drawn, for tests).
+function tickedAxis(label, extra = {}) {
+  return axis(label, {
+    splits: (u, axisIndex, low, high) => {
+      const ticks = niceTicks(low, high);
+      u.root.dataset.yTicks = ticks.join(' ');
+      return ticks;
+    },
+    values: (u, ticks) => ticks.map((tick) => String(tidy(tick))),
+    ...extra,
+  });
+}
+
 // [low, high] of the finite values in arrays, widened by 5 % (or by 1 when flat).
 function paddedRange(...arrays) {
   let low = Infinity, high = -Infinity;
@@ -123,6 +155,35 @@ function drawSpikeTicks(u, spikes, row, color) {
   ctx.restore();
 }
 
+// The phase plane's legend for the curves of the answer: the nullclines (solid at the current during the
+// stimulus, dashed at the current before it) and the fixed points (filled when stable, open when not; black
+// during the stimulus, grey before it).
+function phaseLegend(answer) {
+  const plane = answer.phase_plane;
+  const [x, y] = plane.axes.map((k) => answer.variables[k].name);
+  const unit = answer.current_unit.split(' ')[0];
+  const at = (curve) => `at I = ${tidy(curve.current)}${unit && unit !== 'dimensionless' ? ' ' + unit : ''}`;
+  const during = plane.curves.find((curve) => curve.when !== 'before the stimulus');
+  const before = plane.curves.find((curve) => curve.when === 'before the stimulus');
+  const items = [
+    ['v-nullcline', '<i class="swatch first"></i>', `${x}-nullcline`],
+    ['second-nullcline', '<i class="swatch second"></i>',
+     `<span id="second-nullcline">${y}-nullcline</span>${during ? ` ${at(during)} (${during.when})` : ''}`],
+  ];
+  if (before) {
+    items.push(['nullclines-before', '<i class="swatch first dashed"></i><i class="swatch second dashed"></i>',
+                `${at(before)} (${before.when})`]);
+  }
+  items.push(['fixed-points', '<i class="dot stable"></i><i class="dot unstable"></i>',
+              'fixed points: stable, unstable']);
+  if (before?.fixed_points.length) {
+    items.push(['fixed-points-before', '<i class="dot stable before"></i><i class="dot unstable before"></i>',
+                `fixed points ${at(before)}`]);
+  }
+  return items.map(([key, marks, text]) => `<span class="legend-item" data-key="${key}">${marks}${text}</span>`)
+      .join('');
+}
+
 // Fixed points: filled when stable, open when not; black at the input during the stimulus, grey before it.
 function drawFixedPoints(u, curves) {
   const {ctx} = u;
@@ -146,7 +207,8 @@ function drawFixedPoints(u, curves) {
 }
 
 export class ExplorerPlots {
-  // containers: {voltage, input, recovery, phase} elements; onVoltageDrawn(): called after each redraw of v(t).
+  // containers: {voltage, input, recovery, phase, recoveryLegend, phaseLegend} elements; onVoltageDrawn(): called
+  // after each redraw of v(t).
   constructor(containers, onVoltageDrawn) {
     this.containers = containers;
     this.onVoltageDrawn = onVoltageDrawn;
@@ -188,6 +250,7 @@ export class ExplorerPlots {
                       orbitData(main, answer.spikes, answer.has_reset, axes)];
       for (const curve of answer.phase_plane.curves) series.push([curve.v, curve.first], [curve.v, curve.second]);
       this.plots.phase.setData(series);
+      this.containers.phaseLegend.innerHTML = phaseLegend(answer);
     }
   }
 
@@ -224,9 +287,10 @@ export class ExplorerPlots {
     });
     this.plots.voltage = this.create(voltage, this.containers.voltage);
 
-    const input = common(130, 'time (ms)', withUnit('I', current), 'input', {
+    const input = common(170, 'time (ms)', withUnit('I', current), 'input', {
       series: [{}, line(colors.input, {width: 1.25, fill: 'rgba(91,103,112,0.08)'})],
     });
+    input.axes[1] = tickedAxis(withUnit('I', current), {size: 56});
     this.plots.input = this.create(input, this.containers.input);
 
     const recovery = variables.slice(1);

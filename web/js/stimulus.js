@@ -39,3 +39,43 @@ export function formatStep({amplitude, onset, duration, edges}) {
   if (edges === 'closed') spec += ',edges=closed';
   return spec;
 }
+
+// Fields that are currents (or a current per ms): scaling them all by one factor scales I(t) as a whole.
+const currentFields = new Set(['amp', 'offset', 'mean', 'sigma', 'slope']);
+// Fields whose value gives the stimulus's amplitude: the largest in magnitude among the components.
+const amplitudeFields = new Set(['amp', 'offset', 'mean']);
+const field = /(\b[A-Za-z_]+)(\s*=\s*)((?:[^,\s+]|(?<=[eE])[-+])+)/g;  // name=value; a value may hold 1e+3
+
+function componentFields(spec) {
+  return spec.split(componentStart).flatMap((component) => {
+    const colon = component.indexOf(':');
+    return colon < 0 ? [] : [...component.slice(colon + 1).matchAll(field)];
+  });
+}
+
+// The amplitude of any spec without a file: the amp, offset or mean of largest magnitude among its
+// components (80 for const:amp=80+step:amp=-5,...); null when it has none (ramps alone, a file).
+export function stimulusAmplitude(spec) {
+  if (/(^|\+)\s*file\s*:/.test(spec)) return null;
+  let amplitude = null;
+  for (const [, name, , text] of componentFields(spec)) {
+    const value = specNumber(text);
+    if (!amplitudeFields.has(name) || !Number.isFinite(value)) continue;
+    if (amplitude === null || Math.abs(value) > Math.abs(amplitude)) amplitude = value;
+  }
+  return amplitude;
+}
+
+// The spec with every current field (amp, offset, mean, sigma, slope) times `factor`: I(t) scaled as a whole.
+export function scaleStimulus(spec, factor) {
+  return spec.split(componentStart).map((component) => {
+    const colon = component.indexOf(':');
+    if (colon < 0) return component;
+    const fields = component.slice(colon + 1).replace(field, (whole, name, equals, text) => {
+      const value = specNumber(text);
+      if (!currentFields.has(name) || !Number.isFinite(value)) return whole;
+      return `${name}${equals}${Number((value * factor).toPrecision(12))}`;
+    });
+    return component.slice(0, colon + 1) + fields;
+  }).join('+');
+}

@@ -24,15 +24,22 @@ void write_comparison_csv(const std::filesystem::path& path, const EffectiveRun&
 // fitted_order (the last two for fixed-step methods; empty where not measured).
 void write_comparison_summary_csv(const std::filesystem::path& path, const ComparisonReport& report);
 
+// The two figures below draw each method of the report with a look of its own, the same in both: fixed-step
+// methods solid, adaptive ones dashed, a colour-blind safe colour that no other method of the same dash has
+// (up to eight of each kind), and a point shape that no other method has (filled and open shapes in turn, the
+// open ones larger); lines are slightly transparent. Two lines whose errors agree within 15 % at every common
+// setting are named under the plot ("euler under backward-euler"). The log axes span whole decades, each
+// labelled as a plain number from 0.01 to 1000 and as "1e-3", "1e4" beyond.
+
 // PATH.{png,svg}: maximum spike-time error against the median wall time of a run, log-log, one line per
-// method (fixed-step methods solid, adaptive ones dashed), each run a marked point; the references'
-// agreement as a dashed horizontal line. Runs that failed or got the spike count wrong have no error and are
-// not drawn; the methods without any drawable run are listed under the plot.
+// method, each run a marked point; the references' agreement as a dotted horizontal line. Runs that failed or
+// got the spike count wrong have no error and are not drawn; the methods without any drawable run are listed
+// under the plot.
 void write_work_precision_figure(const std::filesystem::path& path_without_extension, const std::string& title,
                                  const ComparisonReport& report);
 
 // PATH.{png,svg}: maximum spike-time error against the step, log-log, for the fixed-step methods, each
-// labelled with its fitted order in spike time; the references' agreement as a dashed horizontal line.
+// labelled with its fitted order in spike time; the references' agreement as a dotted horizontal line.
 void write_convergence_figure(const std::filesystem::path& path_without_extension, const std::string& title,
                               const ComparisonReport& report);
 

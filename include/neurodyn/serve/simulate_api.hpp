@@ -12,7 +12,9 @@
 // model's current unit. The method options are those of neurodyn/solve/method_options.hpp (`neurodyn
 // methods` lists them), checked as on the command line. `compare` repeats the run with its own method keys
 // (method, output_step and the method options) in place of the main run's; `samples` bounds the samples of
-// each returned trace. A stimulus may not read a file (`file:`).
+// each returned trace: an integer, or "all" for every sample the run computed (up to the server's limit,
+// ApiLimits::max_samples; "decimated" in the answer says whether the trace was thinned). A stimulus may not
+// read a file (`file:`).
 //
 // The answer (200):
 //   {"run": {...the effective run: preset, model, parameters, initial_state, stimulus, t_end,
