@@ -310,17 +310,7 @@ void validate(const Problem& problem, const SensitivityOptions& options) {
   if (!((problem.t_end - problem.t_start) / options.dt <= 1e15)) {
     throw InputError(fmt::format("dt = {:g} ms makes more than 1e15 steps; allowed: at most 1e15", options.dt));
   }
-  const auto& info = model_info(model_name(problem.model));
-  if (problem.initial_state.size() != info.state_variables.size()) {
-    throw InputError(fmt::format("initial state has {} values; model {} needs {}", problem.initial_state.size(),
-                                 info.name, info.state_variables.size()));
-  }
-  for (std::size_t i = 0; i < problem.initial_state.size(); ++i) {
-    if (!std::isfinite(problem.initial_state[i])) {
-      throw InputError(fmt::format("initial {} = {:g} is not allowed; allowed: a finite value",
-                                   info.state_variables[i].name, problem.initial_state[i]));
-    }
-  }
+  validate_initial_state(problem);
 }
 
 }  // namespace

@@ -52,6 +52,12 @@ void validate(const Problem& problem, const MethodOptions& method, const RecordO
     }
   }
   if (record.every < 1) throw InputError(fmt::format("record every = {} must be at least 1", record.every));
+  validate_initial_state(problem);
+}
+
+}  // namespace
+
+void validate_initial_state(const Problem& problem) {
   const auto& info = model_info(model_name(problem.model));
   if (problem.initial_state.size() != info.state_variables.size()) {
     throw InputError(fmt::format("initial state has {} values; model {} needs {}", problem.initial_state.size(),
@@ -64,8 +70,6 @@ void validate(const Problem& problem, const MethodOptions& method, const RecordO
     }
   }
 }
-
-}  // namespace
 
 // The copies an Integration's run refers to, at a stable address.
 struct Integration::Inputs {

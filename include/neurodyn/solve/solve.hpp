@@ -21,6 +21,9 @@ struct Problem {
   double t_end = 100.0;  // ms
 };
 
+// Throws InputError unless the initial state has one finite value per state variable of the model.
+void validate_initial_state(const Problem& problem);
+
 // What to keep while solving. `every` keeps one sample in k steps (1 = every step); spikes are always kept.
 // With `spikes_only` nothing is allocated per step. The callback, when set, sees every sample
 // (time, state) as it is produced, whatever is kept.
