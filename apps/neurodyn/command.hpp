@@ -37,5 +37,6 @@ void add_compare_command(CLI::App& app);   // solver comparison
 void add_patterns_command(CLI::App& app);  // the 2004 figure, published versus converged
 void add_serve_command(CLI::App& app);     // the live explorer in the browser
 void add_recording_command(CLI::App& app);  // recording info, show, features
+void add_fit_command(CLI::App& app);        // fitting a model to a recording
 
 }  // namespace neurodyn::cli

@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   add_patterns_command(app);
   add_serve_command(app);
   add_recording_command(app);
+  add_fit_command(app);
 
   try {
     app.parse(argc, argv);

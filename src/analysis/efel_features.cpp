@@ -155,8 +155,9 @@ void validate(std::span<const double> t_ms, std::span<const double> v_mV, const 
     throw InputError(fmt::format("trace: {} samples; allowed: at least 3", t_ms.size()));
   }
   for (std::size_t i = 0; i < t_ms.size(); ++i) {
-    require_finite(fmt::format("t[{}]", i), t_ms[i]);
-    require_finite(fmt::format("v[{}]", i), v_mV[i]);
+    // The field's name is formatted only for the error: this loop runs over every sample.
+    if (!std::isfinite(t_ms[i])) require_finite(fmt::format("t[{}]", i), t_ms[i]);
+    if (!std::isfinite(v_mV[i])) require_finite(fmt::format("v[{}]", i), v_mV[i]);
     if (i > 0 && !(t_ms[i] > t_ms[i - 1])) {
       throw InputError(fmt::format("t[{}] = {} does not follow t[{}] = {}; allowed: strictly increasing times", i,
                                    t_ms[i], i - 1, t_ms[i - 1]));

@@ -23,9 +23,10 @@ void for_each_model_type(Visitor&& visit) {
 
 template <class M>
 ModelInfo info_of() {
-  ModelInfo info{M::name, M::title, M::citation, M::current_unit, M::has_reset, {}, {}};
+  ModelInfo info{M::name, M::title, M::citation, M::current_unit, M::has_reset, {}, {}, {}};
   for (const auto& field : M::parameters) info.parameters.push_back(field.info);
   info.state_variables.assign(M::state_variables.begin(), M::state_variables.end());
+  info.fitting_ranges.assign(M::fitting_ranges.begin(), M::fitting_ranges.end());
   return info;
 }
 

@@ -90,6 +90,19 @@ class SensitivityRk4 {
     }
     X_.setZero();
     for (int i = 0; i < n_state; ++i) X_[i] = problem.initial_state[static_cast<std::size_t>(i)];
+    if (!options.initial_sensitivity.empty()) {
+      const int columns = n_parameters + (options.amplitude ? 1 : 0);  // P: theta as the result lists it
+      if (options.initial_sensitivity.size() != static_cast<std::size_t>(n_state * columns)) {
+        throw InputError(fmt::format("initial_sensitivity has {} values; allowed: n x P = {} x {}",
+                                     options.initial_sensitivity.size(), n_state, columns));
+      }
+      Eigen::Map<Sensitivity> initial(X_.data() + n_state);
+      for (int i = 0; i < n_state; ++i) {
+        for (int j = 0; j < columns; ++j) {
+          initial(i, j) = options.initial_sensitivity[static_cast<std::size_t>(i * columns + j)];
+        }
+      }
+    }
     const State x0 = X_.template head<n_state>();
     if (model_.reset(x0).hold_ms > 0.0) {
       throw InputError(fmt::format("sensitivities through a reset that holds the state are not implemented: model "

@@ -2,6 +2,7 @@
 // every member is in the table exactly once, and the ranges hold the defaults.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
@@ -48,6 +49,25 @@ TYPED_TEST(ParameterTable, CoversEveryMemberOnceUnderDistinctNames) {
     EXPECT_TRUE(members.insert(&(model.*(field.member))).second) << "duplicate member " << field.info.name;
   }
   EXPECT_EQ(sizeof(TypeParam), TypeParam::parameters.size() * sizeof(double));
+}
+
+// A fitting range names a parameter of the table once and lies inside the table's range, narrower on one side
+// at least, around the default.
+TYPED_TEST(ParameterTable, FittingRangesLieInsideTheTable) {
+  EXPECT_FALSE(TypeParam::fitting_ranges.empty());
+  std::set<std::string> names;
+  for (const FittingRange& range : TypeParam::fitting_ranges) {
+    EXPECT_TRUE(names.insert(std::string(range.name)).second) << "duplicate fitting range " << range.name;
+    const auto row = std::find_if(TypeParam::parameters.begin(), TypeParam::parameters.end(),
+                                  [&](const auto& field) { return field.info.name == range.name; });
+    ASSERT_NE(row, TypeParam::parameters.end()) << range.name << " is not a parameter";
+    EXPECT_LT(range.min, range.max) << range.name;
+    EXPECT_GE(range.min, row->info.min) << range.name;
+    EXPECT_LE(range.max, row->info.max) << range.name;
+    EXPECT_TRUE(range.min > row->info.min || range.max < row->info.max) << range.name << " spans the whole table";
+    EXPECT_GE(row->info.default_value, range.min) << range.name;
+    EXPECT_LE(row->info.default_value, range.max) << range.name;
+  }
 }
 
 TYPED_TEST(ParameterTable, StateVariablesMatchTheDimension) {

@@ -256,6 +256,46 @@ TEST(Sensitivity, SubthresholdLifMatchesTheDifferentiatedClosedForm) {
   EXPECT_EQ(result.final_sensitivity, std::vector<double>(result.sensitivities.end() - 7, result.sensitivities.end()));
 }
 
+// An initial state that follows the parameters: u0 = b (v0 - vr), the steady state of u at v0. The sensitivity
+// started from du0/db = v0 - vr and du0/dvr = -b matches central differences of converged runs in which u0 is
+// recomputed from the moved parameter.
+TEST(Sensitivity, InitialSensitivityCarriesAParameterDependentStart) {
+  Problem problem = regular_spiking();
+  const double v0 = -64.0;
+  const auto start = [&](Problem p) {
+    const ParameterValues moved_values = parameter_values(p.model);
+    p.initial_state = {v0, moved_values.at("b") * (v0 - moved_values.at("vr"))};
+    return p;
+  };
+  problem = start(problem);
+  const ParameterValues values = parameter_values(problem.model);
+  ASSERT_NE(problem.initial_state[1], 0.0);
+  SensitivityOptions options;
+  options.dt = 0.005;
+  const SensitivityResult plain = solve_sensitivities(problem, options);
+  const std::size_t p = plain.parameter_count();
+  options.initial_sensitivity.assign(2 * p, 0.0);
+  options.initial_sensitivity[p + column_of(plain, "b")] = v0 - values.at("vr");
+  options.initial_sensitivity[p + column_of(plain, "vr")] = -values.at("b");
+  const SensitivityResult result = solve_sensitivities(problem, options);
+  ASSERT_TRUE(result.ok()) << result.message;
+  ASSERT_GE(result.spike_times.size(), 5u);
+  for (const std::string name : {"b", "vr"}) {
+    const double h = difference_step(name, values.at(name));
+    const Solution up = converged(start(moved(problem, name, h)));
+    const Solution down = converged(start(moved(problem, name, -h)));
+    ASSERT_EQ(up.spike_times.size(), result.spike_times.size());
+    for (std::size_t k = 0; k < result.spike_times.size(); ++k) {
+      const double difference = (up.spike_times[k] - down.spike_times[k]) / (2.0 * h);
+      EXPECT_NEAR(result.spike_gradient(k, column_of(result, name)), difference, 1e-5 * std::abs(difference) + 1e-9)
+          << name << " spike " << k;
+    }
+  }
+  // Without the initial sensitivity, the gradient in b misses the start's dependence on it.
+  EXPECT_GT(std::abs(plain.spike_gradient(0, column_of(plain, "b")) - result.spike_gradient(0, column_of(result, "b"))),
+            1e-3 * std::abs(result.spike_gradient(0, column_of(result, "b"))));
+}
+
 TEST(Sensitivity, RefusesWhatItDoesNotCover) {
   Problem sine = regular_spiking();
   sine.stimulus = parse_stimulus("sine:amp=70,freq_hz=5", 1000.0);
@@ -272,6 +312,10 @@ TEST(Sensitivity, RefusesWhatItDoesNotCover) {
   SensitivityOptions too_coarse;
   too_coarse.dt = 2000.0;
   EXPECT_THROW(solve_sensitivities(regular_spiking(), too_coarse), InputError);
+
+  SensitivityOptions wrong_start;
+  wrong_start.initial_sensitivity = {1.0, 2.0, 3.0};  // not n x P
+  EXPECT_THROW(solve_sensitivities(regular_spiking(), wrong_start), InputError);
 }
 
 }  // namespace

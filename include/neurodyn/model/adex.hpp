@@ -57,6 +57,11 @@ struct BasicAdEx {
       {{"V_r", "mV", -58.0, -100.0, 0.0, "reset potential after a spike"}, &BasicAdEx::V_r},
       {{"V_peak", "mV", 0.0, -40.0, 100.0, "spike cutoff: v >= V_peak is a spike"}, &BasicAdEx::V_peak},
   }};
+  // Fitting ranges: the spans of Naud et al. 2008's firing-pattern sets (docs/reference.md section 3), widened.
+  static constexpr std::array<FittingRange, 9> fitting_ranges{{
+      {"C", 20.0, 500.0}, {"g_L", 1.0, 50.0}, {"E_L", -85.0, -50.0}, {"V_T", -60.0, -35.0}, {"DeltaT", 0.5, 6.0},
+      {"a", -15.0, 20.0}, {"tau_w", 10.0, 500.0}, {"b", 0.0, 200.0}, {"V_r", -70.0, -40.0},
+  }};
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
       {"v", "mV", "membrane potential", -150.0, 100.0},
       {"w", "pA", "adaptation current", -100000, 100000},

@@ -33,6 +33,7 @@ struct ModelInfo {
   bool has_reset;
   std::vector<ParameterInfo> parameters;
   std::vector<StateVariableInfo> state_variables;
+  std::vector<FittingRange> fitting_ranges;  // the parameters a fit frees by default, and where it searches
 };
 
 const std::vector<ModelInfo>& model_catalog();

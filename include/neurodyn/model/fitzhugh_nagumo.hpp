@@ -36,6 +36,8 @@ struct BasicFitzHughNagumoParameters {
   static constexpr double error_scale_value = 0.02;
   // The dimensionless v searched for fixed points.
   static constexpr VoltageRange voltage_range{-5.0, 5.0};
+  // Fitting ranges: around the classic a = 0.7, b = 0.8, e = 0.08, where the model is excitable or oscillates.
+  static constexpr std::array<FittingRange, 3> fitting_ranges{{{"a", -0.5, 1.5}, {"b", 0.05, 2.0}, {"e", 0.005, 0.5}}};
 
   // The table of the members above, for a model M derived from these parameters.
   template <class M>

@@ -67,6 +67,10 @@ struct BasicHodgkinHuxleyMembrane {
   P E_L;       // mV       leak reversal potential (sets the rest of the full model at -65 mV)
   P v_detect;  // mV       spike detection level of v
 
+  // Fitting ranges: the conductances and the leak reversal, around the squid axon's values.
+  static constexpr std::array<FittingRange, 4> fitting_ranges{{
+      {"g_Na", 50.0, 200.0}, {"g_K", 10.0, 80.0}, {"g_L", 0.05, 1.0}, {"E_L", -70.0, -45.0}}};
+
   // The table of the members above, for a model M derived from this membrane.
   template <class M>
   static constexpr std::array<ParameterField<M, P>, 8> membrane_parameters() {

@@ -56,6 +56,10 @@ struct BasicIzhikevich2003 {
       {{"u_decay", "", 1.0, 0.0, 1.0, "weight of -u in the u equation (0 for panel R)"},
        &BasicIzhikevich2003::u_decay},
   }};
+  // Fitting ranges: around the values of the 2003 and 2004 cell classes (docs/reference.md section 1).
+  static constexpr std::array<FittingRange, 4> fitting_ranges{{
+      {"a", 0.001, 0.2}, {"b", -0.2, 0.4}, {"c", -80.0, -40.0}, {"d", -2.0, 10.0},
+  }};
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
       {"v", "mV", "membrane potential", -150.0, 100.0},
       {"u", "mV/ms", "recovery variable", -1000.0, 1000.0},

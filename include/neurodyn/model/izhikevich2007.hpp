@@ -85,6 +85,11 @@ struct BasicIzhikevich2007 {
       {{"vb", "mV", -55.0, -100.0, 0.0, "onset of the cubic u-nullcline (used when u_cubic > 0)"},
        &BasicIzhikevich2007::vb},
   }};
+  // Fitting ranges: the spans of the book's cells (docs/reference.md section 2), widened.
+  static constexpr std::array<FittingRange, 9> fitting_ranges{{
+      {"C", 20.0, 500.0}, {"k", 0.1, 3.0}, {"vr", -85.0, -50.0}, {"vt", -60.0, -25.0}, {"vpeak", 0.0, 60.0},
+      {"a", 0.001, 0.3}, {"b", -10.0, 20.0}, {"c", -70.0, -35.0}, {"d", 0.0, 400.0},
+  }};
   static constexpr std::array<StateVariableInfo, 2> state_variables{{
       {"v", "mV", "membrane potential", -150.0, 100.0},
       {"u", "pA", "recovery current", -100000, 100000},

@@ -46,6 +46,11 @@ struct BasicLeakyIntegrateAndFire {
       {{"t_ref", "ms", 2.0, 0.0, 100.0, "refractory period: v is held at v_reset"},
        &BasicLeakyIntegrateAndFire::t_ref},
   }};
+  // Fitting ranges: cortical cells (membrane time constants of 5 to 50 ms, thresholds 10 to 30 mV above rest).
+  static constexpr std::array<FittingRange, 6> fitting_ranges{{
+      {"C", 20.0, 500.0}, {"g_L", 1.0, 50.0}, {"E_L", -85.0, -50.0}, {"v_threshold", -60.0, -30.0},
+      {"v_reset", -80.0, -45.0}, {"t_ref", 0.0, 10.0},
+  }};
   static constexpr std::array<StateVariableInfo, 1> state_variables{{
       {"v", "mV", "membrane potential", -150.0, 100.0},
   }};

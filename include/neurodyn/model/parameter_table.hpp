@@ -16,6 +16,15 @@ struct ParameterInfo {
   std::string_view meaning;
 };
 
+// The range a fit searches for one parameter (in the table's unit): narrower than the table's range, which admits
+// every value the equations accept, it spans the values published cells take. The parameters a model lists in its
+// `fitting_ranges` are the ones a fit frees when the user names none; the others keep their preset values.
+struct FittingRange {
+  std::string_view name;
+  double min;
+  double max;
+};
+
 // A table row bound to the member of Model, of the parameter type P, that holds the value.
 template <class Model, class P = double>
 struct ParameterField {

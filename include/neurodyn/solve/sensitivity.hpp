@@ -14,7 +14,8 @@
 //   g_theta is zero for the plain Izhikevich cutoff but not for a cutoff that is itself a parameter (vpeak).
 //   For a model without a reset the spike is only a crossing: tau gets its gradient and S is continuous.
 //
-// The initial state is held fixed (it does not follow a parameter, even where a preset sets v0 = vr).
+// The initial state is held fixed unless SensitivityOptions::initial_sensitivity says how it follows theta (a fit
+// whose u0 is the model's steady state at v0 gives du0/db there).
 //
 // Units: time in ms; the state in its variables' units (mV, pA, ...); each column j of S and of the spike-time
 // gradients is per unit of theta_j in that parameter's own unit (the model's parameter table), so dtau/da of
@@ -43,6 +44,8 @@ struct SensitivityOptions {
   double dt = 0.01;
   bool amplitude = false;    // append the stimulus amplitude to theta (see above for which stimuli allow it)
   bool record_grid = false;  // keep the state and S at t_start and at every grid point
+  // S(t_start) = dx(t_start)/dtheta, row-major n x P as SensitivityResult::final_sensitivity; empty: zero.
+  std::vector<double> initial_sensitivity;
   long long max_steps = 500'000'000;
 };
 

@@ -1,0 +1,214 @@
+// `neurodyn fit --config FIT.toml --out DIR`: a model fitted to a recording's training sweeps and scored on its
+// held-out sweeps (include/neurodyn/fit/*.hpp); `--compare A,B,...` runs several optimizers on the same problem.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+#include "neurodyn/error.hpp"
+#include "neurodyn/fit/checkpoint.hpp"
+#include "neurodyn/fit/fit_output.hpp"
+#include "neurodyn/fit/optimizers.hpp"
+#include "neurodyn/io/fit_config.hpp"
+#include "neurodyn/io/result_folder.hpp"
+
+namespace neurodyn::cli {
+namespace {
+
+struct FitFlags {
+  std::filesystem::path config;
+  std::filesystem::path out;
+  std::optional<std::filesystem::path> recording;
+  std::optional<std::string> optimizer;
+  std::optional<long long> evaluations;
+  std::optional<long long> seed;
+  std::optional<long long> threads;
+  std::optional<std::string> objective;
+  std::vector<std::string> compare;
+  bool resume = false;
+};
+
+// Ctrl-C asks the fit to stop after the evaluations running; a second Ctrl-C ends the process.
+std::atomic<bool> stop_requested{false};
+
+extern "C" void request_stop(int) {
+  stop_requested.store(true);
+  std::signal(SIGINT, SIG_DFL);
+}
+
+class StopOnInterrupt {
+ public:
+  StopOnInterrupt() : previous_(std::signal(SIGINT, request_stop)) { stop_requested.store(false); }
+  ~StopOnInterrupt() { std::signal(SIGINT, previous_); }
+  StopOnInterrupt(const StopOnInterrupt&) = delete;
+  StopOnInterrupt& operator=(const StopOnInterrupt&) = delete;
+
+ private:
+  void (*previous_)(int);
+};
+
+// Progress on stderr every two seconds: evaluations, the best score, the rate and the time left.
+class FitProgressReport {
+ public:
+  explicit FitProgressReport(std::string label) : label_(std::move(label)), next_(Clock::now() + interval_) {}
+
+  void operator()(const FitProgress& progress) {
+    const auto now = Clock::now();
+    if (now < next_ && progress.evaluations < progress.budget) return;
+    next_ = now + interval_;
+    const double rate = progress.elapsed_s > 0.0 ? static_cast<double>(progress.evaluations) / progress.elapsed_s : 0.0;
+    const double left = rate > 0.0 ? static_cast<double>(progress.budget - progress.evaluations) / rate : 0.0;
+    std::cerr << fmt::format("{}: {} of {} evaluations, best {:.6g}, {:.1f} evaluations/s, about {:.0f} s left\n",
+                             label_, progress.evaluations, progress.budget, progress.best_score, rate, left);
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  static constexpr std::chrono::seconds interval_{2};
+  std::string label_;
+  Clock::time_point next_;
+};
+
+FitSettings settings_from(const FitFlags& flags) {
+  FitSettings settings = read_fit_settings(flags.config);
+  if (flags.recording) settings.recording = *flags.recording;
+  if (flags.optimizer) settings.optimizer = *flags.optimizer;
+  if (flags.evaluations) settings.evaluations = *flags.evaluations;
+  if (flags.seed) settings.seed = *flags.seed;
+  if (flags.threads) settings.threads = *flags.threads;
+  if (flags.objective) settings.objective = *flags.objective;
+  return settings;
+}
+
+std::string score_line(std::string_view set, const FitPlan& plan, const std::vector<TargetScores>& scores) {
+  double gamma = 0.0;
+  for (const TargetScores& score : scores) gamma += score.gamma / static_cast<double>(scores.size());
+  return fmt::format("{}: {} {:.6g} (mean of {} sweep{}); Gamma {:.3f}, features {:.4g}, trace_mse {:.4g} mV^2",
+                     set, to_string(plan.objective.kind), mean_score(scores, plan.objective.kind), scores.size(),
+                     scores.size() == 1 ? "" : "s", gamma, mean_score(scores, ObjectiveKind::features),
+                     mean_score(scores, ObjectiveKind::trace_mse));
+}
+
+void print_summary(const FitPlan& plan, const FitReport& report) {
+  std::cout << score_line("held_out", plan, report.held_out) << '\n';
+  std::cout << score_line("training", plan, report.training) << '\n';
+  const FitRun& run = report.run;
+  std::cout << fmt::format("optimizer: {}, {} evaluations ({}), best at evaluation {}, {:.1f} s, {} rhs evaluations\n",
+                           plan.optimizer.name, run.history.size(), to_string(run.end), run.best_index, run.wall_s,
+                           run.rhs_evaluations);
+  std::vector<std::string> values;
+  for (const FreeParameter& parameter : plan.free) {
+    values.push_back(fmt::format("{} = {:.6g}{}{}", parameter.name, report.fitted.at(parameter.name),
+                                 parameter.unit.empty() ? "" : " ", parameter.unit));
+  }
+  std::cout << fmt::format("fitted: {}\n", fmt::join(values, ", "));
+}
+
+FitReport fit_once(const FitPlan& plan, const FitFlags& flags, bool checkpoint) {
+  const FitEvaluator evaluator(plan);
+  FitControl control;
+  FitProgressReport progress(fmt::format("fit {}", plan.optimizer.name));
+  control.progress = [&progress](const FitProgress& p) { progress(p); };
+  control.stop = &stop_requested;
+  std::optional<CheckpointWriter> writer;
+  const std::filesystem::path checkpoint_file = checkpoint_path(flags.out);
+  if (checkpoint) {
+    if (flags.resume) {
+      control.replay = read_checkpoint(checkpoint_file);
+      std::cerr << fmt::format("fit: resuming from {} ({} evaluations to replay)\n", checkpoint_file.string(),
+                               control.replay.size());
+    }
+    writer.emplace(checkpoint_file, flags.resume);
+    control.on_evaluation = [&writer](const EvaluationRecord& record) { writer->add(record); };
+  }
+  FitRun run = run_fit(evaluator, control);
+  if (run.end == FitEnd::interrupted) {
+    std::cerr << fmt::format("fit: interrupted after {} evaluations; the results hold the best so far{}\n",
+                             run.history.size(),
+                             checkpoint ? fmt::format("; `--resume` continues from {}", checkpoint_file.string())
+                                        : std::string());
+  } else if (checkpoint) {
+    std::filesystem::remove(checkpoint_file);
+  }
+  return report_fit(evaluator, std::move(run));
+}
+
+void run_fit_command(const FitFlags& flags) {
+  ResultFolder folder(flags.out, "fit");
+  FitPlan plan = plan_fit(settings_from(flags));
+  for (const std::string& name : flags.compare) find_optimizer(name);
+  if (flags.resume && !flags.compare.empty()) throw InputError("--resume and --compare do not go together");
+  const StopOnInterrupt interrupt;
+  if (flags.compare.empty()) {
+    const FitReport report = fit_once(plan, flags, true);
+    const std::filesystem::path& staging = folder.start_writing();
+    write_fit_results(staging, plan, report);
+    std::filesystem::copy_file(flags.config, staging / "fit_config.toml");
+    folder.commit();
+    print_summary(plan, report);
+    std::cout << fmt::format("wrote {}/ (fit.toml, parameters.csv, history.csv, scores.csv, fit_config.toml, "
+                             "fit_traces, history and parameters .png/.svg)\n",
+                             flags.out.string());
+    return;
+  }
+  std::vector<ComparisonRow> rows;
+  for (const std::string& name : flags.compare) {
+    if (stop_requested.load()) break;
+    FitPlan one = plan;
+    one.optimizer.name = name;
+    require_optimizer_fits(one);
+    rows.push_back({name, fit_once(one, flags, false)});
+    std::cout << fmt::format("{}: held_out {:.6g}, training {:.6g}, {} evaluations, {:.1f} s\n", name,
+                             mean_score(rows.back().report.held_out, plan.objective.kind),
+                             mean_score(rows.back().report.training, plan.objective.kind),
+                             rows.back().report.run.history.size(), rows.back().report.run.wall_s);
+  }
+  const std::filesystem::path& staging = folder.start_writing();
+  write_fit_comparison(staging, plan, rows);
+  std::filesystem::copy_file(flags.config, staging / "fit_config.toml");
+  folder.commit();
+  std::cout << fmt::format("wrote {}/ (comparison.csv, comparison.png/.svg, fit_config.toml)\n", flags.out.string());
+}
+
+}  // namespace
+
+void add_fit_command(CLI::App& app) {
+  auto flags = std::make_shared<FitFlags>();
+  auto* command = app.add_subcommand(
+      "fit",
+      "Fit a model to a recording (ABF2, NWB, text): train on some sweeps, score on the others. The configuration "
+      "(--config) names the recording, the sweeps, the model and its free parameters, the objective and the "
+      "optimizer; flags override it. Writes fit.toml (the fitted model, for simulate --config), parameters.csv, "
+      "history.csv, scores.csv and figures. Ctrl-C stops and keeps the best so far; --resume continues.");
+  command->add_option("--config", flags->config, "the fit's TOML file (layout: README, `neurodyn fit`)")
+      ->required()
+      ->type_name("FIT.toml");
+  command->add_option("--out", flags->out, "output directory")->required()->type_name("DIR");
+  command->add_option("--recording", flags->recording, "the recording (overrides data.recording)")->type_name("FILE");
+  command
+      ->add_option("--optimizer", flags->optimizer,
+                   "sga, sa, de, sade, pso, cmaes, xnes (pagmo); lbfgs, bobyqa, subplex (NLopt)")
+      ->type_name("NAME");
+  command->add_option("--evaluations", flags->evaluations, "the budget in objective evaluations")->type_name("N");
+  command->add_option("--seed", flags->seed, "the optimizer's seed")->type_name("S");
+  command->add_option("--threads", flags->threads, "threads (0: every core); the result does not depend on it")
+      ->type_name("T");
+  command->add_option("--objective", flags->objective, "features, gamma, trace_mse or minmax_mse")->type_name("KIND");
+  command
+      ->add_option("--compare", flags->compare,
+                   "run these optimizers on the same problem and budget, comma-separated; writes comparison.csv")
+      ->delimiter(',')
+      ->type_name("NAMES");
+  command->add_flag("--resume", flags->resume, "continue the fit an interruption stopped (same --out and settings)");
+  command->callback([flags] { run_fit_command(*flags); });
+}
+
+}  // namespace neurodyn::cli

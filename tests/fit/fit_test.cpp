@@ -1,0 +1,282 @@
+// The machinery of a fit: the exact gradient against differences, the budget kept exactly by every optimizer, the
+// same result for any number of threads, resuming from a checkpoint, failures scored and counted, and every input
+// error refused before a simulation runs.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+
+#include "neurodyn/error.hpp"
+#include "neurodyn/fit/checkpoint.hpp"
+#include "neurodyn/fit/fit_plan.hpp"
+#include "neurodyn/fit/optimizers.hpp"
+#include "neurodyn/io/abf2.hpp"
+#include "synthetic_recording.hpp"
+
+namespace {
+
+using namespace neurodyn;
+using testing_fit::Protocol;
+using testing_fit::true_cell;
+
+// Three short sweeps (-100, 150 and 300 pA for 200 ms): cheap evaluations.
+const Recording& short_recording() {
+  static const Recording data = [] {
+    Protocol protocol;
+    protocol.steps_pA = {-100.0, 150.0, 300.0};
+    protocol.step_start_ms = 50.0;
+    protocol.step_end_ms = 250.0;
+    protocol.sweep_ms = 300.0;
+    return testing_fit::synthetic_recording(true_cell(), protocol);
+  }();
+  return data;
+}
+
+FitSettings small_fit(const std::string& optimizer, long long budget) {
+  FitSettings settings;
+  settings.run.model = "izh2007";
+  settings.run.parameters = true_cell();
+  settings.run.method = "rk4";
+  settings.run.method_options["dt"] = 0.05;
+  settings.training = std::vector<int>{0, 2};
+  settings.held_out = std::vector<int>{1};
+  for (const char* name : {"a", "b", "d", "k"}) settings.free.push_back({name, std::nullopt});
+  settings.optimizer = optimizer;
+  settings.evaluations = budget;
+  settings.seed = 11;
+  return settings;
+}
+
+FitRun run_small(const FitSettings& settings, const FitControl& control = {}) {
+  const FitPlan plan = plan_fit(settings, short_recording());
+  const FitEvaluator evaluator(plan);
+  return run_fit(evaluator, control);
+}
+
+std::string plan_error(const FitSettings& settings) {
+  try {
+    plan_fit(settings, short_recording());
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(FitGradient, ExactGradientOfTheMaskedTraceMseMatchesCentralDifferences) {
+  FitSettings settings = small_fit("lbfgs", 10);
+  settings.objective = "trace_mse";
+  const FitPlan plan = plan_fit(settings, short_recording());
+  const FitEvaluator evaluator(plan);
+  const std::vector<double> x{0.31, 0.44, 0.27, 0.36};
+  std::vector<double> gradient(4);
+  const Evaluation with_gradient = evaluator.evaluate_with_gradient(x, gradient);
+  // The sensitivities' RK4 and the solver's RK4 integrate the same steps; they place a reset by different means (RK4
+  // to the located time, the solver's Hermite interpolant), which moves the trace after a spike by O(dt^4).
+  EXPECT_NEAR(with_gradient.score, evaluator.evaluate(x).score, 1e-5 * with_gradient.score);
+  for (std::size_t j = 0; j < x.size(); ++j) {
+    constexpr double h = 1e-6;
+    std::vector<double> up = x, down = x;
+    up[j] += h;
+    down[j] -= h;
+    const double difference = (evaluator.evaluate(up).score - evaluator.evaluate(down).score) / (2.0 * h);
+    EXPECT_NEAR(gradient[j], difference, 1e-4 * std::abs(difference) + 1e-6) << plan.free[j].name;
+  }
+}
+
+TEST(FitBudget, EveryOptimizerStopsAtExactlyTheBudget) {
+  for (const char* name : {"sga", "sa", "de", "sade", "pso", "cmaes", "xnes", "bobyqa", "subplex"}) {
+    const FitRun run = run_small(small_fit(name, 23));
+    EXPECT_LE(run.history.size(), 23u) << name;
+    if (run.end == FitEnd::budget) {
+      EXPECT_EQ(run.history.size(), 23u) << name;
+    }
+    EXPECT_EQ(run.best_score, std::min_element(run.history.begin(), run.history.end(), [](const auto& p, const auto& q) {
+                                return p.score < q.score;
+                              })->score)
+        << name;
+  }
+}
+
+TEST(FitDeterminism, TheSameSeedGivesTheSameFitForAnyNumberOfThreads) {
+  for (const char* name : {"cmaes", "pso"}) {
+    FitSettings one = small_fit(name, 40), two = small_fit(name, 40);
+    one.threads = 1;
+    two.threads = 2;
+    const FitRun a = run_small(one), b = run_small(two);
+    ASSERT_EQ(a.history.size(), b.history.size()) << name;
+    for (std::size_t i = 0; i < a.history.size(); ++i) {
+      EXPECT_EQ(a.history[i].unit_point, b.history[i].unit_point) << name << " evaluation " << i + 1;
+      EXPECT_EQ(a.history[i].score, b.history[i].score) << name << " evaluation " << i + 1;
+    }
+  }
+}
+
+TEST(FitResume, AStoppedFitResumedFromItsCheckpointEndsAsAnUninterruptedOne) {
+  const FitSettings settings = small_fit("cmaes", 40);
+  const FitRun whole = run_small(settings);
+
+  const std::filesystem::path file = std::filesystem::temp_directory_path() / "neurodyn_fit_resume.checkpoint";
+  std::atomic<bool> stop{false};
+  {
+    CheckpointWriter writer(file, false);
+    FitControl control;
+    control.stop = &stop;
+    control.on_evaluation = [&](const EvaluationRecord& record) {
+      writer.add(record);
+      if (record.index == 17) stop.store(true);
+    };
+    const FitRun stopped = run_small(settings, control);
+    EXPECT_EQ(stopped.end, FitEnd::interrupted);
+    EXPECT_GE(stopped.history.size(), 17u);
+    EXPECT_LT(stopped.history.size(), 40u);
+  }
+  FitControl resumed_control;
+  resumed_control.replay = read_checkpoint(file);
+  long long simulated = 0;
+  resumed_control.on_evaluation = [&](const EvaluationRecord&) { ++simulated; };
+  const FitRun resumed = run_small(settings, resumed_control);
+  std::filesystem::remove(file);
+  EXPECT_EQ(simulated, 40 - static_cast<long long>(resumed_control.replay.size()));
+  ASSERT_EQ(resumed.history.size(), whole.history.size());
+  for (std::size_t i = 0; i < whole.history.size(); ++i) {
+    EXPECT_EQ(resumed.history[i].unit_point, whole.history[i].unit_point) << i;
+    EXPECT_EQ(resumed.history[i].score, whole.history[i].score) << i;
+  }
+  EXPECT_EQ(resumed.best_point, whole.best_point);
+
+  // A checkpoint of another fit (another seed) is refused at its first evaluation.
+  FitSettings other = settings;
+  other.seed = 12;
+  FitControl wrong;
+  wrong.replay = resumed_control.replay;
+  EXPECT_THROW(run_small(other, wrong), InputError);
+}
+
+TEST(FitFailures, AFailedSimulationScoresThePenaltyAndTheFitGoesOn) {
+  FitSettings settings = small_fit("cmaes", 12);
+  settings.run.method_options["max_steps"] = 100LL;  // every run ends with max_steps
+  const FitRun run = run_small(settings);
+  EXPECT_EQ(run.history.size(), 12u);
+  for (const EvaluationRecord& record : run.history) {
+    EXPECT_EQ(record.failures, 2);
+    EXPECT_GT(record.score, 0.0);
+  }
+}
+
+TEST(FitPlan, RefusesBadInputNamingTheFieldAndValue) {
+  FitSettings settings = small_fit("cmaes", 10);
+  settings.free = {{"tau", std::nullopt}};
+  EXPECT_NE(plan_error(settings).find("free.tau is not a parameter of izh2007"), std::string::npos);
+
+  settings = small_fit("cmaes", 10);
+  settings.free = {{"a", std::pair{0.5, 0.1}}};
+  EXPECT_NE(plan_error(settings).find("free.a = [0.5, 0.1]"), std::string::npos);
+  settings.free = {{"C", std::pair{0.5, 100.0}}};  // below the table's 1 pF
+  EXPECT_NE(plan_error(settings).find("free.C = [0.5, 100]"), std::string::npos);
+  settings.free = {{"a", std::nullopt}, {"a", std::nullopt}};
+  EXPECT_NE(plan_error(settings).find("free.a is given twice"), std::string::npos);
+
+  settings = small_fit("cmaes", 0);
+  EXPECT_NE(plan_error(settings).find("optimizer.evaluations = 0"), std::string::npos);
+  settings = small_fit("hill-climbing", 10);
+  EXPECT_NE(plan_error(settings).find("optimizer.name = 'hill-climbing' is unknown"), std::string::npos);
+
+  settings = small_fit("cmaes", 10);
+  settings.training = std::vector<int>{0, 7};
+  EXPECT_NE(plan_error(settings).find("data.training holds sweep 7"), std::string::npos);
+  settings.training = std::vector<int>{};
+  EXPECT_NE(plan_error(settings).find("data.training is empty"), std::string::npos);
+  settings.training = std::vector<int>{0, 1};
+  EXPECT_NE(plan_error(settings).find("sweep 1 is in data.training and in data.held_out"), std::string::npos);
+  settings = small_fit("cmaes", 10);
+  settings.window = std::pair{100.0, 50.0};
+  EXPECT_NE(plan_error(settings).find("data.window = [100, 50]"), std::string::npos);
+
+  settings = small_fit("lbfgs", 10);
+  EXPECT_NE(plan_error(settings).find("needs a smooth objective"), std::string::npos);
+  settings.objective = "trace_mse";
+  settings.run.method = "dopri5";
+  settings.run.method_options.clear();
+  EXPECT_NE(plan_error(settings).find("optimizer.gradient = 'exact' integrates"), std::string::npos);
+
+  settings = small_fit("cmaes", 10);
+  settings.features = std::vector<std::string>{"AP_amplitude"};
+  EXPECT_NE(plan_error(settings).find("AP_amplitude has one value per spike"), std::string::npos);
+  settings.features = std::vector<std::string>{"AP1_amp"};
+  EXPECT_NE(plan_error(settings).find("AP1_amp measures the action potential's shape"), std::string::npos);
+  settings.features = std::vector<std::string>{"spike_count"};
+  settings.sigma["mean_frequency"] = 2.0;
+  EXPECT_NE(plan_error(settings).find("objective.sigma.mean_frequency is given"), std::string::npos);
+  settings.sigma = {{"spike_count", -1.0}};
+  EXPECT_NE(plan_error(settings).find("objective.sigma.spike_count = -1"), std::string::npos);
+  settings = small_fit("cmaes", 10);
+  settings.objective = "likelihood";
+  EXPECT_NE(plan_error(settings).find("objective.kind = 'likelihood' is unknown"), std::string::npos);
+}
+
+TEST(FitPlan, DefaultsAreTheModelsFittingRangesAndAlternateSweeps) {
+  FitSettings settings = small_fit("cmaes", 10);
+  settings.free.clear();
+  settings.training.reset();
+  settings.held_out.reset();
+  const FitPlan plan = plan_fit(settings, short_recording());
+  ASSERT_EQ(plan.free.size(), 9u);
+  EXPECT_EQ(plan.free.front().name, "C");
+  EXPECT_EQ(plan.free.front().min, 20.0);
+  EXPECT_EQ(plan.free.front().max, 500.0);
+  ASSERT_EQ(plan.training.size(), 2u);
+  EXPECT_EQ(plan.training[1].sweep, 2);
+  ASSERT_EQ(plan.held_out.size(), 1u);
+  EXPECT_EQ(plan.held_out[0].sweep, 1);
+}
+
+TEST(FitPlan, ATimeSplitTrainsBeforeAndScoresAfter) {
+  FitSettings settings = small_fit("cmaes", 10);
+  settings.training = std::vector<int>{2};
+  settings.held_out.reset();
+  settings.split_ms = 150.0;
+  const FitPlan plan = plan_fit(settings, short_recording());
+  ASSERT_EQ(plan.training.size(), 1u);
+  ASSERT_EQ(plan.held_out.size(), 1u);
+  EXPECT_LE(plan.training[0].data.time_ms.back(), 150.0);
+  EXPECT_GE(plan.held_out[0].data.time_ms.front(), 150.0);
+  EXPECT_EQ(plan.held_out[0].simulate_from_ms, 0.0);  // the model runs from the sweep's start either way
+}
+
+// The recorded command of every ABF sweep, rebuilt as a stimulus from its epochs, equals the command samples that
+// the reader rebuilt from the protocol (away from the samples at the epochs' edges, where the stimulus is open).
+TEST(CommandStimulus, EqualsTheRecordedCommandOfEveryAbfSweep) {
+  const Recording recording = read_abf2(std::filesystem::path(NEURODYN_TEST_DATA_DIR) / "recordings/171116sh_0018.abf");
+  for (const Sweep& sweep : recording.sweeps) {
+    const Stimulus stimulus = command_stimulus(sweep);
+    std::size_t compared = 0;
+    for (std::size_t i = 0; i < sweep.time_ms.size(); ++i) {
+      const double t = sweep.time_ms[i];
+      const bool at_edge = std::any_of(sweep.epochs.begin(), sweep.epochs.end(), [t](const CommandEpoch& epoch) {
+        return std::abs(t - epoch.start_ms) < 1e-9 || std::abs(t - epoch.end_ms) < 1e-9;
+      });
+      if (at_edge) continue;
+      ASSERT_NEAR(stimulus.at(t).current, sweep.command->samples[i], 1e-9) << sweep.name << " t " << t;
+      ++compared;
+    }
+    EXPECT_GT(compared, 59'000u);
+  }
+}
+
+TEST(CommandStimulus, ASweepWithoutCommandIsRefused) {
+  Sweep sweep;
+  sweep.name = "sweep 3";
+  EXPECT_THROW(
+      {
+        try {
+          command_stimulus(sweep);
+        } catch (const InputError& error) {
+          EXPECT_NE(std::string(error.what()).find("sweep 3 has no recorded command"), std::string::npos);
+          throw;
+        }
+      },
+      InputError);
+}
+
+}  // namespace
