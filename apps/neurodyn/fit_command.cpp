@@ -91,8 +91,8 @@ FitSettings settings_from(const FitFlags& flags) {
 std::string score_line(std::string_view set, const FitPlan& plan, const std::vector<TargetScores>& scores) {
   double gamma = 0.0;
   for (const TargetScores& score : scores) gamma += score.gamma / static_cast<double>(scores.size());
-  return fmt::format("{}: {} {:.6g} (mean of {} sweep{}); Gamma {:.3f}, features {:.4g}, trace_mse {:.4g} mV^2",
-                     set, to_string(plan.objective.kind), mean_score(scores, plan.objective.kind), scores.size(),
+  return fmt::format("{}: {} {:.6g} (mean of {} sweep{}); Gamma {:.3f}, features {:.4g}, trace_mse {:.4g} mV^2", set,
+                     to_string(plan.objective.kind), mean_score(scores, plan.objective.kind), scores.size(),
                      scores.size() == 1 ? "" : "s", gamma, mean_score(scores, ObjectiveKind::features),
                      mean_score(scores, ObjectiveKind::trace_mse));
 }
@@ -131,10 +131,9 @@ FitReport fit_once(const FitPlan& plan, const FitFlags& flags, bool checkpoint) 
   }
   FitRun run = run_fit(evaluator, control);
   if (run.end == FitEnd::interrupted) {
-    std::cerr << fmt::format("fit: interrupted after {} evaluations; the results hold the best so far{}\n",
-                             run.history.size(),
-                             checkpoint ? fmt::format("; `--resume` continues from {}", checkpoint_file.string())
-                                        : std::string());
+    std::cerr << fmt::format(
+        "fit: interrupted after {} evaluations; the results hold the best so far{}\n", run.history.size(),
+        checkpoint ? fmt::format("; `--resume` continues from {}", checkpoint_file.string()) : std::string());
   } else if (checkpoint) {
     std::filesystem::remove(checkpoint_file);
   }
@@ -154,9 +153,10 @@ void run_fit_command(const FitFlags& flags) {
     std::filesystem::copy_file(flags.config, staging / "fit_config.toml");
     folder.commit();
     print_summary(plan, report);
-    std::cout << fmt::format("wrote {}/ (fit.toml, parameters.csv, history.csv, scores.csv, fit_config.toml, "
-                             "fit_traces, history and parameters .png/.svg)\n",
-                             flags.out.string());
+    std::cout << fmt::format(
+        "wrote {}/ (fit.toml, parameters.csv, history.csv, scores.csv, fit_config.toml, "
+        "fit_traces, history and parameters .png/.svg)\n",
+        flags.out.string());
     return;
   }
   std::vector<ComparisonRow> rows;

@@ -34,10 +34,10 @@ std::vector<double> hex_numbers(const std::string& text, const std::filesystem::
 
 std::filesystem::path checkpoint_path(const std::filesystem::path& out) {
   const std::filesystem::path absolute = std::filesystem::absolute(out).lexically_normal();
-  const std::string name = absolute.has_filename() ? absolute.filename().string()
-                                                   : absolute.parent_path().filename().string();
-  const std::filesystem::path parent = absolute.has_filename() ? absolute.parent_path()
-                                                               : absolute.parent_path().parent_path();
+  const std::string name =
+      absolute.has_filename() ? absolute.filename().string() : absolute.parent_path().filename().string();
+  const std::filesystem::path parent =
+      absolute.has_filename() ? absolute.parent_path() : absolute.parent_path().parent_path();
   return parent / fmt::format(".{}.fit-checkpoint", name);
 }
 
@@ -61,9 +61,10 @@ void CheckpointWriter::add(const EvaluationRecord& record) {
 std::vector<EvaluationRecord> read_checkpoint(const std::filesystem::path& path) {
   std::ifstream stream(path);
   if (!stream) {
-    throw FileError(fmt::format("cannot read the checkpoint {} (--resume needs the file an interrupted fit with the "
-                                "same --out left)",
-                                path.string()));
+    throw FileError(
+        fmt::format("cannot read the checkpoint {} (--resume needs the file an interrupted fit with the "
+                    "same --out left)",
+                    path.string()));
   }
   std::string text((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
   std::vector<std::string> lines;
@@ -72,16 +73,16 @@ std::vector<EvaluationRecord> read_checkpoint(const std::filesystem::path& path)
   // A file not ending in a newline was cut while its last line was written.
   if (!text.empty() && text.back() != '\n' && !lines.empty()) lines.pop_back();
   if (lines.empty() || lines.front() != first_line) {
-    throw InputError(fmt::format("{} is not a neurodyn fit checkpoint (its first line is not '{}')", path.string(),
-                                 first_line));
+    throw InputError(
+        fmt::format("{} is not a neurodyn fit checkpoint (its first line is not '{}')", path.string(), first_line));
   }
   std::vector<EvaluationRecord> records;
   for (std::size_t k = 1; k < lines.size(); ++k) {
     const std::string& line = lines[k];
     const auto first = line.find(';'), second = line.find(';', first == std::string::npos ? 0 : first + 1);
     if (first == std::string::npos || second == std::string::npos) {
-      throw InputError(fmt::format("{} line {}: expected 'index score rhs failures elapsed ; x ; gradient'",
-                                   path.string(), k + 1));
+      throw InputError(
+          fmt::format("{} line {}: expected 'index score rhs failures elapsed ; x ; gradient'", path.string(), k + 1));
     }
     const std::vector<double> head = hex_numbers(line.substr(0, first), path, k + 1);
     if (head.size() != 5 || head[0] != static_cast<double>(records.size() + 1)) {

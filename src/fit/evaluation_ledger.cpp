@@ -26,10 +26,11 @@ const EvaluationRecord* EvaluationLedger::replayed(std::span<const double> unit_
   if (index >= control_.replay.size()) return nullptr;
   const EvaluationRecord& record = control_.replay[index];
   if (!std::equal(unit_point.begin(), unit_point.end(), record.unit_point.begin(), record.unit_point.end())) {
-    throw InputError(fmt::format("the checkpoint's evaluation {} was at another point than this fit asks for: it "
-                                 "belongs to another fit (configuration, seed or optimizer); start afresh without "
-                                 "--resume",
-                                 index + 1));
+    throw InputError(
+        fmt::format("the checkpoint's evaluation {} was at another point than this fit asks for: it "
+                    "belongs to another fit (configuration, seed or optimizer); start afresh without "
+                    "--resume",
+                    index + 1));
   }
   return &record;
 }
@@ -60,8 +61,13 @@ double EvaluationLedger::evaluate(std::span<const double> unit_point) {
     return earlier->score;
   }
   const Evaluation evaluation = evaluator_.evaluate(unit_point);
-  record({0, {unit_point.begin(), unit_point.end()}, evaluation.score, {}, evaluation.rhs_evaluations,
-          evaluation.failures, 0.0},
+  record({0,
+          {unit_point.begin(), unit_point.end()},
+          evaluation.score,
+          {},
+          evaluation.rhs_evaluations,
+          evaluation.failures,
+          0.0},
          false);
   return evaluation.score;
 }
@@ -74,8 +80,13 @@ double EvaluationLedger::evaluate_with_gradient(std::span<const double> unit_poi
     return earlier->score;
   }
   const Evaluation evaluation = evaluator_.evaluate_with_gradient(unit_point, gradient);
-  record({0, {unit_point.begin(), unit_point.end()}, evaluation.score, {gradient.begin(), gradient.end()},
-          evaluation.rhs_evaluations, evaluation.failures, 0.0},
+  record({0,
+          {unit_point.begin(), unit_point.end()},
+          evaluation.score,
+          {gradient.begin(), gradient.end()},
+          evaluation.rhs_evaluations,
+          evaluation.failures,
+          0.0},
          false);
   return evaluation.score;
 }
@@ -97,8 +108,13 @@ std::vector<double> EvaluationLedger::evaluate_batch(std::span<const double> poi
       record(*earlier[i], true);
     } else {
       const auto x = point(i);
-      record({0, {x.begin(), x.end()}, evaluations[i].score, {}, evaluations[i].rhs_evaluations,
-              evaluations[i].failures, 0.0},
+      record({0,
+              {x.begin(), x.end()},
+              evaluations[i].score,
+              {},
+              evaluations[i].rhs_evaluations,
+              evaluations[i].failures,
+              0.0},
              false);
     }
     scores.push_back(run_.history.back().score);

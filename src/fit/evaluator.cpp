@@ -22,9 +22,7 @@ constexpr double gamma_failure_score = 3.0;
 constexpr double trace_failure_score = 1e4;  // mV^2
 constexpr double minmax_failure_score = 4.0;
 
-unsigned threads_for(const FitPlan& plan, unsigned threads) {
-  return threads > 0 ? threads : plan.optimizer.threads;
-}
+unsigned threads_for(const FitPlan& plan, unsigned threads) { return threads > 0 ? threads : plan.optimizer.threads; }
 
 Problem target_problem(const FitPlan& plan, const FitTarget& target, const ParameterValues& values) {
   Problem problem;
@@ -143,8 +141,8 @@ double failure_score(const FitTarget& target, const FitPlan& plan, ObjectiveKind
 std::vector<std::size_t> free_columns(const FitPlan& plan, const std::vector<std::string>& table_order) {
   std::vector<std::size_t> columns;
   for (const FreeParameter& parameter : plan.free) {
-    columns.push_back(static_cast<std::size_t>(
-        std::find(table_order.begin(), table_order.end(), parameter.name) - table_order.begin()));
+    columns.push_back(static_cast<std::size_t>(std::find(table_order.begin(), table_order.end(), parameter.name) -
+                                               table_order.begin()));
   }
   return columns;
 }

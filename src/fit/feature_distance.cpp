@@ -15,10 +15,13 @@ namespace neurodyn {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> subthreshold_features{
-    "voltage_deflection",     "voltage_deflection_vb_ssse", "steady_state_voltage_stimend",
-    "ohmic_input_resistance", "sag_amplitude",              "sag_ratio1",
-    "decay_time_constant_after_stim"};
+constexpr std::array<std::string_view, 7> subthreshold_features{"voltage_deflection",
+                                                                "voltage_deflection_vb_ssse",
+                                                                "steady_state_voltage_stimend",
+                                                                "ohmic_input_resistance",
+                                                                "sag_amplitude",
+                                                                "sag_ratio1",
+                                                                "decay_time_constant_after_stim"};
 
 // Features of the action potential's shape: meaningless for a model whose spike is a cutoff and a reset.
 constexpr std::array<std::string_view, 6> spike_shape_features{"AP1_amp",         "AP_amplitude",    "AP_height",
@@ -106,15 +109,17 @@ std::vector<std::string> computed_features(std::span<const std::string> names) {
 
 void require_fit_feature(std::string_view name, bool model_has_reset, std::string_view model_name) {
   if (!efel_feature_has_one_value(name)) {
-    throw InputError(fmt::format("objective.features: {} has one value per spike or interval; a fit compares one "
-                                 "number per step (spike_count, mean_frequency, ISI_CV, ...)",
-                                 name));
+    throw InputError(
+        fmt::format("objective.features: {} has one value per spike or interval; a fit compares one "
+                    "number per step (spike_count, mean_frequency, ISI_CV, ...)",
+                    name));
   }
   if (model_has_reset && listed(spike_shape_features, name)) {
-    throw InputError(fmt::format("objective.features: {} measures the action potential's shape, which {} does not "
-                                 "draw (its spike is a cutoff and a reset); use spike times, counts, rates, "
-                                 "latencies, ISI statistics, adaptation or subthreshold voltages",
-                                 name, model_name));
+    throw InputError(
+        fmt::format("objective.features: {} measures the action potential's shape, which {} does not "
+                    "draw (its spike is a cutoff and a reset); use spike times, counts, rates, "
+                    "latencies, ISI statistics, adaptation or subthreshold voltages",
+                    name, model_name));
   }
 }
 

@@ -17,9 +17,9 @@ namespace {
 
 constexpr std::size_t most_panels_per_set = 4;
 constexpr std::size_t max_points_per_trace = 3000;
-constexpr std::array<std::string_view, 6> line_colours{figure_colour::blue,           figure_colour::vermillion,
-                                                       figure_colour::bluish_green,   figure_colour::reddish_purple,
-                                                       figure_colour::orange,         figure_colour::grey};
+constexpr std::array<std::string_view, 6> line_colours{figure_colour::blue,         figure_colour::vermillion,
+                                                       figure_colour::bluish_green, figure_colour::reddish_purple,
+                                                       figure_colour::orange,       figure_colour::grey};
 
 // Up to `most` indices spread evenly over 0 .. count-1.
 std::vector<std::size_t> spread(std::size_t count, std::size_t most) {
@@ -34,7 +34,8 @@ std::vector<std::size_t> spread(std::size_t count, std::size_t most) {
 
 std::vector<double> running_best(const std::vector<EvaluationRecord>& history) {
   std::vector<double> best;
-  for (const EvaluationRecord& record : history) best.push_back(best.empty() ? record.score : std::min(best.back(), record.score));
+  for (const EvaluationRecord& record : history)
+    best.push_back(best.empty() ? record.score : std::min(best.back(), record.score));
   return best;
 }
 
@@ -50,9 +51,9 @@ bool log_scores(std::span<const double> scores) {
   return *low > 0.0 && *high / *low > 100.0;
 }
 
-void trace_panel(GnuplotJob& job, fmt::memory_buffer& commands, const FitTarget& target,
-                 const ModelResponse& response, const TargetScores& scores, std::string_view set, std::size_t panel,
-                 double x0, double x1, double y0, double y1) {
+void trace_panel(GnuplotJob& job, fmt::memory_buffer& commands, const FitTarget& target, const ModelResponse& response,
+                 const TargetScores& scores, std::string_view set, std::size_t panel, double x0, double x1, double y0,
+                 double y1) {
   const auto& t = target.data.time_ms;
   const auto& v = membrane_potential(target.data).samples;
   const auto kept = envelope_indices(t, v, max_points_per_trace);
@@ -68,10 +69,10 @@ void trace_panel(GnuplotJob& job, fmt::memory_buffer& commands, const FitTarget&
   }
   const AxisRange range = range_of(all);
   const std::string title =
-      response.ok() ? fmt::format("{} ({}): {} data / {} model spikes, Gamma {:.2f}, features {:.3g}",
-                                  target.sweep_name, set, scores.data_spikes, scores.model_spikes, scores.gamma,
-                                  scores.features)
-                    : fmt::format("{} ({}): the simulation failed: {}", target.sweep_name, set, response.message);
+      response.ok()
+          ? fmt::format("{} ({}): {} data / {} model spikes, Gamma {:.2f}, features {:.3g}", target.sweep_name, set,
+                        scores.data_spikes, scores.model_spikes, scores.gamma, scores.features)
+          : fmt::format("{} ({}): the simulation failed: {}", target.sweep_name, set, response.message);
   append(commands,
          "set lmargin at screen {:.4f}\nset rmargin at screen {:.4f}\nset bmargin at screen {:.4f}\n"
          "set tmargin at screen {:.4f}\nset title {} font ',10'\nset xrange [{:.9g}:{:.9g}]\nset yrange {}\n{}"
@@ -89,8 +90,8 @@ void write_traces(const std::filesystem::path& directory, const FitPlan& plan, c
   const auto held_out = spread(plan.held_out.size(), most_panels_per_set);
   const std::size_t rows = std::max(training.size(), held_out.size());
   append(commands, "set multiplot title {} font ',13'\nset key top right horizontal font ',9'\n",
-         gnuplot_quote(fmt::format("{} fitted to {} by {}: training (left) and held-out (right) sweeps",
-                                   plan.model, plan.recording.filename().string(), plan.optimizer.name)));
+         gnuplot_quote(fmt::format("{} fitted to {} by {}: training (left) and held-out (right) sweeps", plan.model,
+                                   plan.recording.filename().string(), plan.optimizer.name)));
   const double top = 0.93, bottom = 0.05, height = (top - bottom) / static_cast<double>(rows);
   std::size_t panel = 0;
   const auto column = [&](const std::vector<std::size_t>& picked, const std::vector<FitTarget>& targets,
@@ -140,8 +141,8 @@ void write_parameter_traces(const std::filesystem::path& directory, const FitPla
   const std::size_t columns = count <= 3 ? count : 3, rows = (count + columns - 1) / columns;
   fmt::memory_buffer commands;
   append(commands, "set multiplot layout {},{} title {} font ',13'\nunset key\n", rows, columns,
-         gnuplot_quote(fmt::format("free parameters at each evaluation of {} (line: the fitted value)",
-                                   plan.optimizer.name)));
+         gnuplot_quote(
+             fmt::format("free parameters at each evaluation of {} (line: the fitted value)", plan.optimizer.name)));
   for (std::size_t j = 0; j < count; ++j) {
     const FreeParameter& parameter = plan.free[j];
     std::vector<double> values;
@@ -150,10 +151,10 @@ void write_parameter_traces(const std::filesystem::path& directory, const FitPla
     }
     job.add_datablock(fmt::format("p{}", j), {numbers, values});
     const AxisRange range{parameter.min, parameter.max};
-    append(commands, "set title {} font ',10'\nset xlabel 'evaluation'\nset ylabel {}\nset yrange {}\n{}",
-           gnuplot_quote(fmt::format("{} = {:.4g} {}", parameter.name, report.fitted.at(parameter.name),
-                                     parameter.unit)),
-           axis_label(parameter.name, parameter.unit), range_literal(range), tics_within("y", range));
+    append(
+        commands, "set title {} font ',10'\nset xlabel 'evaluation'\nset ylabel {}\nset yrange {}\n{}",
+        gnuplot_quote(fmt::format("{} = {:.4g} {}", parameter.name, report.fitted.at(parameter.name), parameter.unit)),
+        axis_label(parameter.name, parameter.unit), range_literal(range), tics_within("y", range));
     append(commands,
            "plot $p{} using 1:2 with points pointtype 7 pointsize 0.3 linecolor rgb '{}', {:.10g} with lines "
            "linewidth 1.5 linecolor rgb '{}'\n",

@@ -4,12 +4,12 @@
 #include <cmath>
 
 #include "analysis/parallel_for.hpp"
+#include "fit_figures.hpp"
 #include "neurodyn/fit/fit_output.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/run_config.hpp"
-#include "text_buffer.hpp"
-#include "fit_figures.hpp"
 #include "neurodyn/version.hpp"
+#include "text_buffer.hpp"
 
 namespace neurodyn {
 
@@ -35,11 +35,12 @@ void append_mean_row(fmt::memory_buffer& out, std::string_view set, const std::v
 }
 
 std::string header(const FitPlan& plan) {
-  return fmt::format("# neurodyn {} fit of {} ({}) to {}; {}; objective {}, optimizer {} (seed {}, budget {} "
-                     "evaluations), method {} dt {:g} ms\n",
-                     neurodyn::version, plan.model, plan.preset.value_or("no preset"), plan.recording.filename().string(),
-                     plan.split_description, to_string(plan.objective.kind), plan.optimizer.name, plan.optimizer.seed,
-                     plan.optimizer.evaluations, plan.method.name, plan.method.dt);
+  return fmt::format(
+      "# neurodyn {} fit of {} ({}) to {}; {}; objective {}, optimizer {} (seed {}, budget {} "
+      "evaluations), method {} dt {:g} ms\n",
+      neurodyn::version, plan.model, plan.preset.value_or("no preset"), plan.recording.filename().string(),
+      plan.split_description, to_string(plan.objective.kind), plan.optimizer.name, plan.optimizer.seed,
+      plan.optimizer.evaluations, plan.method.name, plan.method.dt);
 }
 
 }  // namespace
@@ -77,8 +78,7 @@ std::string fitted_run_config(const FitPlan& plan, const FitTarget& target, cons
     settings.method_options["atol"] = plan.method.atol;
   }
   return fmt::format("# The model fitted by `neurodyn fit` to {}, driven by the recorded command of {} (sweep {}).\n{}",
-                     plan.recording.filename().string(), target.sweep_name, target.sweep,
-                     to_toml(resolve(settings)));
+                     plan.recording.filename().string(), target.sweep_name, target.sweep, to_toml(resolve(settings)));
 }
 
 void write_fit_results(const std::filesystem::path& directory, const FitPlan& plan, const FitReport& report) {

@@ -33,9 +33,10 @@ std::string_view to_string(ObjectiveKind kind) {
 
 Stimulus command_stimulus(const Sweep& sweep) {
   if (!sweep.command || sweep.epochs.empty()) {
-    throw InputError(fmt::format("{} has no recorded command: a fit drives the model with each sweep's command "
-                                 "(a text table needs data.current_column)",
-                                 sweep.name));
+    throw InputError(
+        fmt::format("{} has no recorded command: a fit drives the model with each sweep's command "
+                    "(a text table needs data.current_column)",
+                    sweep.name));
   }
   std::vector<StimulusComponent> components;
   if (sweep.holding_pA != 0.0) components.push_back(StepCurrent{sweep.holding_pA, -INFINITY, INFINITY, false});
@@ -60,16 +61,16 @@ const ParameterInfo& parameter_row(const ModelInfo& model, std::string_view name
   }
   std::vector<std::string_view> names;
   for (const ParameterInfo& row : model.parameters) names.push_back(row.name);
-  throw InputError(fmt::format("free.{} is not a parameter of {}; its parameters: {}", name, model.name,
-                               fmt::join(names, ", ")));
+  throw InputError(
+      fmt::format("free.{} is not a parameter of {}; its parameters: {}", name, model.name, fmt::join(names, ", ")));
 }
 
 std::vector<FreeParameter> free_parameters(const FitSettings& settings, const ModelInfo& model) {
   std::vector<FreeParameter> free;
   if (settings.free.empty()) {
     for (const FittingRange& range : model.fitting_ranges) {
-      free.push_back({std::string(range.name), std::string(parameter_row(model, range.name).unit), range.min,
-                      range.max});
+      free.push_back(
+          {std::string(range.name), std::string(parameter_row(model, range.name).unit), range.min, range.max});
     }
     return free;
   }
@@ -84,21 +85,28 @@ std::vector<FreeParameter> free_parameters(const FitSettings& settings, const Mo
       const auto range = std::find_if(model.fitting_ranges.begin(), model.fitting_ranges.end(),
                                       [&](const FittingRange& r) { return r.name == given.name; });
       if (range == model.fitting_ranges.end()) {
-        throw InputError(fmt::format("free.{} = \"default\", but {} states no fitting range for {}; give [min, max] "
-                                     "within the parameter table's [{:g}, {:g}] {}",
-                                     given.name, model.name, given.name, row.min, row.max, row.unit));
+        throw InputError(
+            fmt::format("free.{} = \"default\", but {} states no fitting range for {}; give [min, max] "
+                        "within the parameter table's [{:g}, {:g}] {}",
+                        given.name, model.name, given.name, row.min, row.max, row.unit));
       }
       parameter.min = range->min;
       parameter.max = range->max;
     }
     if (!std::isfinite(parameter.min) || !std::isfinite(parameter.max) || parameter.min >= parameter.max ||
         parameter.min < row.min || parameter.max > row.max) {
-      throw InputError(fmt::format("free.{} = [{:g}, {:g}] is not a range within {}'s parameter table: min < max, "
-                                   "both within [{:g}, {:g}] {}",
-                                   given.name, parameter.min, parameter.max, model.name, row.min, row.max, row.unit));
+      throw InputError(
+          fmt::format("free.{} = [{:g}, {:g}] is not a range within {}'s parameter table: min < max, "
+                      "both within [{:g}, {:g}] {}",
+                      given.name, parameter.min, parameter.max, model.name, row.min, row.max, row.unit));
     }
     free.push_back(std::move(parameter));
   }
+  // The model's table order, whatever order the file listed them in.
+  const auto position = [&](const FreeParameter& parameter) {
+    return &parameter_row(model, parameter.name) - model.parameters.data();
+  };
+  std::sort(free.begin(), free.end(), [&](const auto& p, const auto& q) { return position(p) < position(q); });
   return free;
 }
 
@@ -107,8 +115,8 @@ ObjectiveKind objective_kind(const std::string& name) {
        {ObjectiveKind::features, ObjectiveKind::gamma, ObjectiveKind::trace_mse, ObjectiveKind::minmax_mse}) {
     if (to_string(kind) == name) return kind;
   }
-  throw InputError(fmt::format("objective.kind = '{}' is unknown; allowed: features, gamma, trace_mse, minmax_mse",
-                               name));
+  throw InputError(
+      fmt::format("objective.kind = '{}' is unknown; allowed: features, gamma, trace_mse, minmax_mse", name));
 }
 
 ObjectiveSettings objective_settings(const FitSettings& settings, const ModelInfo& model) {
@@ -178,17 +186,19 @@ OptimizerSettings optimizer_settings(const FitSettings& settings) {
   if (optimizer.threads == 0) optimizer.threads = std::max(1u, std::thread::hardware_concurrency());
   if (settings.gradient) {
     if (*settings.gradient != "exact" && *settings.gradient != "forward") {
-      throw InputError(fmt::format("optimizer.gradient = '{}'; allowed: exact (forward sensitivities), forward "
-                                   "(forward differences)",
-                                   *settings.gradient));
+      throw InputError(
+          fmt::format("optimizer.gradient = '{}'; allowed: exact (forward sensitivities), forward "
+                      "(forward differences)",
+                      *settings.gradient));
     }
     optimizer.exact_gradient = *settings.gradient == "exact";
   }
   if (settings.start) {
     if (*settings.start != "center" && *settings.start != "preset") {
-      throw InputError(fmt::format("optimizer.start = '{}'; allowed: center (of the ranges), preset (the fixed "
-                                   "values, clamped into the ranges)",
-                                   *settings.start));
+      throw InputError(
+          fmt::format("optimizer.start = '{}'; allowed: center (of the ranges), preset (the fixed "
+                      "values, clamped into the ranges)",
+                      *settings.start));
     }
     optimizer.start_at_preset = *settings.start == "preset";
   }
@@ -202,9 +212,10 @@ std::pair<std::vector<int>, std::vector<int>> sweep_sets(const FitSettings& sett
   const int count = static_cast<int>(recording.sweeps.size());
   const auto check = [&](const std::vector<int>& numbers, std::string_view field) {
     if (numbers.empty()) {
-      throw InputError(fmt::format("data.{} is empty; a fit needs at least one sweep to train on and one to score "
-                                   "(the recording has sweeps 0 to {})",
-                                   field, count - 1));
+      throw InputError(
+          fmt::format("data.{} is empty; a fit needs at least one sweep to train on and one to score "
+                      "(the recording has sweeps 0 to {})",
+                      field, count - 1));
     }
     std::set<int> seen;
     for (const int number : numbers) {
@@ -218,8 +229,9 @@ std::pair<std::vector<int>, std::vector<int>> sweep_sets(const FitSettings& sett
   std::vector<int> training, held_out;
   if (settings.split_ms) {
     if (settings.held_out) {
-      throw InputError("data.held_out and data.split are both given; a time split scores the part after the split "
-                       "of the training sweeps");
+      throw InputError(
+          "data.held_out and data.split are both given; a time split scores the part after the split "
+          "of the training sweeps");
     }
     if (settings.training) {
       training = *settings.training;
@@ -233,17 +245,19 @@ std::pair<std::vector<int>, std::vector<int>> sweep_sets(const FitSettings& sett
   if (settings.training) training = *settings.training;
   if (settings.held_out) held_out = *settings.held_out;
   if (count == 1 && !settings.training && !settings.held_out) {
-    throw InputError(fmt::format("{} has one sweep; give data.split (ms) to train on its first part and score its "
-                                 "second",
-                                 recording.path.filename().string()));
+    throw InputError(
+        fmt::format("{} has one sweep; give data.split (ms) to train on its first part and score its "
+                    "second",
+                    recording.path.filename().string()));
   }
   check(training, "training");
   check(held_out, "held_out");
   for (const int number : training) {
     if (std::find(held_out.begin(), held_out.end(), number) != held_out.end()) {
-      throw InputError(fmt::format("sweep {} is in data.training and in data.held_out; a held-out sweep must not be "
-                                   "trained on",
-                                   number));
+      throw InputError(
+          fmt::format("sweep {} is in data.training and in data.held_out; a held-out sweep must not be "
+                      "trained on",
+                      number));
     }
   }
   return {training, held_out};
@@ -268,18 +282,19 @@ FitTarget make_target(const Recording& recording, int number, double from_ms, do
   cut.sweeps.clear();
   const std::vector<std::string> peak_time{"peak_time"};
   const auto& voltage = membrane_potential(target.data).samples;
-  const auto peaks = efel_features(target.data.time_ms, voltage,
-                                   EfelStimulus(target.data.time_ms.front(), target.data.time_ms.back()), peak_time,
-                                   objective.efel);
+  const auto peaks =
+      efel_features(target.data.time_ms, voltage, EfelStimulus(target.data.time_ms.front(), target.data.time_ms.back()),
+                    peak_time, objective.efel);
   if (peaks.front().second) target.spike_times_ms = *peaks.front().second;
   // The features are computed whatever the objective: scores.csv reports every objective.
   Recording one_sweep{recording.path, recording.format, {target.data}, {}};
   target.features = recording_features(one_sweep, std::nullopt, computed_features(objective.features), objective.efel);
   if (objective.kind == ObjectiveKind::features) {
     if (target.features.empty()) {
-      throw InputError(fmt::format("{} has no test step within [{:g}, {:g}] ms: the features objective scores the "
-                                   "response to each step of the command",
-                                   sweep.name, from_ms, until_ms));
+      throw InputError(
+          fmt::format("{} has no test step within [{:g}, {:g}] ms: the features objective scores the "
+                      "response to each step of the command",
+                      sweep.name, from_ms, until_ms));
     }
   }
   return target;
@@ -356,7 +371,8 @@ FitPlan plan_fit(const FitSettings& settings, const Recording& recording) {
   }
   if (method_info(plan.method.name).adaptive) {
     const Sweep& first = plan.training.front().data;
-    plan.output_step_ms = (first.time_ms.back() - first.time_ms.front()) / static_cast<double>(first.time_ms.size() - 1);
+    plan.output_step_ms =
+        (first.time_ms.back() - first.time_ms.front()) / static_cast<double>(first.time_ms.size() - 1);
   }
   // Every target's initial voltage must be one the model accepts.
   for (const FitTarget& target : plan.training) initial_state(make_model(plan.model, plan.fixed), target.v0_mV, {});

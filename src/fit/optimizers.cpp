@@ -222,9 +222,10 @@ FitEnd run_nlopt(const FitPlan& plan, EvaluationLedger& ledger, std::string& rea
     throw;
   } catch (const std::runtime_error& failure) {
     // NLopt's generic failure (no exception of ours reaches here: the objective turns those into forced_stop).
-    reason = fmt::format("NLopt {} stopped: {} (for L-BFGS: its line search found no descent, at a kink of the "
-                         "objective where a model spike crosses a sample)",
-                         plan.optimizer.name, failure.what());
+    reason = fmt::format(
+        "NLopt {} stopped: {} (for L-BFGS: its line search found no descent, at a kink of the "
+        "objective where a model spike crosses a sample)",
+        plan.optimizer.name, failure.what());
     return FitEnd::optimizer_stopped;
   }
   return FitEnd::converged;
@@ -246,15 +247,17 @@ const OptimizerInfo& find_optimizer(std::string_view name) {
 void require_optimizer_fits(const FitPlan& plan) {
   if (plan.optimizer.name != "lbfgs") return;
   if (plan.objective.kind != ObjectiveKind::trace_mse) {
-    throw InputError(fmt::format("optimizer.name = 'lbfgs' needs a smooth objective: objective.kind = 'trace_mse' "
-                                 "(found '{}'; feature counts and Gamma are piecewise constant: use cmaes, bobyqa or "
-                                 "subplex)",
-                                 to_string(plan.objective.kind)));
+    throw InputError(
+        fmt::format("optimizer.name = 'lbfgs' needs a smooth objective: objective.kind = 'trace_mse' "
+                    "(found '{}'; feature counts and Gamma are piecewise constant: use cmaes, bobyqa or "
+                    "subplex)",
+                    to_string(plan.objective.kind)));
   }
   if (plan.optimizer.exact_gradient && plan.method.name != "rk4") {
-    throw InputError(fmt::format("optimizer.gradient = 'exact' integrates the forward sensitivities with rk4; the "
-                                 "fit's method is '{}': set method.name = 'rk4' or optimizer.gradient = 'forward'",
-                                 plan.method.name));
+    throw InputError(
+        fmt::format("optimizer.gradient = 'exact' integrates the forward sensitivities with rk4; the "
+                    "fit's method is '{}': set method.name = 'rk4' or optimizer.gradient = 'forward'",
+                    plan.method.name));
   }
 }
 

@@ -91,9 +91,9 @@ TEST(FitBudget, EveryOptimizerStopsAtExactlyTheBudget) {
     if (run.end == FitEnd::budget) {
       EXPECT_EQ(run.history.size(), 23u) << name;
     }
-    EXPECT_EQ(run.best_score, std::min_element(run.history.begin(), run.history.end(), [](const auto& p, const auto& q) {
-                                return p.score < q.score;
-                              })->score)
+    EXPECT_EQ(run.best_score, std::min_element(run.history.begin(), run.history.end(),
+                                               [](const auto& p, const auto& q) { return p.score < q.score; })
+                                  ->score)
         << name;
   }
 }

@@ -27,10 +27,11 @@ FitSettings recovery_settings(const std::string& optimizer, const std::string& o
   settings.run.method_options["dt"] = 0.05;
   settings.training = std::vector<int>{0, 2, 4, 6};
   settings.held_out = std::vector<int>{1, 3, 5};
-  settings.features = std::vector<std::string>{"time_to_first_spike", "time_to_second_spike", "time_to_last_spike",
-                                               "inv_first_ISI", "inv_last_ISI", "mean_frequency",
-                                               "adaptation_index2", "voltage_base", "voltage_deflection",
-                                               "steady_state_voltage_stimend"};
+  settings.features = std::vector<std::string>{"time_to_first_spike", "time_to_second_spike",
+                                               "time_to_last_spike",  "inv_first_ISI",
+                                               "inv_last_ISI",        "mean_frequency",
+                                               "adaptation_index2",   "voltage_base",
+                                               "voltage_deflection",  "steady_state_voltage_stimend"};
   for (const char* name : {"a", "b", "d", "k"}) settings.free.push_back({name, std::nullopt});
   settings.objective = objective;
   settings.optimizer = optimizer;
@@ -53,8 +54,8 @@ void expect_recovered(const FitPlan& plan, const FitRun& run, double tolerance) 
   const ParameterValues fitted = parameters_at(plan, run.best_point);
   for (const char* name : {"a", "b", "d", "k"}) {
     const double truth = true_cell().at(name);
-    EXPECT_NEAR(fitted.at(name), truth, tolerance * std::abs(truth)) << name << " after " << run.history.size()
-                                                                      << " evaluations, score " << run.best_score;
+    EXPECT_NEAR(fitted.at(name), truth, tolerance * std::abs(truth))
+        << name << " after " << run.history.size() << " evaluations, score " << run.best_score;
   }
 }
 

@@ -19,8 +19,8 @@ namespace neurodyn::testing_fit {
 
 // The cell: neither RS, IB, CH, FS, LTS, TC nor RTN.
 inline ParameterValues true_cell() {
-  return {{"C", 120.0}, {"k", 0.9},   {"vr", -63.0}, {"vt", -44.0}, {"vpeak", 32.0},
-          {"a", 0.05},  {"b", 2.5},   {"c", -52.0},  {"d", 60.0}};
+  return {{"C", 120.0}, {"k", 0.9}, {"vr", -63.0}, {"vt", -44.0}, {"vpeak", 32.0},
+          {"a", 0.05},  {"b", 2.5}, {"c", -52.0},  {"d", 60.0}};
 }
 
 struct Protocol {

@@ -23,8 +23,8 @@ namespace neurodyn {
 
 // The model on one target.
 struct ModelResponse {
-  std::vector<double> v_mV;             // at the data's sample times (target.data.time_ms)
-  std::vector<double> spike_times_ms;   // eFEL's peak_time of v_mV
+  std::vector<double> v_mV;            // at the data's sample times (target.data.time_ms)
+  std::vector<double> spike_times_ms;  // eFEL's peak_time of v_mV
   SolveStatus status = SolveStatus::ok;
   std::string message;
   long long rhs_evaluations = 0;

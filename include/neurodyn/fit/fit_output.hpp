@@ -23,9 +23,9 @@ namespace neurodyn {
 // A finished fit: the run and its scores at the best point.
 struct FitReport {
   FitRun run;
-  ParameterValues fitted;                 // every parameter of the model
-  std::vector<TargetScores> training;     // one per plan.training target
-  std::vector<TargetScores> held_out;     // one per plan.held_out target
+  ParameterValues fitted;                         // every parameter of the model
+  std::vector<TargetScores> training;             // one per plan.training target
+  std::vector<TargetScores> held_out;             // one per plan.held_out target
   std::vector<ModelResponse> held_out_responses;  // for the figure
   std::vector<ModelResponse> training_responses;
 };

@@ -32,16 +32,16 @@ struct FreeParameter {
 struct FitTarget {
   int sweep = 0;
   std::string sweep_name;
-  Sweep data;               // time, voltage and command within the scored window (epochs cut alike)
-  Stimulus stimulus;        // the recorded command (holding, steps and ramps of its epochs), pA
+  Sweep data;         // time, voltage and command within the scored window (epochs cut alike)
+  Stimulus stimulus;  // the recorded command (holding, steps and ramps of its epochs), pA
   std::string stimulus_spec;
   double simulate_from_ms = 0.0;
   double simulate_until_ms = 0.0;
   double score_from_ms = 0.0;
   double score_until_ms = 0.0;
   double v0_mV = 0.0;
-  std::vector<double> spike_times_ms;  // eFEL's peak_time of the data in the scored window
-  std::vector<EpochFeatures> features; // eFEL's features of the data per test step (the objective's features)
+  std::vector<double> spike_times_ms;   // eFEL's peak_time of the data in the scored window
+  std::vector<EpochFeatures> features;  // eFEL's features of the data per test step (the objective's features)
 };
 
 enum class ObjectiveKind { features, gamma, trace_mse, minmax_mse };
@@ -51,22 +51,22 @@ std::string_view to_string(ObjectiveKind kind);
 
 struct ObjectiveSettings {
   ObjectiveKind kind = ObjectiveKind::features;
-  std::vector<std::string> features;            // eFEL names with one value each
-  std::vector<double> sigma;                    // one per feature, in the feature's unit
-  double delta_ms = 4.0;                        // gamma's precision
-  bool rate_correction = false;                 // gamma's rate penalty
-  double mask_before_ms = 2.0;                  // trace_mse: masked before each spike (data or model)
-  double mask_after_ms = 10.0;                  // and after it
-  EfelSettings efel;                            // threshold_mV: spike detection on data and model
+  std::vector<std::string> features;  // eFEL names with one value each
+  std::vector<double> sigma;          // one per feature, in the feature's unit
+  double delta_ms = 4.0;              // gamma's precision
+  bool rate_correction = false;       // gamma's rate penalty
+  double mask_before_ms = 2.0;        // trace_mse: masked before each spike (data or model)
+  double mask_after_ms = 10.0;        // and after it
+  EfelSettings efel;                  // threshold_mV: spike detection on data and model
 };
 
 struct OptimizerSettings {
   std::string name = "cmaes";
   long long evaluations = 1000;
   unsigned long long seed = 1;
-  long long population = 0;  // 0: the optimizer's default
-  unsigned threads = 0;      // 0: every core
-  bool exact_gradient = true;  // lbfgs: forward sensitivities; false: forward differences
+  long long population = 0;      // 0: the optimizer's default
+  unsigned threads = 0;          // 0: every core
+  bool exact_gradient = true;    // lbfgs: forward sensitivities; false: forward differences
   bool start_at_preset = false;  // local optimizers: start at the fixed values (clamped) instead of the center
 };
 
@@ -75,15 +75,15 @@ struct FitPlan {
   RecordingFormat format = RecordingFormat::text;
   std::string model;
   std::optional<std::string> preset;
-  ParameterValues fixed;             // every parameter of the model, the free ones at their start values
-  std::vector<FreeParameter> free;   // in the order the optimizer sees them
+  ParameterValues fixed;            // every parameter of the model, the free ones at their start values
+  std::vector<FreeParameter> free;  // in the model's table order, as the optimizer sees them
   MethodOptions method;
-  double output_step_ms = 0.0;       // adaptive methods record on the data's sample grid
+  double output_step_ms = 0.0;  // adaptive methods record on the data's sample grid
   ObjectiveSettings objective;
   OptimizerSettings optimizer;
   std::vector<FitTarget> training;
   std::vector<FitTarget> held_out;
-  std::string split_description;     // "training sweeps 0, 2, 4; held-out sweeps 1, 3, 5" or the time split
+  std::string split_description;  // "training sweeps 0, 2, 4; held-out sweeps 1, 3, 5" or the time split
 };
 
 // Reads the recording and resolves everything. Throws InputError (naming the field, the value and what is

@@ -27,7 +27,7 @@ struct OptimizerInfo {
   std::string_view name;     // "cmaes"
   std::string_view library;  // "pagmo" or "NLopt"
   std::string_view title;
-  bool local;                // starts from one point (optimizer.start) rather than a random population
+  bool local;  // starts from one point (optimizer.start) rather than a random population
   std::string_view description;
 };
 
@@ -43,13 +43,13 @@ void require_optimizer_fits(const FitPlan& plan);
 
 // One objective evaluation as the optimizer asked for it.
 struct EvaluationRecord {
-  long long index = 0;              // 1, 2, ...
-  std::vector<double> unit_point;   // where (unit cube)
+  long long index = 0;             // 1, 2, ...
+  std::vector<double> unit_point;  // where (unit cube)
   double score = 0.0;
-  std::vector<double> gradient;     // d score / d unit point, when the optimizer asked for it (lbfgs exact)
+  std::vector<double> gradient;  // d score / d unit point, when the optimizer asked for it (lbfgs exact)
   long long rhs_evaluations = 0;
-  int failures = 0;                 // training targets whose simulation failed
-  double elapsed_s = 0.0;           // wall time since the fit started
+  int failures = 0;        // training targets whose simulation failed
+  double elapsed_s = 0.0;  // wall time since the fit started
 };
 
 struct FitProgress {
@@ -60,10 +60,10 @@ struct FitProgress {
 };
 
 struct FitControl {
-  std::function<void(const FitProgress&)> progress;             // after each evaluation
-  std::function<void(const EvaluationRecord&)> on_evaluation;    // after each new (not replayed) evaluation
-  const std::atomic<bool>* stop = nullptr;                       // set (by Ctrl-C): end after the evaluations running
-  std::vector<EvaluationRecord> replay;                          // evaluations of an earlier run of the same fit
+  std::function<void(const FitProgress&)> progress;            // after each evaluation
+  std::function<void(const EvaluationRecord&)> on_evaluation;  // after each new (not replayed) evaluation
+  const std::atomic<bool>* stop = nullptr;                     // set (by Ctrl-C): end after the evaluations running
+  std::vector<EvaluationRecord> replay;                        // evaluations of an earlier run of the same fit
 };
 
 // How a fit ended: its budget spent, the optimizer's own convergence test met, a stop asked for (Ctrl-C), or the
@@ -79,9 +79,9 @@ struct FitRun {
   double best_score = 0.0;
   long long best_index = 0;
   FitEnd end = FitEnd::budget;
-  std::string end_reason;                 // optimizer_stopped: the optimizer's message
-  double wall_s = 0.0;                    // this run's wall time (replayed evaluations cost none)
-  long long rhs_evaluations = 0;          // of every evaluation, replayed ones included
+  std::string end_reason;         // optimizer_stopped: the optimizer's message
+  double wall_s = 0.0;            // this run's wall time (replayed evaluations cost none)
+  long long rhs_evaluations = 0;  // of every evaluation, replayed ones included
 };
 
 // Runs the plan's optimizer on the evaluator's training targets. Throws InputError when a replayed evaluation is not

@@ -1,7 +1,7 @@
 #pragma once
 // What a user says about a fit (`neurodyn fit --config FIT.toml`, and the flags over it). The file is a run
 // configuration (io/run_config.hpp: preset, model, [parameters], [method]) with four tables of its own beside it;
-// every key is optional except data.recording:
+// every key is optional (data.recording may come from --recording):
 //
 //   preset = "izh2007-RS"               # the fixed parameters (or model = "izh2007" and its defaults)
 //   [parameters]  vpeak = 30            # fixed values over the preset's
@@ -60,7 +60,7 @@ struct FitSettings {
   std::optional<std::vector<int>> held_out;
   std::optional<std::pair<double, double>> window;
   std::optional<double> split_ms;
-  // [free], in the file's order
+  // [free]
   std::vector<FreeParameterSetting> free;
   // [objective]
   std::optional<std::string> objective;
@@ -81,8 +81,8 @@ struct FitSettings {
 };
 
 // Reads FIT.toml; a relative recording path starts in the file's folder. Throws FileError if unreadable, and
-// InputError naming the file, line and key for malformed TOML, an unknown key, a value of the wrong type, or a
-// missing data.recording.
+// InputError naming the file, line and key for malformed TOML, an unknown key, a value of the wrong type, or a key
+// the recording sets (stimulus, t_end, initial).
 FitSettings read_fit_settings(const std::filesystem::path& path);
 
 // The same for text in memory; a relative recording path starts in `folder`.
