@@ -48,11 +48,17 @@ void describe_model(const std::string& name) {
       model.has_reset ? "spike: guard crossing, then reset" : "spike: threshold crossing, no reset");
   std::vector<TableRow> rows;
   for (const auto& parameter : model.parameters) {
+    // The fitting range: where `neurodyn fit` searches by default ("-": not freed unless asked for).
+    const auto range = std::ranges::find_if(model.fitting_ranges,
+                                            [&](const FittingRange& r) { return r.name == parameter.name; });
     rows.push_back({std::string(parameter.name), unit_or_dash(parameter.unit),
                     fmt::format("{:g}", parameter.default_value), fmt::format("{:g}", parameter.min),
-                    fmt::format("{:g}", parameter.max), std::string(parameter.meaning)});
+                    fmt::format("{:g}", parameter.max),
+                    range == model.fitting_ranges.end() ? "-" : fmt::format("{:g} to {:g}", range->min, range->max),
+                    std::string(parameter.meaning)});
   }
-  print_table(std::cout, {"parameter", "unit", "default", "min", "max", "meaning"}, rows);
+  print_table(std::cout, {"parameter", "unit", "default", "min", "max", "fit range", "meaning"}, rows);
+  std::cout << "\nfit range: where `neurodyn fit` searches by default; the parameters without one stay fixed.\n";
 }
 
 std::string optional_text(const auto& value) { return value ? fmt::format("{}", *value) : "-"; }

@@ -19,6 +19,7 @@
 #include "neurodyn/fit/optimizers.hpp"
 #include "neurodyn/io/fit_config.hpp"
 #include "neurodyn/io/result_folder.hpp"
+#include "neurodyn/io/unit_key.hpp"
 
 namespace neurodyn::cli {
 namespace {
@@ -88,28 +89,37 @@ FitSettings settings_from(const FitFlags& flags) {
   return settings;
 }
 
-std::string score_line(std::string_view set, const FitPlan& plan, const std::vector<TargetScores>& scores) {
+// The scores of one set, one `name_unit: value` a line, the fit's own objective first.
+void print_scores(std::string_view set, const FitPlan& plan, const std::vector<TargetScores>& scores) {
   double gamma = 0.0;
   for (const TargetScores& score : scores) gamma += score.gamma / static_cast<double>(scores.size());
-  return fmt::format("{}: {} {:.6g} (mean of {} sweep{}); Gamma {:.3f}, features {:.4g}, trace_mse {:.4g} mV^2", set,
-                     to_string(plan.objective.kind), mean_score(scores, plan.objective.kind), scores.size(),
-                     scores.size() == 1 ? "" : "s", gamma, mean_score(scores, ObjectiveKind::features),
-                     mean_score(scores, ObjectiveKind::trace_mse));
+  std::cout << fmt::format("{}_{}: {:.6g}\n", set, to_string(plan.objective.kind),
+                           mean_score(scores, plan.objective.kind));
+  std::cout << fmt::format("{}_sweeps: {}\n", set, scores.size());
+  for (const ObjectiveKind kind : {ObjectiveKind::features, ObjectiveKind::trace_mse, ObjectiveKind::minmax_mse}) {
+    if (kind == plan.objective.kind) continue;
+    std::cout << fmt::format("{}: {:.6g}\n",
+                             unit_key(fmt::format("{}_{}", set, to_string(kind)),
+                                      kind == ObjectiveKind::trace_mse ? "mV^2" : ""),
+                             mean_score(scores, kind));
+  }
+  std::cout << fmt::format("{}_gamma: {:.4f}\n", set, gamma);
 }
 
+// The held-out score leads: it is the one that says how good the model is.
 void print_summary(const FitPlan& plan, const FitReport& report) {
-  std::cout << score_line("held_out", plan, report.held_out) << '\n';
-  std::cout << score_line("training", plan, report.training) << '\n';
+  print_scores("held_out", plan, report.held_out);
+  print_scores("training", plan, report.training);
   const FitRun& run = report.run;
-  std::cout << fmt::format("optimizer: {}, {} evaluations ({}), best at evaluation {}, {:.1f} s, {} rhs evaluations\n",
-                           plan.optimizer.name, run.history.size(), to_string(run.end), run.best_index, run.wall_s,
-                           run.rhs_evaluations);
-  std::vector<std::string> values;
+  std::cout << fmt::format("optimizer: {}\nend: {}{}\nevaluations: {}\nbest_evaluation: {}\nwall_s: {:.2f}\n"
+                           "rhs_evaluations: {}\n",
+                           plan.optimizer.name, to_string(run.end),
+                           run.end_reason.empty() ? "" : fmt::format(" ({})", run.end_reason), run.history.size(),
+                           run.best_index, run.wall_s, run.rhs_evaluations);
   for (const FreeParameter& parameter : plan.free) {
-    values.push_back(fmt::format("{} = {:.6g}{}{}", parameter.name, report.fitted.at(parameter.name),
-                                 parameter.unit.empty() ? "" : " ", parameter.unit));
+    std::cout << fmt::format("{}: {:.6g}\n", unit_key(fmt::format("fitted_{}", parameter.name), parameter.unit),
+                             report.fitted.at(parameter.name));
   }
-  std::cout << fmt::format("fitted: {}\n", fmt::join(values, ", "));
 }
 
 FitReport fit_once(const FitPlan& plan, const FitFlags& flags, bool checkpoint) {
@@ -166,8 +176,9 @@ void run_fit_command(const FitFlags& flags) {
     one.optimizer.name = name;
     require_optimizer_fits(one);
     rows.push_back({name, fit_once(one, flags, false)});
-    std::cout << fmt::format("{}: held_out {:.6g}, training {:.6g}, {} evaluations, {:.1f} s\n", name,
-                             mean_score(rows.back().report.held_out, plan.objective.kind),
+    const std::string objective(to_string(plan.objective.kind));
+    std::cout << fmt::format("{}: held_out_{}={:.6g} training_{}={:.6g} evaluations={} wall_s={:.2f}\n", name,
+                             objective, mean_score(rows.back().report.held_out, plan.objective.kind), objective,
                              mean_score(rows.back().report.training, plan.objective.kind),
                              rows.back().report.run.history.size(), rows.back().report.run.wall_s);
   }
@@ -195,7 +206,8 @@ void add_fit_command(CLI::App& app) {
   command->add_option("--recording", flags->recording, "the recording (overrides data.recording)")->type_name("FILE");
   command
       ->add_option("--optimizer", flags->optimizer,
-                   "sga, sa, de, sade, pso, cmaes, xnes (pagmo); lbfgs, bobyqa, subplex (NLopt)")
+                   "sga, sa, de, sade, pso, cmaes, xnes (pagmo); lbfgs, bobyqa, subplex (NLopt); study-gd, study-sa, "
+                   "study-ga (the earlier study's, as baselines)")
       ->type_name("NAME");
   command->add_option("--evaluations", flags->evaluations, "the budget in objective evaluations")->type_name("N");
   command->add_option("--seed", flags->seed, "the optimizer's seed")->type_name("S");

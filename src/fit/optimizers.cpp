@@ -26,6 +26,7 @@
 
 #include "evaluation_ledger.hpp"
 #include "neurodyn/error.hpp"
+#include "study_baselines.hpp"
 
 namespace neurodyn {
 
@@ -35,7 +36,7 @@ using fit_detail::StopRequested;
 
 namespace {
 
-constexpr std::array<OptimizerInfo, 10> catalog{{
+constexpr std::array<OptimizerInfo, 13> catalog{{
     {"sga", "pagmo", "simple genetic algorithm", false,
      "tournament selection, exponential crossover, polynomial mutation; population 50 (the earlier study's size)"},
     {"sa", "pagmo", "Corana's simulated annealing", false,
@@ -53,6 +54,12 @@ constexpr std::array<OptimizerInfo, 10> catalog{{
      "gradient from the forward sensitivities (gradient = exact) or forward differences (forward); trace_mse"},
     {"bobyqa", "NLopt", "Powell's BOBYQA", true, "derivative-free quadratic models within bounds: a polish"},
     {"subplex", "NLopt", "Rowan's Subplex", true, "Nelder-Mead on subspaces: a robust derivative-free polish"},
+    {"study-gd", "earlier study", "the earlier study's gradient descent", true,
+     "forward differences (step 1e-8), learning rate 0.001, 100 iterations: a baseline, docs/reference.md 6.4"},
+    {"study-sa", "earlier study", "the earlier study's simulated annealing", true,
+     "T0 1, cooling 0.999 to 1e-4, U(-0.5, 0.5) proposals: a baseline, docs/reference.md 6.4"},
+    {"study-ga", "earlier study", "the earlier study's genetic algorithm", false,
+     "population 50, 25 parents, crossover after the first gene, one small mutation: a baseline"},
 }};
 
 // The fit as a pagmo problem on the unit cube: every evaluation goes through the ledger.
@@ -283,8 +290,10 @@ FitRun run_fit(const FitEvaluator& evaluator, const FitControl& control) {
   FitEnd end = FitEnd::budget;
   std::string reason;
   try {
-    end = find_optimizer(plan.optimizer.name).library == "NLopt" ? run_nlopt(plan, ledger, reason)
-                                                                 : run_pagmo(plan, ledger);
+    const std::string_view library = find_optimizer(plan.optimizer.name).library;
+    end = library == "NLopt"   ? run_nlopt(plan, ledger, reason)
+          : library == "pagmo" ? run_pagmo(plan, ledger)
+                               : fit_detail::run_study_baseline(plan, ledger);
   } catch (const BudgetSpent&) {
     end = FitEnd::budget;
   } catch (const StopRequested&) {

@@ -63,7 +63,12 @@ TEST_F(FitCommand, WritesTheFitAndAModelThatSimulateRuns) {
   write_text(directory() / "fit.toml", small_fit(14));
   const auto result = run({"fit", "--config", "fit.toml", "--out", "out"});
   ASSERT_EQ(result.exit_status, 0) << result.err;
-  EXPECT_THAT(result.out, StartsWith("held_out: features "));
+  EXPECT_THAT(result.out, StartsWith("held_out_features: "));
+  const auto values = named_values(result.out);
+  EXPECT_EQ(values.at("held_out_sweeps"), "1");
+  EXPECT_EQ(values.at("evaluations"), "14");
+  EXPECT_TRUE(values.contains("fitted_a_1_per_ms")) << result.out;
+  EXPECT_TRUE(values.contains("held_out_trace_mse_mV2")) << result.out;
   for (const char* file : {"fit.toml", "parameters.csv", "history.csv", "scores.csv", "fit_config.toml",
                            "fit_traces.png", "fit_traces.svg", "history.png", "parameters.png"}) {
     EXPECT_TRUE(std::filesystem::exists(out() / file)) << file;

@@ -85,7 +85,8 @@ TEST(FitGradient, ExactGradientOfTheMaskedTraceMseMatchesCentralDifferences) {
 }
 
 TEST(FitBudget, EveryOptimizerStopsAtExactlyTheBudget) {
-  for (const char* name : {"sga", "sa", "de", "sade", "pso", "cmaes", "xnes", "bobyqa", "subplex"}) {
+  for (const char* name :
+       {"sga", "sa", "de", "sade", "pso", "cmaes", "xnes", "bobyqa", "subplex", "study-gd", "study-sa", "study-ga"}) {
     const FitRun run = run_small(small_fit(name, 23));
     EXPECT_LE(run.history.size(), 23u) << name;
     if (run.end == FitEnd::budget) {

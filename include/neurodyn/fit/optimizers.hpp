@@ -25,13 +25,14 @@ namespace neurodyn {
 
 struct OptimizerInfo {
   std::string_view name;     // "cmaes"
-  std::string_view library;  // "pagmo" or "NLopt"
+  std::string_view library;  // "pagmo", "NLopt" or "earlier study"
   std::string_view title;
   bool local;  // starts from one point (optimizer.start) rather than a random population
   std::string_view description;
 };
 
-// sga, sa, de, sade, pso, cmaes, xnes (pagmo); lbfgs, bobyqa, subplex (NLopt).
+// sga, sa, de, sade, pso, cmaes, xnes (pagmo); lbfgs, bobyqa, subplex (NLopt); study-gd, study-sa, study-ga (the
+// earlier study's algorithms as baselines: fit/study_baselines.hpp).
 std::span<const OptimizerInfo> optimizer_catalog();
 
 // Throws InputError naming the optimizer and listing the known ones.
