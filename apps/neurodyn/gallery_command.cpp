@@ -34,7 +34,19 @@ struct GalleryOptions {
   std::optional<std::string> family;
 };
 
-std::string family_of(const Preset& preset) { return preset.name.substr(0, preset.name.find('-')); }
+// The name up to its first '-'. A figure shares one voltage scale, so a preset whose v is in another unit than
+// that of the family's first preset (the scaled FitzHugh-Nagumo, in mV, beside the dimensionless ones) is drawn
+// in a family of its own, the unit appended: "fhn-mV".
+std::string family_of(const Preset& preset) {
+  const std::string prefix = preset.name.substr(0, preset.name.find('-'));
+  const std::string_view unit = model_info(preset.model).state_variables.front().unit;
+  for (const Preset& first : preset_catalog()) {
+    if (first.name.substr(0, first.name.find('-')) != prefix) continue;
+    return model_info(first.model).state_variables.front().unit == unit ? prefix
+                                                                        : fmt::format("{}-{}", prefix, unit);
+  }
+  return prefix;
+}
 
 // Families in catalog order, each with its presets.
 std::vector<std::pair<std::string, std::vector<const Preset*>>> preset_families() {
@@ -187,7 +199,9 @@ void add_gallery_command(CLI::App& app) {
   command->add_option("--method", options->method, "numerical method for every run")->capture_default_str();
   command->add_option("--dt", options->dt, "step (ms); default 0.01 (the published step for izhikevich-published)")
       ->type_name("MS");
-  command->add_option("--family", options->family, "only this family (izh2004, izh2003, izh2007, adex, fhn, lif, hh)")
+  command
+      ->add_option("--family", options->family,
+                   "only this family (izh2004, izh2003, izh2007, adex, fhn, fhn-mV, lif, hh)")
       ->type_name("NAME");
   command->callback([options] { run_gallery(*options); });
 }

@@ -78,6 +78,23 @@ Preset fhn_preset(std::string name, std::string model, std::string form) {
           .published_spike_count = std::nullopt};
 }
 
+// The classic cell in physical units: v = -40 + 20 x mV, one unit of time a millisecond, 0.005 per pA, so that a
+// 100 pA step is the dimensionless preset's I = 0.5 and the two fire at the same times.
+Preset fhn_scaled_preset() {
+  return {.name = "fhn-scaled-classic",
+          .model = "fhn-scaled",
+          .description = "classic FitzHugh-Nagumo in mV, ms and pA: periodic firing for a 100 pA step at 10 ms",
+          .source = "FitzHugh R (1961) Biophys J 1:445-466 (a = 0.7, b = 0.8, e = 0.08), mapped by v = -40 + 20 x mV",
+          .parameters = {{"a", 0.7}, {"b", 0.8}, {"e", 0.08}, {"tau", 1.0}, {"v_offset", -40.0}, {"v_scale", 20.0},
+                         {"gain", 0.005}},
+          .v0 = std::nullopt,
+          .u0 = std::nullopt,
+          .stimulus = "step:amp=100,start=10",
+          .t_end_ms = 300.0,
+          .published_dt_ms = std::nullopt,
+          .published_spike_count = std::nullopt};
+}
+
 // LIF with the defaults (tau_m = 10 ms, R = 40 MOhm, threshold 20 mV above rest, reset at rest), started at
 // rest; the exact rate is lif_exact_rate_hz.
 Preset lif_preset(std::string name, std::string description, double t_ref, double current) {
@@ -118,6 +135,7 @@ std::vector<Preset> other_presets() {
   std::vector<Preset> presets = adex_presets();
   presets.push_back(fhn_preset("fhn-classic", "fhn", ""));
   presets.push_back(fhn_preset("fhn-lienard-classic", "fhn-lienard", " in the second-order (Lienard) form"));
+  presets.push_back(fhn_scaled_preset());
   presets.push_back(lif_preset("lif-cortical", "regular firing at 50.2 Hz", 2.0, 600.0));
   presets.push_back(lif_preset("lif-refractory", "firing at 83.8 Hz, refractory for 42% of each period", 5.0, 1000.0));
   presets.push_back(hh_preset("hh-squid", "hh", "squid giant axon", hh_source));

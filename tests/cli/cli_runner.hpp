@@ -44,6 +44,20 @@ inline std::vector<double> read_spike_times(const std::filesystem::path& path) {
   return times;
 }
 
+// The rows of CSV text after its '#' lines, split at commas (the header row first).
+inline std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with('#')) continue;
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
 // The `name: value` lines of a command's output.
 inline std::map<std::string, std::string> named_values(const std::string& out) {
   std::map<std::string, std::string> values;

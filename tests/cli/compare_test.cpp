@@ -25,20 +25,6 @@ const std::vector<std::string> small_ladder{
     "--methods",       "euler,rk4,dopri5", "--steps",    "0.1,0.05,0.02", "--tolerances",
     "1e-6,1e-8,1e-10", "--repeats",        "1",          "--out",         "out"};
 
-// Data rows of a CSV file, split at commas (the header row first).
-std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream lines(text);
-  for (std::string line; std::getline(lines, line);) {
-    if (line.starts_with('#')) continue;
-    std::vector<std::string> cells;
-    std::istringstream fields(line);
-    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
-    rows.push_back(cells);
-  }
-  return rows;
-}
-
 TEST_F(CliTest, CompareWritesEveryRunOfTheLadderTheVerdictAndBothFigures) {
   const auto result = run(small_ladder);
   ASSERT_EQ(result.exit_status, 0) << result.err;

@@ -43,19 +43,8 @@ seed = 4
                      abf, evaluations, extra);
 }
 
-// The rows of a CSV after its '#' lines, split at commas.
-std::vector<std::vector<std::string>> csv_rows(const std::filesystem::path& path) {
-  std::istringstream lines(read_text(path));
-  std::vector<std::vector<std::string>> rows;
-  for (std::string line; std::getline(lines, line);) {
-    if (line.starts_with('#')) continue;
-    std::vector<std::string> cells;
-    std::istringstream fields(line);
-    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
-    rows.push_back(cells);
-  }
-  return rows;
-}
+// The rows of a CSV file after its '#' lines.
+std::vector<std::vector<std::string>> csv_file_rows(const std::filesystem::path& path) { return csv_rows(read_text(path)); }
 
 using FitCommand = CliTest;
 
@@ -73,8 +62,8 @@ TEST_F(FitCommand, WritesTheFitAndAModelThatSimulateRuns) {
                            "fit_traces.png", "fit_traces.svg", "history.png", "parameters.png"}) {
     EXPECT_TRUE(std::filesystem::exists(out() / file)) << file;
   }
-  EXPECT_EQ(csv_rows(out() / "history.csv").size(), 1u + 14u);  // header and one row per evaluation
-  const auto scores = csv_rows(out() / "scores.csv");
+  EXPECT_EQ(csv_file_rows(out() / "history.csv").size(), 1u + 14u);  // header and one row per evaluation
+  const auto scores = csv_file_rows(out() / "scores.csv");
   ASSERT_EQ(scores.size(), 1u + 3u + 2u);  // header, 2 training and 1 held-out sweep, the two means
   EXPECT_EQ(scores[3][0], "held_out");
   EXPECT_EQ(scores[3][1], "9");
@@ -85,7 +74,7 @@ TEST_F(FitCommand, WritesTheFitAndAModelThatSimulateRuns) {
   const auto simulated = run({"simulate", "--config", (out() / "fit.toml").string(), "--no-figures", "--out", "sim"});
   ASSERT_EQ(simulated.exit_status, 0) << simulated.err;
   EXPECT_EQ(static_cast<int>(read_spike_times(directory() / "sim" / "spikes.csv").size()), model_spikes);
-  const auto parameters = csv_rows(out() / "parameters.csv");
+  const auto parameters = csv_file_rows(out() / "parameters.csv");
   const std::string config = read_text(out() / "fit.toml");
   for (std::size_t row = 1; row < parameters.size(); ++row) {
     EXPECT_THAT(config, HasSubstr(fmt::format("{} = ", parameters[row][0]))) << parameters[row][0];
@@ -104,7 +93,7 @@ TEST_F(FitCommand, CtrlCKeepsTheBestSoFarAndResumeFinishesTheFit) {
   ASSERT_TRUE(WIFEXITED(status));
   ASSERT_EQ(WEXITSTATUS(status), 0) << read_text(directory() / "stderr.txt");
   EXPECT_THAT(read_text(directory() / "stderr.txt"), HasSubstr("interrupted after"));
-  const std::size_t done = csv_rows(out() / "history.csv").size() - 1;
+  const std::size_t done = csv_file_rows(out() / "history.csv").size() - 1;
   EXPECT_GT(done, 0u);
   EXPECT_LT(done, 1'000'000u);
   ASSERT_TRUE(std::filesystem::exists(directory() / ".out.fit-checkpoint"));
@@ -112,7 +101,7 @@ TEST_F(FitCommand, CtrlCKeepsTheBestSoFarAndResumeFinishesTheFit) {
   const auto resumed = run({"fit", "--config", "fit.toml", "--out", "out", "--resume", "--evaluations", "800"});
   ASSERT_EQ(resumed.exit_status, 0) << resumed.err;
   EXPECT_THAT(resumed.err, HasSubstr("evaluations to replay"));
-  EXPECT_EQ(csv_rows(out() / "history.csv").size(), 1u + 800u);
+  EXPECT_EQ(csv_file_rows(out() / "history.csv").size(), 1u + 800u);
   EXPECT_FALSE(std::filesystem::exists(directory() / ".out.fit-checkpoint"));
 }
 

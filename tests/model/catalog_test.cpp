@@ -33,8 +33,8 @@ std::string input_error_message(Action&& action) {
 TEST(ModelCatalog, ListsEveryModelOnceInVariantOrder) {
   const auto& catalog = model_catalog();
   ASSERT_EQ(catalog.size(), std::variant_size_v<AnyModel>);
-  const std::vector<std::string_view> expected{"izh2003", "izh2007", "fhn",        "fhn-lienard",
-                                               "lif",     "adex",    "hh",         "hh-reduced"};
+  const std::vector<std::string_view> expected{"izh2003", "izh2007", "fhn",        "fhn-lienard", "lif",
+                                               "adex",    "hh",      "hh-reduced", "fhn-scaled"};
   for (std::size_t i = 0; i < catalog.size(); ++i) {
     EXPECT_EQ(catalog[i].name, expected[i]);
     EXPECT_EQ(model_name(make_model(catalog[i].name)), expected[i]);

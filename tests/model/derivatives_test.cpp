@@ -92,6 +92,11 @@ TEST(Derivatives, FitzHughNagumoMatchFiniteDifferences) {
   expect_derivatives_match_differences(FitzHughNagumo{{.a = -0.3, .b = 2.5, .e = 0.5, .v_threshold = 0.0}}, states);
 }
 
+TEST(Derivatives, ScaledFitzHughNagumoMatchFiniteDifferences) {
+  const std::vector<ScaledFitzHughNagumo::State> states{{-64.0, -0.6}, {-30.0, 0.3}, {0.0, 1.0}, {-82.0, 0.4}};
+  expect_derivatives_match_differences(ScaledFitzHughNagumo{}, states, {100.0, 0.0});
+}
+
 TEST(Derivatives, FitzHughNagumoLienardMatchFiniteDifferences) {
   const std::vector<FitzHughNagumoLienard::State> states{{-1.2, 0.0}, {0.5, 1.3}, {2.0, -0.7}, {-2.1, 0.4}};
   expect_derivatives_match_differences(FitzHughNagumoLienard{}, states, {0.5, 0.02});

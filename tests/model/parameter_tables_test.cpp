@@ -18,8 +18,9 @@ template <class M>
 class ParameterTable : public ::testing::Test {};
 
 using Models = ::testing::Types<Izhikevich2003, Izhikevich2007, FitzHughNagumo, FitzHughNagumoLienard,
-                                LeakyIntegrateAndFire, AdEx, HodgkinHuxley, HodgkinHuxleyReduced>;
-static_assert(std::variant_size_v<AnyModel> == 8, "a model was added to AnyModel: add it to Models here");
+                                LeakyIntegrateAndFire, AdEx, HodgkinHuxley, HodgkinHuxleyReduced,
+                                ScaledFitzHughNagumo>;
+static_assert(std::variant_size_v<AnyModel> == 9, "a model was added to AnyModel: add it to Models here");
 TYPED_TEST_SUITE(ParameterTable, Models);
 
 TYPED_TEST(ParameterTable, MemberDefaultsEqualTableDefaults) {

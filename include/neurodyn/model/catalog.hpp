@@ -12,6 +12,7 @@
 #include "neurodyn/model/adex.hpp"
 #include "neurodyn/model/fitzhugh_nagumo.hpp"
 #include "neurodyn/model/fitzhugh_nagumo_lienard.hpp"
+#include "neurodyn/model/fitzhugh_nagumo_scaled.hpp"
 #include "neurodyn/model/hodgkin_huxley.hpp"
 #include "neurodyn/model/hodgkin_huxley_reduced.hpp"
 #include "neurodyn/model/izhikevich2003.hpp"
@@ -21,7 +22,7 @@
 namespace neurodyn {
 
 using AnyModel = std::variant<Izhikevich2003, Izhikevich2007, FitzHughNagumo, FitzHughNagumoLienard,
-                              LeakyIntegrateAndFire, AdEx, HodgkinHuxley, HodgkinHuxleyReduced>;
+                              LeakyIntegrateAndFire, AdEx, HodgkinHuxley, HodgkinHuxleyReduced, ScaledFitzHughNagumo>;
 
 using ParameterValues = std::map<std::string, double, std::less<>>;
 
