@@ -81,12 +81,17 @@ TEST_F(FitCommand, WritesTheFitAndAModelThatSimulateRuns) {
   }
 }
 
-// A fit with a budget it would not finish in minutes is stopped by SIGINT after two seconds; resumed with a budget of
-// 800 (CMA-ES asks for the same points whatever its budget), it replays the checkpoint and ends at 800.
+// A fit with a budget it would not finish in minutes is stopped by SIGINT once its checkpoint holds 20 evaluations
+// (so its handler is installed: a background job starts with SIGINT ignored); resumed with a budget of 800 (CMA-ES
+// asks for the same points whatever its budget), it replays the checkpoint and ends at 800. The shell waits at most
+// 60 s for the checkpoint and 30 s for the exit, then kills the fit, which fails the test instead of hanging it.
 TEST_F(FitCommand, CtrlCKeepsTheBestSoFarAndResumeFinishesTheFit) {
   write_text(directory() / "fit.toml", small_fit(1'000'000));
   const std::string command = fmt::format(
-      "cd {} && ({} fit --config fit.toml --out out >stdout.txt 2>stderr.txt & pid=$!; sleep 2; kill -INT $pid; "
+      "cd {} && ({} fit --config fit.toml --out out >stdout.txt 2>stderr.txt & pid=$!; "
+      "for i in $(seq 600); do [ \"$(wc -l < .out.fit-checkpoint 2>/dev/null || echo 0)\" -gt 20 ] && break; "
+      "sleep 0.1; done; kill -INT $pid; "
+      "for i in $(seq 300); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done; kill -9 $pid 2>/dev/null; "
       "wait $pid)",
       shell_quoted(directory().string()), shell_quoted(NEURODYN_EXECUTABLE));
   const int status = std::system(command.c_str());
