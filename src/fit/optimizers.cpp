@@ -299,7 +299,10 @@ FitRun run_fit(const FitEvaluator& evaluator, const FitControl& control) {
   } catch (const StopRequested&) {
     end = FitEnd::interrupted;
   }
-  if (ledger.count() == 0) throw InputError("the fit ended before its first evaluation");
+  // Only a stop asked for before the first evaluation ends a fit with none.
+  if (ledger.count() == 0) {
+    throw InputError("the fit was stopped before its first evaluation: there is no result to write");
+  }
   FitRun run = std::move(ledger.run());
   run.end = end;
   run.end_reason = std::move(reason);
