@@ -91,8 +91,6 @@ FitSettings settings_from(const FitFlags& flags) {
 
 // The scores of one set, one `name_unit: value` a line, the fit's own objective first.
 void print_scores(std::string_view set, const FitPlan& plan, const std::vector<TargetScores>& scores) {
-  double gamma = 0.0;
-  for (const TargetScores& score : scores) gamma += score.gamma / static_cast<double>(scores.size());
   std::cout << fmt::format("{}_{}: {:.6g}\n", set, to_string(plan.objective.kind),
                            mean_score(scores, plan.objective.kind));
   std::cout << fmt::format("{}_sweeps: {}\n", set, scores.size());
@@ -103,7 +101,7 @@ void print_scores(std::string_view set, const FitPlan& plan, const std::vector<T
                                       kind == ObjectiveKind::trace_mse ? "mV^2" : ""),
                              mean_score(scores, kind));
   }
-  std::cout << fmt::format("{}_gamma: {:.4f}\n", set, gamma);
+  std::cout << fmt::format("{}_gamma: {:.4f}\n", set, mean_gamma(scores));
 }
 
 // The held-out score leads: it is the one that says how good the model is.

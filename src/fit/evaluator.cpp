@@ -50,13 +50,6 @@ void interpolate_at(std::span<const double> times, std::span<const double> queri
   }
 }
 
-std::vector<double> peak_times(const FitPlan& plan, const FitTarget& target, std::span<const double> v) {
-  const std::vector<std::string> peak_time{"peak_time"};
-  const auto& t = target.data.time_ms;
-  const auto peaks = efel_features(t, v, EfelStimulus(t.front(), t.back()), peak_time, plan.objective.efel);
-  return peaks.front().second ? *peaks.front().second : std::vector<double>{};
-}
-
 // Whether each data sample lies outside every data spike's mask window.
 std::vector<char> unmasked_samples(const FitPlan& plan, const FitTarget& target) {
   const auto& t = target.data.time_ms;
@@ -263,7 +256,7 @@ ModelResponse simulate_target(const FitPlan& plan, const FitTarget& target, cons
   interpolate_at(solution.times, t, [&](std::size_t q, std::size_t k, double w) {
     response.v_mV[q] = (1.0 - w) * solution.states[k * n] + w * solution.states[(k + 1) * n];
   });
-  response.spike_times_ms = peak_times(plan, target, response.v_mV);
+  response.spike_times_ms = fit_spike_times(t, response.v_mV, plan.objective.efel);
   return response;
 }
 
@@ -288,8 +281,14 @@ TargetScores all_scores(const FitPlan& plan, const FitTarget& target, const Mode
   scores.model_spikes = static_cast<int>(response.spike_times_ms.size());
   scores.failed = !response.ok();
   scores.features = target_score(plan, target, response, ObjectiveKind::features);
-  scores.gamma_error = target_score(plan, target, response, ObjectiveKind::gamma);
-  scores.gamma = response.ok() ? coincidence(plan, target, response).gamma : std::nan("");
+  if (response.ok()) {
+    const CoincidenceFactor factor = coincidence(plan, target, response);
+    scores.gamma = factor.gamma;
+    scores.gamma_error = std::min(factor.error, gamma_failure_score);
+  } else {
+    scores.gamma = std::nan("");
+    scores.gamma_error = gamma_failure_score;
+  }
   scores.trace_mse = target_score(plan, target, response, ObjectiveKind::trace_mse);
   scores.minmax_mse = target_score(plan, target, response, ObjectiveKind::minmax_mse);
   return scores;
@@ -340,6 +339,12 @@ std::vector<TargetScores> FitEvaluator::score_targets(const std::vector<FitTarge
     scores[i] = all_scores(plan_, targets[i], simulate_target(plan_, targets[i], values));
   });
   return scores;
+}
+
+double mean_gamma(std::span<const TargetScores> scores) {
+  double sum = 0.0;
+  for (const TargetScores& score : scores) sum += score.gamma;
+  return scores.empty() ? 0.0 : sum / static_cast<double>(scores.size());
 }
 
 double mean_score(std::span<const TargetScores> scores, ObjectiveKind kind) {

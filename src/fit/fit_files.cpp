@@ -26,10 +26,8 @@ void append_score_row(fmt::memory_buffer& out, std::string_view set, const FitTa
 }
 
 void append_mean_row(fmt::memory_buffer& out, std::string_view set, const std::vector<TargetScores>& scores) {
-  double gamma = 0.0;
-  for (const TargetScores& score : scores) gamma += score.gamma / static_cast<double>(scores.size());
   append(out, "{},mean,\"\",{},{},{},{},{},,,\n", set, csv_number(mean_score(scores, ObjectiveKind::features)),
-         csv_number(gamma), csv_number(mean_score(scores, ObjectiveKind::gamma)),
+         csv_number(mean_gamma(scores)), csv_number(mean_score(scores, ObjectiveKind::gamma)),
          csv_number(mean_score(scores, ObjectiveKind::trace_mse)),
          csv_number(mean_score(scores, ObjectiveKind::minmax_mse)));
 }

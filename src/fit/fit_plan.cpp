@@ -31,6 +31,13 @@ std::string_view to_string(ObjectiveKind kind) {
   return "features";
 }
 
+std::vector<double> fit_spike_times(std::span<const double> time_ms, std::span<const double> v_mV,
+                                    const EfelSettings& settings) {
+  const std::vector<std::string> peak_time{"peak_time"};
+  const auto peaks = efel_features(time_ms, v_mV, EfelStimulus(time_ms.front(), time_ms.back()), peak_time, settings);
+  return peaks.front().second ? *peaks.front().second : std::vector<double>{};
+}
+
 Stimulus command_stimulus(const Sweep& sweep) {
   if (!sweep.command || sweep.epochs.empty()) {
     throw InputError(
@@ -280,12 +287,7 @@ FitTarget make_target(const Recording& recording, int number, double from_ms, do
   Recording cut = select_sweeps(recording, one, SweepWindow{from_ms, until_ms});
   target.data = std::move(cut.sweeps.front());
   cut.sweeps.clear();
-  const std::vector<std::string> peak_time{"peak_time"};
-  const auto& voltage = membrane_potential(target.data).samples;
-  const auto peaks =
-      efel_features(target.data.time_ms, voltage, EfelStimulus(target.data.time_ms.front(), target.data.time_ms.back()),
-                    peak_time, objective.efel);
-  if (peaks.front().second) target.spike_times_ms = *peaks.front().second;
+  target.spike_times_ms = fit_spike_times(target.data.time_ms, membrane_potential(target.data).samples, objective.efel);
   // The features are computed whatever the objective: scores.csv reports every objective.
   Recording one_sweep{recording.path, recording.format, {target.data}, {}};
   target.features = recording_features(one_sweep, std::nullopt, computed_features(objective.features), objective.efel);

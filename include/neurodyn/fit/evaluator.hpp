@@ -88,4 +88,7 @@ class FitEvaluator {
 // The mean of one objective over targets.
 double mean_score(std::span<const TargetScores> scores, ObjectiveKind kind);
 
+// The mean coincidence factor Gamma over targets (NaN when a simulation failed).
+double mean_gamma(std::span<const TargetScores> scores);
+
 }  // namespace neurodyn

@@ -4,6 +4,7 @@
 // Built from what the user said (io/fit_config.hpp) by plan_fit, which throws InputError naming the field, the
 // value and what is allowed before any simulation runs.
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,11 @@ ParameterValues parameters_at(const FitPlan& plan, std::span<const double> unit_
 
 // The unit-cube point of the plan's start values (each free parameter's value in `fixed`).
 std::vector<double> start_point(const FitPlan& plan);
+
+// The spikes of a trace as a fit sees them, data and model alike: eFEL's peak_time (ms) over the whole trace, with
+// the settings' threshold.
+std::vector<double> fit_spike_times(std::span<const double> time_ms, std::span<const double> v_mV,
+                                    const EfelSettings& settings);
 
 // The recorded command of a sweep as a stimulus: the holding current plus one step per step epoch and a step and a
 // ramp per ramp epoch, so that I(t) equals the epochs' levels (pA). Throws InputError naming the sweep when it has no
