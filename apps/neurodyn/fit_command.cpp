@@ -94,11 +94,13 @@ void print_scores(std::string_view set, const FitPlan& plan, const std::vector<T
   std::cout << fmt::format("{}_{}: {:.6g}\n", set, to_string(plan.objective.kind),
                            mean_score(scores, plan.objective.kind));
   std::cout << fmt::format("{}_sweeps: {}\n", set, scores.size());
-  for (const ObjectiveKind kind : {ObjectiveKind::features, ObjectiveKind::trace_mse, ObjectiveKind::minmax_mse}) {
+  for (const ObjectiveKind kind :
+       {ObjectiveKind::features, ObjectiveKind::trace_mse, ObjectiveKind::spike_times, ObjectiveKind::minmax_mse}) {
     if (kind == plan.objective.kind) continue;
-    std::cout << fmt::format("{}: {:.6g}\n",
-                             unit_key(fmt::format("{}_{}", set, to_string(kind)),
-                                      kind == ObjectiveKind::trace_mse ? "mV^2" : ""),
+    const std::string_view unit = kind == ObjectiveKind::trace_mse     ? "mV^2"
+                                  : kind == ObjectiveKind::spike_times ? "ms^2"
+                                                                       : "";
+    std::cout << fmt::format("{}: {:.6g}\n", unit_key(fmt::format("{}_{}", set, to_string(kind)), unit),
                              mean_score(scores, kind));
   }
   std::cout << fmt::format("{}_gamma: {:.4f}\n", set, mean_gamma(scores));
@@ -109,11 +111,11 @@ void print_summary(const FitPlan& plan, const FitReport& report) {
   print_scores("held_out", plan, report.held_out);
   print_scores("training", plan, report.training);
   const FitRun& run = report.run;
-  std::cout << fmt::format("optimizer: {}\nend: {}{}\nevaluations: {}\nbest_evaluation: {}\nwall_s: {:.2f}\n"
-                           "rhs_evaluations: {}\n",
-                           plan.optimizer.name, to_string(run.end),
-                           run.end_reason.empty() ? "" : fmt::format(" ({})", run.end_reason), run.history.size(),
-                           run.best_index, run.wall_s, run.rhs_evaluations);
+  std::cout << fmt::format(
+      "optimizer: {}\nend: {}{}\nevaluations: {}\nbest_evaluation: {}\nwall_s: {:.2f}\n"
+      "rhs_evaluations: {}\n",
+      plan.optimizer.name, to_string(run.end), run.end_reason.empty() ? "" : fmt::format(" ({})", run.end_reason),
+      run.history.size(), run.best_index, run.wall_s, run.rhs_evaluations);
   for (const FreeParameter& parameter : plan.free) {
     std::cout << fmt::format("{}: {:.6g}\n", unit_key(fmt::format("fitted_{}", parameter.name), parameter.unit),
                              report.fitted.at(parameter.name));
@@ -211,7 +213,8 @@ void add_fit_command(CLI::App& app) {
   command->add_option("--seed", flags->seed, "the optimizer's seed")->type_name("S");
   command->add_option("--threads", flags->threads, "threads (0: every core); the result does not depend on it")
       ->type_name("T");
-  command->add_option("--objective", flags->objective, "features, gamma, trace_mse or minmax_mse")->type_name("KIND");
+  command->add_option("--objective", flags->objective, "features, gamma, trace_mse, spike_times or minmax_mse")
+      ->type_name("KIND");
   command
       ->add_option("--compare", flags->compare,
                    "run these optimizers on the same problem and budget, comma-separated; writes comparison.csv")

@@ -22,6 +22,45 @@ constexpr double gamma_failure_score = 3.0;
 constexpr double trace_failure_score = 1e4;  // mV^2
 constexpr double minmax_failure_score = 4.0;
 
+// The spike_times score of a failed simulation, and the most any score counts: ten spikes a whole window off.
+double spike_failure_score(const FitTarget& target) {
+  const double window = target.score_until_ms - target.score_from_ms;
+  return 10.0 * window * window;
+}
+
+// The spike_times objective of one target (evaluator.hpp) and its derivative by each located model spike.
+struct SpikeTimeError {
+  double score = 0.0;
+  std::vector<double> slope;  // d score / d tau_k for every located spike (0 outside the scored window)
+};
+
+SpikeTimeError spike_time_error(const FitTarget& target, std::span<const double> located) {
+  SpikeTimeError out;
+  out.slope.assign(located.size(), 0.0);
+  const auto first = std::lower_bound(located.begin(), located.end(), target.score_from_ms);
+  const auto last = std::upper_bound(first, located.end(), target.score_until_ms);
+  const std::size_t offset = static_cast<std::size_t>(first - located.begin());
+  const std::size_t model_count = static_cast<std::size_t>(last - first);
+  const std::vector<double>& data = target.spike_times_ms;
+  const double end = target.score_until_ms;
+  const double scale = 1.0 / static_cast<double>(std::max<std::size_t>(data.size(), 1));
+  for (std::size_t k = 0; k < std::max(model_count, data.size()); ++k) {
+    if (k < model_count && k < data.size()) {
+      const double difference = located[offset + k] - data[k];
+      out.score += difference * difference;
+      out.slope[offset + k] = 2.0 * difference * scale;
+    } else if (k < data.size()) {
+      out.score += (end - data[k]) * (end - data[k]);
+    } else {
+      const double left = end - located[offset + k];
+      out.score += left * left;
+      out.slope[offset + k] = -2.0 * left * scale;
+    }
+  }
+  out.score *= scale;
+  return out;
+}
+
 unsigned threads_for(const FitPlan& plan, unsigned threads) { return threads > 0 ? threads : plan.optimizer.threads; }
 
 Problem target_problem(const FitPlan& plan, const FitTarget& target, const ParameterValues& values) {
@@ -126,34 +165,29 @@ double failure_score(const FitTarget& target, const FitPlan& plan, ObjectiveKind
       return trace_failure_score;
     case ObjectiveKind::minmax_mse:
       return minmax_failure_score;
+    case ObjectiveKind::spike_times:
+      return spike_failure_score(target);
   }
   return trace_failure_score;
 }
 
-// df/dtheta_j of the free parameters: the columns of the model's table order, and the unit cube's scale.
-std::vector<std::size_t> free_columns(const FitPlan& plan, const std::vector<std::string>& table_order) {
-  std::vector<std::size_t> columns;
-  for (const FreeParameter& parameter : plan.free) {
-    columns.push_back(static_cast<std::size_t>(std::find(table_order.begin(), table_order.end(), parameter.name) -
-                                               table_order.begin()));
-  }
-  return columns;
-}
-
-// dx(t_start)/dtheta (row-major n x P, P the whole table): v0 is the data's, the other variables follow the model's
-// rule from v0 (u0 = b (v0 - vr) for izh2007), differentiated by central differences of that algebraic rule.
-std::vector<double> initial_sensitivity(const FitPlan& plan, const FitTarget& target, const ParameterValues& values,
-                                        const std::vector<std::string>& table_order) {
-  const std::size_t n = model_info(plan.model).state_variables.size(), p = table_order.size();
+// dx(t_start)/dtheta (row-major n x P over the free parameters in the plan's order): v0 is the data's, the other
+// variables follow the model's rule from v0 (u0 = b (v0 - vr) for izh2007), differentiated by central differences
+// of that algebraic rule.
+std::vector<double> initial_sensitivity(const FitPlan& plan, const FitTarget& target, const ParameterValues& values) {
+  const ModelInfo& model = model_info(plan.model);
+  const std::size_t n = model.state_variables.size(), p = plan.free.size();
   std::vector<double> sensitivity(n * p, 0.0);
   for (std::size_t j = 0; j < p; ++j) {
-    const ParameterInfo& row = model_info(plan.model).parameters[j];
-    const double value = values.at(table_order[j]);
+    const std::string& name = plan.free[j].name;
+    const auto row = std::find_if(model.parameters.begin(), model.parameters.end(),
+                                  [&](const ParameterInfo& info) { return info.name == name; });
+    const double value = values.at(name);
     const double h = 1e-6 * std::max(1.0, std::abs(value));
-    if (value - h < row.min || value + h > row.max) continue;
+    if (value - h < row->min || value + h > row->max) continue;
     ParameterValues up = values, down = values;
-    up[table_order[j]] = value + h;
-    down[table_order[j]] = value - h;
+    up[name] = value + h;
+    down[name] = value - h;
     const auto x_up = initial_state(make_model(plan.model, up), target.v0_mV, std::nullopt);
     const auto x_down = initial_state(make_model(plan.model, down), target.v0_mV, std::nullopt);
     for (std::size_t i = 0; i < n; ++i) sensitivity[i * p + j] = (x_up[i] - x_down[i]) / (2.0 * h);
@@ -168,39 +202,17 @@ struct TargetGradient {
   bool failed = false;
 };
 
-TargetGradient trace_mse_gradient(const FitPlan& plan, const FitTarget& target, const ParameterValues& values) {
-  const Problem problem = target_problem(plan, target, values);
-  SensitivityOptions options;
-  options.dt = plan.method.dt;
-  options.record_grid = true;
-  options.max_steps = plan.method.max_steps;
-  const auto& table = model_info(plan.model).parameters;
-  std::vector<std::string> table_order;
-  for (const ParameterInfo& row : table) table_order.emplace_back(row.name);
-  options.initial_sensitivity = initial_sensitivity(plan, target, values, table_order);
-  const SensitivityResult result = solve_sensitivities(problem, options);
-  TargetGradient out;
+// The masked trace MSE from the state and S recorded on the method's grid, and its gradient by theta.
+void add_trace_mse(const FitPlan& plan, const FitTarget& target, const SensitivityResult& result, TargetGradient& out) {
   const std::size_t n = result.dimension, p = result.parameter_count();
-  // Each stage's dual pass gives df/dx and df/dtheta: counted at the n + P_free evaluations of f that differences
-  // would take for the columns the fit uses.
-  out.rhs_evaluations = result.counts.rhs_evaluations +
-                        static_cast<long long>(n + plan.free.size()) * result.counts.parameter_jacobian_evaluations;
-  out.gradient.assign(plan.free.size(), 0.0);
-  if (!result.ok()) {
-    out.score = trace_failure_score;
-    out.failed = true;
-    return out;
-  }
   const auto& t = target.data.time_ms;
   const auto& data = membrane_potential(target.data).samples;
   const std::vector<char> keep = unmasked_samples(plan, target);
-  const std::vector<std::size_t> columns = free_columns(plan, table_order);
-  std::vector<double> v(t.size()), dv(t.size() * columns.size());
+  std::vector<double> v(t.size()), dv(t.size() * p);
   interpolate_at(result.times, t, [&](std::size_t q, std::size_t k, double w) {
     v[q] = (1.0 - w) * result.states[k * n] + w * result.states[(k + 1) * n];
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      dv[q * columns.size() + c] = (1.0 - w) * result.sensitivities[k * n * p + columns[c]] +
-                                   w * result.sensitivities[(k + 1) * n * p + columns[c]];
+    for (std::size_t c = 0; c < p; ++c) {
+      dv[q * p + c] = (1.0 - w) * result.sensitivities[k * n * p + c] + w * result.sensitivities[(k + 1) * n * p + c];
     }
   });
   std::size_t count = 0;
@@ -208,14 +220,51 @@ TargetGradient trace_mse_gradient(const FitPlan& plan, const FitTarget& target, 
     if (!keep[i]) continue;
     const double residual = v[i] - data[i];
     out.score += residual * residual;
-    for (std::size_t c = 0; c < columns.size(); ++c) out.gradient[c] += 2.0 * residual * dv[i * columns.size() + c];
+    for (std::size_t c = 0; c < p; ++c) out.gradient[c] += 2.0 * residual * dv[i * p + c];
     ++count;
   }
   const double scale = count > 0 ? 1.0 / static_cast<double>(count) : 0.0;
   out.score *= scale;
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    out.gradient[c] *= scale * (plan.free[c].max - plan.free[c].min);
+  for (double& component : out.gradient) component *= scale;
+}
+
+// The spike_times objective from the located spikes and its gradient by theta through dtau_k/dtheta.
+void add_spike_times(const FitTarget& target, const SensitivityResult& result, TargetGradient& out) {
+  const SpikeTimeError error = spike_time_error(target, result.spike_times);
+  out.score = std::min(error.score, spike_failure_score(target));
+  if (error.score >= spike_failure_score(target)) return;  // capped: flat
+  for (std::size_t k = 0; k < result.spike_times.size(); ++k) {
+    for (std::size_t c = 0; c < out.gradient.size(); ++c)
+      out.gradient[c] += error.slope[k] * result.spike_gradient(k, c);
   }
+}
+
+// The plan's smooth objective (trace_mse or spike_times) on one target and its gradient by the unit-cube
+// coordinates, from one run of the forward sensitivities of the free parameters.
+TargetGradient objective_gradient(const FitPlan& plan, const FitTarget& target, const ParameterValues& values) {
+  const bool trace = plan.objective.kind == ObjectiveKind::trace_mse;
+  SensitivityOptions options;
+  for (const FreeParameter& parameter : plan.free) options.parameters.push_back(parameter.name);
+  options.record_grid = trace;
+  options.record_step = plan.output_step_ms;
+  options.initial_sensitivity = initial_sensitivity(plan, target, values);
+  const SensitivityResult result = solve_sensitivities(target_problem(plan, target, values), plan.method, options);
+  TargetGradient out;
+  // Each stage's dual pass gives f and one directional derivative per free parameter, each of about the work of
+  // one f: counted as 1 + P_free evaluations of f, what forward differences take for the same columns.
+  out.rhs_evaluations = result.counts.rhs_evaluations + result.counts.directional_derivatives;
+  out.gradient.assign(plan.free.size(), 0.0);
+  if (!result.ok()) {
+    out.score = failure_score(target, plan, plan.objective.kind);
+    out.failed = true;
+    return out;
+  }
+  if (trace) {
+    add_trace_mse(plan, target, result, out);
+  } else {
+    add_spike_times(target, result, out);
+  }
+  for (std::size_t c = 0; c < plan.free.size(); ++c) out.gradient[c] *= plan.free[c].max - plan.free[c].min;
   return out;
 }
 
@@ -231,6 +280,8 @@ double TargetScores::of(ObjectiveKind kind) const {
       return trace_mse;
     case ObjectiveKind::minmax_mse:
       return minmax_mse;
+    case ObjectiveKind::spike_times:
+      return spike_times;
   }
   return features;
 }
@@ -257,6 +308,7 @@ ModelResponse simulate_target(const FitPlan& plan, const FitTarget& target, cons
     response.v_mV[q] = (1.0 - w) * solution.states[k * n] + w * solution.states[(k + 1) * n];
   });
   response.spike_times_ms = fit_spike_times(t, response.v_mV, plan.objective.efel);
+  response.located_spikes_ms = solution.spike_times;
   return response;
 }
 
@@ -271,6 +323,8 @@ double target_score(const FitPlan& plan, const FitTarget& target, const ModelRes
       return std::min(trace_mse(plan, target, response.v_mV), trace_failure_score);
     case ObjectiveKind::minmax_mse:
       return minmax_mse(target, response.v_mV);
+    case ObjectiveKind::spike_times:
+      return std::min(spike_time_error(target, response.located_spikes_ms).score, spike_failure_score(target));
   }
   return 0.0;
 }
@@ -291,6 +345,7 @@ TargetScores all_scores(const FitPlan& plan, const FitTarget& target, const Mode
   }
   scores.trace_mse = target_score(plan, target, response, ObjectiveKind::trace_mse);
   scores.minmax_mse = target_score(plan, target, response, ObjectiveKind::minmax_mse);
+  scores.spike_times = target_score(plan, target, response, ObjectiveKind::spike_times);
   return scores;
 }
 
@@ -319,7 +374,7 @@ Evaluation FitEvaluator::evaluate_with_gradient(std::span<const double> unit_poi
   const std::size_t count = plan_.training.size();
   std::vector<TargetGradient> parts(count);
   analysis_detail::parallel_for(count, threads_for(plan_, threads), [&](std::size_t i) {
-    parts[i] = trace_mse_gradient(plan_, plan_.training[i], values);
+    parts[i] = objective_gradient(plan_, plan_.training[i], values);
   });
   Evaluation evaluation;
   std::fill(gradient.begin(), gradient.end(), 0.0);

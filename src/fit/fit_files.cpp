@@ -19,16 +19,17 @@ std::string csv_number(double value) { return std::isfinite(value) ? fmt::format
 
 void append_score_row(fmt::memory_buffer& out, std::string_view set, const FitTarget& target,
                       const TargetScores& scores) {
-  append(out, "{},{},\"{}\",{},{},{},{},{},{},{},{}\n", set, target.sweep, target.sweep_name,
+  append(out, "{},{},\"{}\",{},{},{},{},{},{},{},{},{}\n", set, target.sweep, target.sweep_name,
          csv_number(scores.features), csv_number(scores.gamma), csv_number(scores.gamma_error),
-         csv_number(scores.trace_mse), csv_number(scores.minmax_mse), scores.data_spikes, scores.model_spikes,
-         scores.failed ? 1 : 0);
+         csv_number(scores.trace_mse), csv_number(scores.spike_times), csv_number(scores.minmax_mse),
+         scores.data_spikes, scores.model_spikes, scores.failed ? 1 : 0);
 }
 
 void append_mean_row(fmt::memory_buffer& out, std::string_view set, const std::vector<TargetScores>& scores) {
-  append(out, "{},mean,\"\",{},{},{},{},{},,,\n", set, csv_number(mean_score(scores, ObjectiveKind::features)),
+  append(out, "{},mean,\"\",{},{},{},{},{},{},,,\n", set, csv_number(mean_score(scores, ObjectiveKind::features)),
          csv_number(mean_gamma(scores)), csv_number(mean_score(scores, ObjectiveKind::gamma)),
          csv_number(mean_score(scores, ObjectiveKind::trace_mse)),
+         csv_number(mean_score(scores, ObjectiveKind::spike_times)),
          csv_number(mean_score(scores, ObjectiveKind::minmax_mse)));
 }
 
@@ -109,9 +110,9 @@ void write_fit_results(const std::filesystem::path& directory, const FitPlan& pl
   fmt::memory_buffer scores;
   append(scores,
          "{}# features: BluePyOpt's feature distance; gamma: the coincidence factor (delta {:g} ms); gamma_error: "
-         "1 - gamma (+ rate penalty); trace_mse: mV^2 with data spikes masked; minmax_mse: of min-max normalised "
-         "traces\nset,sweep,sweep_name,features,gamma,gamma_error,trace_mse,minmax_mse,data_spikes,model_spikes,"
-         "failed\n",
+         "1 - gamma (+ rate penalty); trace_mse: mV^2 with data spikes masked; spike_times: ms^2 of spikes matched in "
+         "order; minmax_mse: of min-max normalised traces\nset,sweep,sweep_name,features,gamma,gamma_error,trace_mse,"
+         "spike_times,minmax_mse,data_spikes,model_spikes,failed\n",
          header(plan), plan.objective.delta_ms);
   for (std::size_t i = 0; i < plan.training.size(); ++i) {
     append_score_row(scores, "training", plan.training[i], report.training[i]);

@@ -27,6 +27,8 @@ std::string_view to_string(ObjectiveKind kind) {
       return "trace_mse";
     case ObjectiveKind::minmax_mse:
       return "minmax_mse";
+    case ObjectiveKind::spike_times:
+      return "spike_times";
   }
   return "features";
 }
@@ -118,12 +120,12 @@ std::vector<FreeParameter> free_parameters(const FitSettings& settings, const Mo
 }
 
 ObjectiveKind objective_kind(const std::string& name) {
-  for (const ObjectiveKind kind :
-       {ObjectiveKind::features, ObjectiveKind::gamma, ObjectiveKind::trace_mse, ObjectiveKind::minmax_mse}) {
+  for (const ObjectiveKind kind : {ObjectiveKind::features, ObjectiveKind::gamma, ObjectiveKind::trace_mse,
+                                   ObjectiveKind::spike_times, ObjectiveKind::minmax_mse}) {
     if (to_string(kind) == name) return kind;
   }
-  throw InputError(
-      fmt::format("objective.kind = '{}' is unknown; allowed: features, gamma, trace_mse, minmax_mse", name));
+  throw InputError(fmt::format(
+      "objective.kind = '{}' is unknown; allowed: features, gamma, trace_mse, spike_times, minmax_mse", name));
 }
 
 ObjectiveSettings objective_settings(const FitSettings& settings, const ModelInfo& model) {

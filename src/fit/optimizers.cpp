@@ -51,7 +51,8 @@ constexpr std::array<OptimizerInfo, 13> catalog{{
     {"xnes", "pagmo", "exponential natural evolution strategies", false,
      "population 4 + 3 ln(D); IPOP restarts when it stalls"},
     {"lbfgs", "NLopt", "L-BFGS with bounds", true,
-     "gradient from the forward sensitivities (gradient = exact) or forward differences (forward); trace_mse"},
+     "gradient from the forward sensitivities (gradient = exact) or forward differences (forward); trace_mse or "
+     "spike_times"},
     {"bobyqa", "NLopt", "Powell's BOBYQA", true, "derivative-free quadratic models within bounds: a polish"},
     {"subplex", "NLopt", "Rowan's Subplex", true, "Nelder-Mead on subspaces: a robust derivative-free polish"},
     {"study-gd", "earlier study", "the earlier study's gradient descent", true,
@@ -253,17 +254,17 @@ const OptimizerInfo& find_optimizer(std::string_view name) {
 
 void require_optimizer_fits(const FitPlan& plan) {
   if (plan.optimizer.name != "lbfgs") return;
-  if (plan.objective.kind != ObjectiveKind::trace_mse) {
+  if (plan.objective.kind != ObjectiveKind::trace_mse && plan.objective.kind != ObjectiveKind::spike_times) {
     throw InputError(
-        fmt::format("optimizer.name = 'lbfgs' needs a smooth objective: objective.kind = 'trace_mse' "
-                    "(found '{}'; feature counts and Gamma are piecewise constant: use cmaes, bobyqa or "
-                    "subplex)",
+        fmt::format("optimizer.name = 'lbfgs' needs a smooth objective: objective.kind = 'trace_mse' or "
+                    "'spike_times' (found '{}'; feature counts and Gamma are piecewise constant: use cmaes, bobyqa "
+                    "or subplex)",
                     to_string(plan.objective.kind)));
   }
-  if (plan.optimizer.exact_gradient && plan.method.name != "rk4") {
+  if (plan.optimizer.exact_gradient && plan.method.name != "rk4" && plan.method.name != "dopri5") {
     throw InputError(
-        fmt::format("optimizer.gradient = 'exact' integrates the forward sensitivities with rk4; the "
-                    "fit's method is '{}': set method.name = 'rk4' or optimizer.gradient = 'forward'",
+        fmt::format("optimizer.gradient = 'exact' integrates the forward sensitivities with rk4 or dopri5; the "
+                    "fit's method is '{}': set method.name to one of them or optimizer.gradient = 'forward'",
                     plan.method.name));
   }
 }

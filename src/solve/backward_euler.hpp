@@ -39,11 +39,11 @@ struct BackwardEuler {
       const bool converged = ((correction.array().abs()) <= 1e-12 * (scale.array() + y.array().abs())).all();
       if (converged) {
         in.count_newton_iterations(iteration);
-        return StepAttempt<N>{y, true};
+        return StepAttempt<StateVector<N>>{y, true};
       }
     }
     in.count_newton_iterations(max_iterations);
-    return StepAttempt<N>{y, false};
+    return StepAttempt<StateVector<N>>{y, false};
   }
 };
 

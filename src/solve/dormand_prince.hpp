@@ -17,18 +17,17 @@ struct DormandPrince54 {
       "spike crossings located on its fourth-order dense output"};
   static constexpr double error_order = 5.0;  // the estimate is O(h^5): step factor err^(-1/5)
 
-  template <int N>
+  template <class State>
   struct Attempt {
-    StateVector<N> end;
+    State end;
     double error_norm = 0.0;
-    std::optional<StateVector<N>> end_slope;  // k7 = f(t + h, end): the next step's k1
-    std::array<StateVector<N>, 7> k;
+    std::optional<State> end_slope;  // k7 = f(t + h, end): the next step's k1
+    std::array<State, 7> k;
   };
 
   template <class Integrator, class State>
   auto attempt(Integrator& in, double t, const State& x, const State& k1, double h) const {
-    constexpr int N = Integrator::N;
-    Attempt<N> out;
+    Attempt<State> out;
     auto& k = out.k;
     k[0] = k1;
     k[1] = in.rhs(t + h / 5, x + h * (k[0] / 5));
@@ -49,17 +48,17 @@ struct DormandPrince54 {
   }
 
   // The continuous extension in the step fraction theta (Hairer's CONTD5).
-  template <int N>
-  auto dense_output(const Attempt<N>& step, const StateVector<N>& start, double h) const {
+  template <class State>
+  auto dense_output(const Attempt<State>& step, const State& start, double h) const {
     const auto& k = step.k;
-    const StateVector<N> r2 = step.end - start;
-    const StateVector<N> r3 = h * k[0] - r2;
-    const StateVector<N> r4 = r2 - h * k[6] - r3;
-    const StateVector<N> r5 =
+    const State r2 = step.end - start;
+    const State r3 = h * k[0] - r2;
+    const State r4 = r2 - h * k[6] - r3;
+    const State r5 =
         h * (-12715105075.0 / 11282082432 * k[0] + 87487479700.0 / 32700410799 * k[2] -
              10690763975.0 / 1880347072 * k[3] + 701980252875.0 / 199316789632 * k[4] -
              1453857185.0 / 822651844 * k[5] + 69997945.0 / 29380423 * k[6]);
-    return [start, r2, r3, r4, r5](double theta) -> StateVector<N> {
+    return [start, r2, r3, r4, r5](double theta) -> State {
       const double rest = 1.0 - theta;
       return start + theta * (r2 + rest * (r3 + theta * (r4 + rest * r5)));
     };

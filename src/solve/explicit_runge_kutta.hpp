@@ -13,7 +13,7 @@ struct ExplicitEuler {
   static constexpr bool uses_start_slope = true;
   template <class Integrator, class State>
   auto step(Integrator&, double, const State& x, const State& slope, double h) const {
-    return StepAttempt<Integrator::N>{x + h * slope};
+    return StepAttempt<State>{x + h * slope};
   }
 };
 
@@ -25,7 +25,7 @@ struct ExplicitMidpoint {
   static constexpr bool uses_start_slope = true;
   template <class Integrator, class State>
   auto step(Integrator& in, double t, const State& x, const State& slope, double h) const {
-    return StepAttempt<Integrator::N>{x + h * in.rhs(t + 0.5 * h, x + (0.5 * h) * slope)};
+    return StepAttempt<State>{x + h * in.rhs(t + 0.5 * h, x + (0.5 * h) * slope)};
   }
 };
 
@@ -38,7 +38,7 @@ struct Heun {
   template <class Integrator, class State>
   auto step(Integrator& in, double t, const State& x, const State& slope, double h) const {
     const State k2 = in.rhs(t + h, x + h * slope);
-    return StepAttempt<Integrator::N>{x + (0.5 * h) * (slope + k2)};
+    return StepAttempt<State>{x + (0.5 * h) * (slope + k2)};
   }
 };
 
@@ -54,7 +54,7 @@ struct ClassicRungeKutta4 {
     const State k2 = in.rhs(t + half, x + half * k1);
     const State k3 = in.rhs(t + half, x + half * k2);
     const State k4 = in.rhs(t + h, x + h * k3);
-    return StepAttempt<Integrator::N>{x + (h / 6.0) * (k1 + 2.0 * (k2 + k3) + k4)};
+    return StepAttempt<State>{x + (h / 6.0) * (k1 + 2.0 * (k2 + k3) + k4)};
   }
 };
 

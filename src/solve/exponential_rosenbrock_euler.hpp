@@ -33,7 +33,7 @@ struct ExponentialRosenbrockEuler {
   template <class Integrator, class State>
   auto step(Integrator& in, double t, const State& x, const State& slope, double h) const {
     const auto [euler, j, phi, rate] = exponential_euler_part<2>(in, t, x, slope, h);
-    return StepAttempt<Integrator::N>{euler};
+    return StepAttempt<State>{euler};
   }
 };
 
@@ -51,7 +51,7 @@ struct ExponentialRosenbrock32 {
     const State remainder = in.rhs(t + h, euler) - slope - j * (euler - x) - h * rate;
     const State correction = phi[2] * ((2.0 * h) * remainder);
     const State end = euler + correction;
-    return AdaptiveAttempt<Integrator::N>{end, in.error_norm(correction, x, end)};
+    return AdaptiveAttempt<State>{end, in.error_norm(correction, x, end)};
   }
 };
 

@@ -30,7 +30,7 @@ struct RosenbrockEulerStepDoubling {
     const State two_halves = linearly_implicit_step(half, in.rhs(t_half, half), in.jacobian(t_half, half),
                                                     in.input_rate(t_half, half), 0.5 * h);
     const State error = two_halves - full;
-    return AdaptiveAttempt<N>{two_halves + error, in.error_norm(error, x, two_halves)};
+    return AdaptiveAttempt<StateVector<N>>{two_halves + error, in.error_norm(error, x, two_halves)};
   }
 
  private:

@@ -27,16 +27,16 @@ namespace neurodyn::detail {
 
 // What a fixed-step stepper returns: the state at the end of the step, or `solved == false` when an implicit
 // equation or a series could not be solved (then `end` is meaningless).
-template <int N>
+template <class State>
 struct StepAttempt {
-  StateVector<N> end;
+  State end;
   bool solved = true;
 };
 
 // What an adaptive stepper returns: the state at the end and the weighted norm of its error estimate.
-template <int N>
+template <class State>
 struct AdaptiveAttempt {
-  StateVector<N> end;
+  State end;
   double error_norm = 0.0;
 };
 

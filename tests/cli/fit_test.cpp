@@ -4,7 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
+#include <cstddef>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -67,7 +69,9 @@ TEST_F(FitCommand, WritesTheFitAndAModelThatSimulateRuns) {
   ASSERT_EQ(scores.size(), 1u + 3u + 2u);  // header, 2 training and 1 held-out sweep, the two means
   EXPECT_EQ(scores[3][0], "held_out");
   EXPECT_EQ(scores[3][1], "9");
-  const int model_spikes = std::stoi(scores[3][9]);
+  const auto spikes_column = std::find(scores[0].begin(), scores[0].end(), "model_spikes") - scores[0].begin();
+  ASSERT_LT(spikes_column, static_cast<std::ptrdiff_t>(scores[0].size()));
+  const int model_spikes = std::stoi(scores[3][static_cast<std::size_t>(spikes_column)]);
   EXPECT_FALSE(std::filesystem::exists(directory() / ".out.fit-checkpoint"));  // removed when the fit completes
 
   // fit.toml is the fitted model on sweep 9's command: simulate runs it to the spikes the fit scored.

@@ -80,35 +80,49 @@ TEST(Recovery, CmaesOnFeaturesRecoversABDAndKWithinFivePercent) {
   expect_recovered(plan, run, 0.05);
 }
 
-}  // namespace
-
-// L-BFGS on the masked trace MSE from a start within 5 % of the truth (its spikes inside the data's masks), once with
-// the forward sensitivities' gradient and once with forward differences: both reach the noise floor (0.3 mV noise:
-// 0.09 mV^2) at the same minimum and recover the parameters within 2 %. The work each took is printed: with 4 free
-// parameters of the 16 the sensitivities carry, the exact gradient costs more rhs evaluations here (see the closing
-// figures in docs/benchmarks.md), so the test asserts the minimum, not the cost.
-TEST(Recovery, LbfgsWithExactGradientsAndWithDifferencesReachTheSameMinimum) {
-  const auto fit = [](const std::string& gradient) {
-    FitSettings settings = recovery_settings("lbfgs", "trace_mse", 400);
-    settings.run.parameters["a"] = 0.048;
-    settings.run.parameters["b"] = 2.4;
-    settings.run.parameters["d"] = 62.0;
-    settings.run.parameters["k"] = 0.88;
-    settings.start = "preset";
-    settings.gradient = gradient;
-    const FitPlan plan = plan_fit(settings, recording());
-    const FitEvaluator evaluator(plan);
-    return std::pair{plan, run_fit(evaluator)};
-  };
-  const auto [exact_plan, exact] = fit("exact");
-  const auto [forward_plan, forward] = fit("forward");
-  EXPECT_NEAR(exact.best_score, forward.best_score, 1e-3 * forward.best_score);
-  EXPECT_LT(exact.best_score, 0.3 * 0.3 * 1.1);
-  expect_recovered(exact_plan, exact, 0.02);
-  expect_recovered(forward_plan, forward, 0.02);
-  std::cout << "L-BFGS, masked trace MSE: exact gradient " << exact.history.size() << " evaluations, "
-            << exact.rhs_evaluations << " rhs evaluations, " << exact.wall_s << " s; forward differences "
-            << forward.history.size() << " evaluations, " << forward.rhs_evaluations << " rhs evaluations, "
-            << forward.wall_s << " s\n";
+// L-BFGS from the preset-like start (a, b, d, k each 4-12 % off) on the spike-time objective, once with the
+// gradient of the forward sensitivities (4 directions per stage) and once with forward differences (4 more runs
+// per gradient). The objective is smooth while the spike counts stay, so the exact gradient takes L-BFGS to its
+// minimum in a few dozen evaluations, below where the differences end with the whole budget spent; both counted
+// in evaluations of f, the sensitivities' directional derivatives included.
+FitRun lbfgs_fit(const std::string& objective, const std::string& gradient, FitPlan& plan) {
+  FitSettings settings = recovery_settings("lbfgs", objective, 400);
+  settings.run.parameters["a"] = 0.048;
+  settings.run.parameters["b"] = 2.4;
+  settings.run.parameters["d"] = 62.0;
+  settings.run.parameters["k"] = 0.88;
+  settings.start = "preset";
+  settings.gradient = gradient;
+  plan = plan_fit(settings, recording());
+  const FitEvaluator evaluator(plan);
+  return run_fit(evaluator);
 }
+
+TEST(Recovery, LbfgsOnSpikeTimesWithExactGradientsReachesItsMinimumInFewerRhsEvaluations) {
+  FitPlan exact_plan, forward_plan;
+  const FitRun exact = lbfgs_fit("spike_times", "exact", exact_plan);
+  const FitRun forward = lbfgs_fit("spike_times", "forward", forward_plan);
+  EXPECT_EQ(exact.end, FitEnd::converged);
+  EXPECT_LE(exact.best_score, forward.best_score * 1.001);
+  EXPECT_LT(exact.best_score, 0.01);  // ms^2: the located spikes against the noisy data's sampled peaks
+  EXPECT_LT(exact.rhs_evaluations, forward.rhs_evaluations);
+  expect_recovered(exact_plan, exact, 0.05);
+  std::cout << "L-BFGS, spike times: exact gradient " << exact.history.size() << " evaluations, "
+            << exact.rhs_evaluations << " rhs evaluations, " << exact.wall_s << " s, best " << exact.best_score
+            << " ms^2; forward differences " << forward.history.size() << " evaluations, " << forward.rhs_evaluations
+            << " rhs evaluations, " << forward.wall_s << " s, best " << forward.best_score << " ms^2\n";
+}
+
+// On the masked trace MSE, L-BFGS with forward differences reaches the noise floor (0.3 mV noise: 0.09 mV^2) and
+// recovers the parameters within 2 %. (With the exact gradient it stops above it, at 4.8 mV^2: that objective is
+// smooth only between the parameter values where a model spike crosses a data sample, and its exact slope is that
+// of a short piece; see docs/benchmarks.md.)
+TEST(Recovery, LbfgsOnTheMaskedTraceWithDifferencesReachesTheNoiseFloor) {
+  FitPlan plan;
+  const FitRun forward = lbfgs_fit("trace_mse", "forward", plan);
+  EXPECT_LT(forward.best_score, 0.3 * 0.3 * 1.1);
+  expect_recovered(plan, forward, 0.02);
+}
+
+}  // namespace
 

@@ -45,9 +45,9 @@ struct FitTarget {
   std::vector<EpochFeatures> features;  // eFEL's features of the data per test step (the objective's features)
 };
 
-enum class ObjectiveKind { features, gamma, trace_mse, minmax_mse };
+enum class ObjectiveKind { features, gamma, trace_mse, minmax_mse, spike_times };
 
-// "features", "gamma", "trace_mse", "minmax_mse"
+// "features", "gamma", "trace_mse", "minmax_mse", "spike_times"
 std::string_view to_string(ObjectiveKind kind);
 
 struct ObjectiveSettings {

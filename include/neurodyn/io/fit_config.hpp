@@ -18,7 +18,7 @@
 //   a = [0.001, 0.3]                    # default: the model's fitting ranges (model/parameter_table.hpp)
 //   b = "default"                       #   a parameter at its model's fitting range
 //   [objective]
-//   kind = "features"                   # features | gamma | trace_mse | minmax_mse
+//   kind = "features"                   # features | gamma | trace_mse | spike_times | minmax_mse
 //   features = ["spike_count", ...]     # eFEL names (features); default: the model class's set
 //   sigma = { spike_count = 1.0 }       # the feature's scale; default: fit/feature_distance.hpp
 //   delta = 4.0                         # ms: the coincidence window of gamma

@@ -1,10 +1,12 @@
 #pragma once
 // Forward sensitivities of a hybrid neuron model (docs/architecture.md section 1): the derivatives of the state
-// and of every spike time with respect to the model's parameters, and optionally the stimulus amplitude, for
-// gradient-based fitting. Classical RK4 at a fixed step integrates the state and its sensitivity together, and
-// the sensitivity jumps at each spike by the saltation (jump) conditions of hybrid systems.
+// and of every spike time with respect to chosen parameters of the model, and optionally the stimulus amplitude,
+// for gradient-based fitting. Classical RK4 at a fixed step or Dormand-Prince 5(4) with adaptive steps integrates
+// the state and its sensitivity together, and the sensitivity jumps at each spike by the saltation (jump)
+// conditions of hybrid systems. The work grows with the number of entries of theta: one dual pass per stage
+// carries one direction per entry.
 //
-//   theta = (the parameters of M::parameters in table order[, A])      A: the stimulus amplitude (see below)
+//   theta = (the chosen parameters of M::parameters[, A])      A: the stimulus amplitude (see below)
 //   between events   x' = f(x, theta, I(t)),   S' = df/dx S + df/dtheta,   S = dx/dtheta (n x P), S(t_start) = 0
 //   at a spike tau   g(x^-(tau), theta) = 0 crossing upward, x^+ = R(x^-, theta):
 //     dtau/dtheta = -(g_x S^- + g_theta) / (g_x f^-)
@@ -38,32 +40,41 @@
 
 namespace neurodyn {
 
+// The method is given as MethodOptions (solve/method.hpp), of which these are read:
+//   rk4      dt (ms): the step on the grid t_start + k dt; a step is split at each jump or bend of the stimulus
+//            (Stimulus::next_piece_end) and at each spike, and the grid is kept. max_steps.
+//   dopri5   rtol, atol (the solver's weighted norm of the error of x, and of S with atol / |theta_j| as in
+//            CVODES: S is controlled too), dt (ms): the first step tried, min_step, max_steps. Steps end at the
+//            stimulus's jumps and bends.
 struct SensitivityOptions {
-  // ms: the RK4 step on the grid t_start + k dt. A step is split at each jump or bend of the stimulus
-  // (Stimulus::next_piece_end) and at each spike, and the grid is kept.
-  double dt = 0.01;
+  // theta's parameters, by their names in the model's table, in this order; empty: the whole table in its order.
+  std::vector<std::string> parameters;
   bool amplitude = false;    // append the stimulus amplitude to theta (see above for which stimuli allow it)
-  bool record_grid = false;  // keep the state and S at t_start and at every grid point
+  // Keep the state and S at t_start and on a grid up to t_end: rk4's own grid; for dopri5 the grid
+  // t_start + k record_step (and t_end) from its continuous extension, record_step 0 meaning the method's dt.
+  bool record_grid = false;
+  double record_step = 0.0;  // ms
   // S(t_start) = dx(t_start)/dtheta, row-major n x P as SensitivityResult::final_sensitivity; empty: zero.
   std::vector<double> initial_sensitivity;
-  long long max_steps = 500'000'000;
 };
 
-// The work of one run, so that a study can set it against finite differences (which cost two runs of the
-// state alone per parameter).
+// The work of one run, so that a study can set it against finite differences (which cost one or two runs of
+// the state alone per parameter).
 struct SensitivityCounts {
-  long long steps = 0;            // RK4 steps, the partial ones and the re-integration to each spike included
-  long long rhs_evaluations = 0;  // evaluations of f: 4 per step, plus f at the end of a step that holds a
-                                  // spike (the locator's interpolant) and f^- and f^+ at each spike
-  long long jacobian_evaluations = 0;            // evaluations of df/dx (one per stage)
-  long long parameter_jacobian_evaluations = 0;  // evaluations of df/dtheta (one per stage; the same dual pass
-                                                 // gives df/dx, df/dtheta and df/dI)
-  long long reset_derivative_evaluations = 0;    // evaluations of g_x, g_theta, R_x, R_theta (one per spike)
+  long long steps = 0;  // rk4: its steps, the partial ones and the re-integration to each spike included;
+                        // dopri5: the accepted steps
+  long long rejected_steps = 0;   // dopri5
+  long long rhs_evaluations = 0;  // evaluations of f: one per stage (each a dual pass), plus f at the end of an
+                                  // RK4 step that holds a spike (the locator's interpolant) and f^- and f^+ at
+                                  // each spike
+  long long directional_derivatives = 0;       // the columns the stage passes carried: P per stage, each one
+                                               // (df/dx S + df/dtheta) e_j, of the work of about one f
+  long long reset_derivative_evaluations = 0;  // evaluations of g_x, g_theta, R_x, R_theta (one per spike)
 };
 
 struct SensitivityResult {
   std::size_t dimension = 0;         // n, the number of state variables
-  std::vector<std::string> parameters;  // theta: the table's names in order, then "amplitude" when asked for
+  std::vector<std::string> parameters;  // theta: the chosen parameters in order, then "amplitude" when asked for
   std::vector<std::string> units;       // the unit of each entry of theta
   std::vector<double> spike_times;      // ms
   std::vector<double> spike_time_gradients;  // row-major: [k * P + j] = dtau_k / dtheta_j
@@ -75,7 +86,8 @@ struct SensitivityResult {
   std::vector<double> states;
   std::vector<double> sensitivities;
   SensitivityCounts counts;
-  SolveStatus status = SolveStatus::ok;  // ok, unstable (a blow-up or a reset at the cutoff) or max_steps
+  SolveStatus status = SolveStatus::ok;  // ok, unstable (a blow-up or a reset at the cutoff), max_steps or
+                                         // step_too_small
   std::string message;                   // empty when ok
 
   std::size_t parameter_count() const { return parameters.size(); }
@@ -88,9 +100,11 @@ struct SensitivityResult {
   bool ok() const { return status == SolveStatus::ok; }
 };
 
-// Integrates the problem and its forward sensitivities with RK4 at options.dt. Throws InputError for an invalid
-// problem or dt, an amplitude derivative of a stimulus that has none, and the cases refused above; numerical
-// failures come back as the status.
-SensitivityResult solve_sensitivities(const Problem& problem, const SensitivityOptions& options = {});
+// Integrates the problem and its forward sensitivities with `method` (rk4 or dopri5). Throws InputError for
+// another method, an invalid problem or option, a parameter that is not in the model's table, an amplitude
+// derivative of a stimulus that has none, and the cases refused above; numerical failures come back as the
+// status (dopri5 adds step_too_small).
+SensitivityResult solve_sensitivities(const Problem& problem, const MethodOptions& method,
+                                      const SensitivityOptions& options = {});
 
 }  // namespace neurodyn
