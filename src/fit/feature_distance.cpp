@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numeric>
 
 #include "neurodyn/analysis/efel_features.hpp"
 #include "neurodyn/error.hpp"
@@ -93,6 +94,34 @@ bool scored(const EpochFeatures& row, std::string_view name) {
 }
 
 }  // namespace
+
+std::vector<std::optional<double>> pooled_feature_scatter(std::span<const RepeatedSweeps> groups,
+                                                          std::span<const std::string> names) {
+  std::vector<std::optional<double>> scatter;
+  for (const std::string& name : names) {
+    double squares = 0.0;
+    long long degrees = 0;
+    for (const RepeatedSweeps& sweeps : groups) {
+      const std::size_t steps = sweeps.empty() ? 0 : sweeps.front().size();
+      for (std::size_t step = 0; step < steps; ++step) {
+        std::vector<double> values;
+        for (const auto& rows : sweeps) {
+          if (const auto value = step < rows.size() ? single_value(rows[step], name) : std::nullopt) {
+            values.push_back(*value);
+          }
+        }
+        if (values.size() < 2) continue;
+        const double mean = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+        for (const double value : values) squares += (value - mean) * (value - mean);
+        degrees += static_cast<long long>(values.size()) - 1;
+      }
+    }
+    scatter.push_back(degrees > 0 && squares > 0.0
+                          ? std::optional<double>(std::sqrt(squares / static_cast<double>(degrees)))
+                          : std::nullopt);
+  }
+  return scatter;
+}
 
 std::vector<std::string> default_fit_features() {
   return {"spike_count", "time_to_first_spike", "inv_first_ISI", "mean_frequency",

@@ -108,12 +108,17 @@ void write_fit_results(const std::filesystem::path& directory, const FitPlan& pl
   write_file_atomically(directory / "history.csv", fmt::to_string(history));
 
   fmt::memory_buffer scores;
+  append(scores, "{}# features scored with sigma:", header(plan));
+  for (std::size_t i = 0; i < plan.objective.features.size(); ++i) {
+    append(scores, "{} {} = {:.6g} ({})", i == 0 ? "" : ",", plan.objective.features[i], plan.objective.sigma[i],
+           plan.objective.sigma_source[i]);
+  }
   append(scores,
-         "{}# features: BluePyOpt's feature distance; gamma: the coincidence factor (delta {:g} ms); gamma_error: "
+         "\n# features: BluePyOpt's feature distance; gamma: the coincidence factor (delta {:g} ms); gamma_error: "
          "1 - gamma (+ rate penalty); trace_mse: mV^2 with data spikes masked; spike_times: ms^2 of spikes matched in "
          "order; minmax_mse: of min-max normalised traces\nset,sweep,sweep_name,features,gamma,gamma_error,trace_mse,"
          "spike_times,minmax_mse,data_spikes,model_spikes,failed\n",
-         header(plan), plan.objective.delta_ms);
+         plan.objective.delta_ms);
   for (std::size_t i = 0; i < plan.training.size(); ++i) {
     append_score_row(scores, "training", plan.training[i], report.training[i]);
   }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -136,6 +137,12 @@ ObjectiveSettings objective_settings(const FitSettings& settings, const ModelInf
   for (const std::string& name : objective.features) {
     require_fit_feature(name, model.has_reset, model.name);
     objective.sigma.push_back(default_feature_sigma(name));
+    objective.sigma_source.emplace_back("default");
+  }
+  if (settings.sigma_rule && *settings.sigma_rule != "repeats") {
+    throw InputError(fmt::format("objective.sigma = '{}'; allowed: a table of sigmas by feature, or \"repeats\" (the "
+                                 "scatter over training sweeps that repeat one command)",
+                                 *settings.sigma_rule));
   }
   for (const auto& [name, sigma] : settings.sigma) {
     const auto position = std::find(objective.features.begin(), objective.features.end(), name);
@@ -147,6 +154,7 @@ ObjectiveSettings objective_settings(const FitSettings& settings, const ModelInf
       throw InputError(fmt::format("objective.sigma.{} = {:g}; a feature's sigma must be finite and > 0", name, sigma));
     }
     objective.sigma[static_cast<std::size_t>(position - objective.features.begin())] = sigma;
+    objective.sigma_source[static_cast<std::size_t>(position - objective.features.begin())] = "given";
   }
   if (settings.delta_ms) {
     require_in_range("objective.delta", *settings.delta_ms, 0.01, 100.0);
@@ -272,6 +280,32 @@ std::pair<std::vector<int>, std::vector<int>> sweep_sets(const FitSettings& sett
   return {training, held_out};
 }
 
+// objective.sigma = "repeats": each feature's sigma is its pooled scatter over the training sweeps that share one
+// command (feature_distance.hpp); a feature that does not scatter there keeps its default.
+void sigma_from_repeats(FitPlan& plan) {
+  std::map<std::string, std::vector<const FitTarget*>> by_command;
+  for (const FitTarget& target : plan.training) by_command[target.stimulus_spec].push_back(&target);
+  std::vector<RepeatedSweeps> groups;
+  for (const auto& [command, targets] : by_command) {
+    if (targets.size() < 2) continue;
+    RepeatedSweeps& group = groups.emplace_back();
+    for (const FitTarget* target : targets) group.push_back(target->features);
+  }
+  if (groups.empty()) {
+    std::vector<int> sweeps;
+    for (const FitTarget& target : plan.training) sweeps.push_back(target.sweep);
+    throw InputError(fmt::format("objective.sigma = \"repeats\" needs training sweeps that repeat one command; the "
+                                 "training sweeps {} each have a command of their own (give a sigma table instead)",
+                                 number_list(sweeps)));
+  }
+  const auto scatter = pooled_feature_scatter(groups, plan.objective.features);
+  for (std::size_t i = 0; i < scatter.size(); ++i) {
+    if (!scatter[i]) continue;
+    plan.objective.sigma[i] = *scatter[i];
+    plan.objective.sigma_source[i] = "repeats";
+  }
+}
+
 FitTarget make_target(const Recording& recording, int number, double from_ms, double until_ms,
                       const ObjectiveSettings& objective) {
   const Sweep& sweep = recording.sweeps[static_cast<std::size_t>(number)];
@@ -373,6 +407,7 @@ FitPlan plan_fit(const FitSettings& settings, const Recording& recording) {
     plan.split_description =
         fmt::format("training sweeps {}; held-out sweeps {}", number_list(training), number_list(held_out));
   }
+  if (settings.sigma_rule) sigma_from_repeats(plan);
   if (method_info(plan.method.name).adaptive) {
     const Sweep& first = plan.training.front().data;
     plan.output_step_ms =

@@ -121,7 +121,9 @@ void read_objective(const TableReader& objective, FitSettings& settings) {
   objective.require_known_keys({"kind", "features", "sigma", "delta", "rate_correction", "mask", "threshold"});
   settings.objective = objective.text("kind");
   settings.features = text_list(objective, "features");
-  if (const auto sigma = objective.sub_table("sigma", "objective.sigma.")) {
+  if (const auto* rule = objective.find("sigma"); rule && rule->is_string()) {
+    settings.sigma_rule = rule->as_string().str;
+  } else if (const auto sigma = objective.sub_table("sigma", "objective.sigma.")) {
     for (const auto& [name, value] : sigma->table.as_table()) settings.sigma[name] = *sigma->number(name);
   }
   settings.delta_ms = objective.number("delta");

@@ -9,6 +9,7 @@
 
 #include "neurodyn/error.hpp"
 #include "neurodyn/fit/checkpoint.hpp"
+#include "neurodyn/fit/feature_distance.hpp"
 #include "neurodyn/fit/fit_plan.hpp"
 #include "neurodyn/fit/optimizers.hpp"
 #include "neurodyn/io/abf2.hpp"
@@ -240,6 +241,14 @@ TEST(FitPlan, RefusesBadInputNamingTheFieldAndValue) {
   settings.sigma = {{"spike_count", -1.0}};
   EXPECT_NE(plan_error(settings).find("objective.sigma.spike_count = -1"), std::string::npos);
   settings = small_fit("cmaes", 10);
+  settings.sigma_rule = "bootstrap";
+  EXPECT_NE(plan_error(settings).find("objective.sigma = 'bootstrap'; allowed: a table of sigmas by feature, or "
+                                      "\"repeats\""),
+            std::string::npos);
+  settings.sigma_rule = "repeats";  // the three sweeps of short_recording() have three commands
+  EXPECT_NE(plan_error(settings).find("needs training sweeps that repeat one command; the training sweeps 0, 2 each"),
+            std::string::npos);
+  settings = small_fit("cmaes", 10);
   settings.objective = "likelihood";
   EXPECT_NE(plan_error(settings).find("objective.kind = 'likelihood' is unknown"), std::string::npos);
 }
@@ -258,6 +267,38 @@ TEST(FitPlan, DefaultsAreTheModelsFittingRangesAndAlternateSweeps) {
   EXPECT_EQ(plan.training[1].sweep, 2);
   ASSERT_EQ(plan.held_out.size(), 1u);
   EXPECT_EQ(plan.held_out[0].sweep, 1);
+}
+
+// Repeats of one command: three sweeps of -100 pA whose voltages are moved by -1, 0 and +1 mV, and two of 250 pA
+// as recorded (each sweep with its own noise). The baseline's pooled scatter is then that of the offsets,
+// sqrt((1 + 0 + 1) / (2 + 1)) = 0.816 mV, give or take the noise of eFEL's 10 ms mean (0.02 mV a sweep); the
+// deflection, from which the offsets cancel, scatters by the noise alone (eFEL reads its end from a few samples:
+// about 0.15 mV), well below its default of 1 mV; the
+// spike count, the same in every repeat, does not scatter and keeps its default.
+TEST(FitPlan, SigmaFromRepeatsIsThePooledScatterOfSweepsWithOneCommand) {
+  Protocol protocol;
+  protocol.steps_pA = {-100.0, -100.0, -100.0, 250.0, 250.0, 150.0};
+  protocol.step_start_ms = 100.0;
+  protocol.step_end_ms = 300.0;
+  protocol.sweep_ms = 400.0;
+  Recording recording = testing_fit::synthetic_recording(true_cell(), protocol);
+  for (int k = 0; k < 3; ++k) {
+    for (double& v : recording.sweeps[static_cast<std::size_t>(k)].channels.front().samples) v += k - 1.0;
+  }
+  FitSettings settings = small_fit("cmaes", 10);
+  settings.training = std::vector<int>{0, 1, 2, 3, 4};
+  settings.held_out = std::vector<int>{5};
+  settings.features = std::vector<std::string>{"voltage_base", "voltage_deflection", "spike_count"};
+  settings.sigma_rule = "repeats";
+  const FitPlan plan = plan_fit(settings, recording);
+  ASSERT_EQ(plan.objective.sigma.size(), 3u);
+  EXPECT_NEAR(plan.objective.sigma[0], std::sqrt(2.0 / 3.0), 0.05);
+  EXPECT_EQ(plan.objective.sigma_source[0], "repeats");
+  EXPECT_GT(plan.objective.sigma[1], 0.0);
+  EXPECT_LT(plan.objective.sigma[1], 0.3);  // mV
+  EXPECT_EQ(plan.objective.sigma_source[1], "repeats");
+  EXPECT_EQ(plan.objective.sigma_source[2], "default");
+  EXPECT_EQ(plan.objective.sigma[2], default_feature_sigma("spike_count"));
 }
 
 TEST(FitPlan, ATimeSplitTrainsBeforeAndScoresAfter) {

@@ -82,6 +82,13 @@ start = "preset"
   EXPECT_EQ(settings.start, "preset");
 }
 
+TEST(FitConfig, SigmaIsATableOrARule) {
+  EXPECT_EQ(parse("[objective]\nsigma = \"repeats\"\n").sigma_rule, "repeats");
+  EXPECT_TRUE(parse("[objective]\nsigma = \"repeats\"\n").sigma.empty());
+  EXPECT_FALSE(parse("[objective]\nsigma = { ISI_CV = 0.05 }\n").sigma_rule);
+  EXPECT_THAT(error_of("[objective]\nsigma = 2.0\n"), HasSubstr("objective.sigma must be a table"));
+}
+
 TEST(FitConfig, ErrorsNameTheKeyAndLine) {
   EXPECT_THAT(error_of("[data]\nsweeps = [1]\n"), HasSubstr("unknown key 'data.sweeps'"));
   EXPECT_THAT(error_of("[optimizer]\nevaluations = 1.5\n"), HasSubstr("optimizer.evaluations must be an integer"));

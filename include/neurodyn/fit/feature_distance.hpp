@@ -11,6 +11,7 @@
 // - A model with a cutoff and a reset (Izhikevich, AdEx, LIF) has no action potential shape: features of the spike's
 //   height, width, onset or after-hyperpolarisation are refused for it; smooth models (Hodgkin-Huxley,
 //   FitzHugh-Nagumo) may use them.
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -32,8 +33,18 @@ void require_fit_feature(std::string_view name, bool model_has_reset, std::strin
 
 // The stated default sigma of a feature, in its unit: 1 spike, 5 ms for times, 5 Hz for rates, 0.1 for ratios,
 // 1 mV for voltages, 10 MOhm for resistances (the scatter of repeated sweeps of one cell; give objective.sigma where
-// repeats measured it).
+// repeats measured it, or objective.sigma = "repeats" to measure it on the training sweeps).
 double default_feature_sigma(std::string_view name);
+
+// The features of the sweeps that repeat one command: one entry per sweep, its rows per test step.
+using RepeatedSweeps = std::vector<std::vector<EpochFeatures>>;
+
+// The scatter of each feature over repeats of one command, the pooled sample standard deviation
+//   sigma_f = sqrt( sum over groups and test steps of sum_i (f_i - mean)^2  /  sum of (n - 1) )
+// over the groups' test steps where at least two sweeps define f (Van Geit et al. 2016 take sigma from such
+// repeats). Nothing for a feature that no test step defines twice or that does not scatter at all.
+std::vector<std::optional<double>> pooled_feature_scatter(std::span<const RepeatedSweeps> groups,
+                                                          std::span<const std::string> names);
 
 bool is_subthreshold_feature(std::string_view name);
 

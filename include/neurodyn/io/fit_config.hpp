@@ -20,7 +20,8 @@
 //   [objective]
 //   kind = "features"                   # features | gamma | trace_mse | spike_times | minmax_mse
 //   features = ["spike_count", ...]     # eFEL names (features); default: the model class's set
-//   sigma = { spike_count = 1.0 }       # the feature's scale; default: fit/feature_distance.hpp
+//   sigma = { spike_count = 1.0 }       # the feature's scale; default: fit/feature_distance.hpp; or "repeats":
+//                                       #   the scatter over training sweeps that repeat one command
 //   delta = 4.0                         # ms: the coincidence window of gamma
 //   rate_correction = false             # gamma: brian2modelfitting's rate penalty
 //   mask = [2.0, 10.0]                  # ms before and after each spike masked out of trace_mse
@@ -66,6 +67,7 @@ struct FitSettings {
   std::optional<std::string> objective;
   std::optional<std::vector<std::string>> features;
   std::map<std::string, double, std::less<>> sigma;
+  std::optional<std::string> sigma_rule;  // objective.sigma given as text ("repeats")
   std::optional<double> delta_ms;
   std::optional<bool> rate_correction;
   std::optional<std::pair<double, double>> mask_ms;
