@@ -9,6 +9,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -85,7 +86,17 @@ FitSettings settings_from(const FitFlags& flags) {
   if (flags.evaluations) settings.evaluations = *flags.evaluations;
   if (flags.seed) settings.seed = *flags.seed;
   if (flags.threads) settings.threads = *flags.threads;
-  if (flags.objective) settings.objective = *flags.objective;
+  if (flags.objective) {  // one objective, or a comma-separated list for a Pareto front
+    settings.objective.reset();
+    settings.objectives.reset();
+    if (flags.objective->find(',') == std::string::npos) {
+      settings.objective = *flags.objective;
+    } else {
+      settings.objectives.emplace();
+      std::istringstream list(*flags.objective);
+      for (std::string name; std::getline(list, name, ',');) settings.objectives->push_back(name);
+    }
+  }
   return settings;
 }
 
@@ -116,6 +127,7 @@ void print_summary(const FitPlan& plan, const FitReport& report) {
       "rhs_evaluations: {}\n",
       plan.optimizer.name, to_string(run.end), run.end_reason.empty() ? "" : fmt::format(" ({})", run.end_reason),
       run.history.size(), run.best_index, run.wall_s, run.rhs_evaluations);
+  if (!report.pareto.empty()) std::cout << fmt::format("pareto_front: {}\n", report.pareto.size());
   for (const FreeParameter& parameter : plan.free) {
     std::cout << fmt::format("{}: {:.6g}\n", unit_key(fmt::format("fitted_{}", parameter.name), parameter.unit),
                              report.fitted.at(parameter.name));
@@ -164,9 +176,9 @@ void run_fit_command(const FitFlags& flags) {
     folder.commit();
     print_summary(plan, report);
     std::cout << fmt::format(
-        "wrote {}/ (fit.toml, parameters.csv, history.csv, scores.csv, fit_config.toml, "
-        "fit_traces, history and parameters .png/.svg)\n",
-        flags.out.string());
+        "wrote {}/ (fit.toml, parameters.csv, history.csv, scores.csv, {}fit_config.toml, "
+        "fit_traces, history{} and parameters .png/.svg)\n",
+        flags.out.string(), report.pareto.empty() ? "" : "pareto.csv, ", report.pareto.empty() ? "" : ", pareto");
     return;
   }
   std::vector<ComparisonRow> rows;
@@ -213,7 +225,10 @@ void add_fit_command(CLI::App& app) {
   command->add_option("--seed", flags->seed, "the optimizer's seed")->type_name("S");
   command->add_option("--threads", flags->threads, "threads (0: every core); the result does not depend on it")
       ->type_name("T");
-  command->add_option("--objective", flags->objective, "features, gamma, trace_mse, spike_times or minmax_mse")
+  command
+      ->add_option(
+          "--objective", flags->objective,
+          "features, gamma, trace_mse, spike_times or minmax_mse; a comma-separated list for a Pareto front (nsga2)")
       ->type_name("KIND");
   command
       ->add_option("--compare", flags->compare,

@@ -54,6 +54,8 @@ void CheckpointWriter::add(const EvaluationRecord& record) {
   for (const double x : record.unit_point) line += fmt::format(" {:a}", x);
   line += " ;";
   for (const double g : record.gradient) line += fmt::format(" {:a}", g);
+  line += " ;";
+  for (const double o : record.objectives) line += fmt::format(" {:a}", o);
   stream_ << line << '\n' << std::flush;
   if (!stream_) throw FileError(fmt::format("cannot write the checkpoint {}", path_.string()));
 }
@@ -80,9 +82,10 @@ std::vector<EvaluationRecord> read_checkpoint(const std::filesystem::path& path)
   for (std::size_t k = 1; k < lines.size(); ++k) {
     const std::string& line = lines[k];
     const auto first = line.find(';'), second = line.find(';', first == std::string::npos ? 0 : first + 1);
-    if (first == std::string::npos || second == std::string::npos) {
-      throw InputError(
-          fmt::format("{} line {}: expected 'index score rhs failures elapsed ; x ; gradient'", path.string(), k + 1));
+    const auto third = line.find(';', second == std::string::npos ? 0 : second + 1);
+    if (first == std::string::npos || second == std::string::npos || third == std::string::npos) {
+      throw InputError(fmt::format(
+          "{} line {}: expected 'index score rhs failures elapsed ; x ; gradient ; objectives'", path.string(), k + 1));
     }
     const std::vector<double> head = hex_numbers(line.substr(0, first), path, k + 1);
     if (head.size() != 5 || head[0] != static_cast<double>(records.size() + 1)) {
@@ -96,7 +99,8 @@ std::vector<EvaluationRecord> read_checkpoint(const std::filesystem::path& path)
     record.failures = static_cast<int>(head[3]);
     record.elapsed_s = head[4];
     record.unit_point = hex_numbers(line.substr(first + 1, second - first - 1), path, k + 1);
-    record.gradient = hex_numbers(line.substr(second + 1), path, k + 1);
+    record.gradient = hex_numbers(line.substr(second + 1, third - second - 1), path, k + 1);
+    record.objectives = hex_numbers(line.substr(third + 1), path, k + 1);
     records.push_back(std::move(record));
   }
   return records;

@@ -65,6 +65,7 @@ double EvaluationLedger::evaluate(std::span<const double> unit_point) {
           {unit_point.begin(), unit_point.end()},
           evaluation.score,
           {},
+          evaluation.objectives,
           evaluation.rhs_evaluations,
           evaluation.failures,
           0.0},
@@ -84,6 +85,7 @@ double EvaluationLedger::evaluate_with_gradient(std::span<const double> unit_poi
           {unit_point.begin(), unit_point.end()},
           evaluation.score,
           {gradient.begin(), gradient.end()},
+          {},
           evaluation.rhs_evaluations,
           evaluation.failures,
           0.0},
@@ -112,12 +114,18 @@ std::vector<double> EvaluationLedger::evaluate_batch(std::span<const double> poi
               {x.begin(), x.end()},
               evaluations[i].score,
               {},
+              evaluations[i].objectives,
               evaluations[i].rhs_evaluations,
               evaluations[i].failures,
               0.0},
              false);
     }
-    scores.push_back(run_.history.back().score);
+    const EvaluationRecord& last = run_.history.back();
+    if (last.objectives.empty()) {
+      scores.push_back(last.score);
+    } else {
+      scores.insert(scores.end(), last.objectives.begin(), last.objectives.end());
+    }
   }
   if (count < asked) throw BudgetSpent{};
   return scores;

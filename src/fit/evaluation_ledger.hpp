@@ -23,8 +23,9 @@ class EvaluationLedger {
   double evaluate(std::span<const double> unit_point);
   // The score and its exact gradient (trace_mse, forward sensitivities).
   double evaluate_with_gradient(std::span<const double> unit_point, std::span<double> gradient);
-  // Points stored one after another (dimension each), evaluated in parallel, one per thread; recorded in order. When
-  // the budget ends inside the batch, the points within it are evaluated and recorded, then BudgetSpent is thrown.
+  // Points stored one after another (dimension each), evaluated in parallel, one per thread; recorded in order. Gives
+  // each point's score, or for a Pareto fit each point's objectives one after another. When the budget ends inside
+  // the batch, the points within it are evaluated and recorded, then BudgetSpent is thrown.
   std::vector<double> evaluate_batch(std::span<const double> points, std::size_t dimension);
 
   long long count() const { return static_cast<long long>(run_.history.size()); }

@@ -352,17 +352,27 @@ TargetScores all_scores(const FitPlan& plan, const FitTarget& target, const Mode
 Evaluation FitEvaluator::evaluate(std::span<const double> unit_point, unsigned threads) const {
   const ParameterValues values = parameters_at(plan_, unit_point);
   const std::size_t count = plan_.training.size();
-  std::vector<double> scores(count);
+  const std::vector<ObjectiveKind> kinds =
+      plan_.objective.pareto.empty() ? std::vector<ObjectiveKind>{plan_.objective.kind} : plan_.objective.pareto;
+  std::vector<double> scores(count * kinds.size());  // target by target, each kind's score
   std::vector<long long> rhs(count);
   std::vector<char> failed(count);
   analysis_detail::parallel_for(count, threads_for(plan_, threads), [&](std::size_t i) {
     const ModelResponse response = simulate_target(plan_, plan_.training[i], values);
-    scores[i] = target_score(plan_, plan_.training[i], response, plan_.objective.kind);
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+      scores[i * kinds.size() + k] = target_score(plan_, plan_.training[i], response, kinds[k]);
+    }
     rhs[i] = response.rhs_evaluations;
     failed[i] = !response.ok();
   });
   Evaluation evaluation;
-  evaluation.score = std::accumulate(scores.begin(), scores.end(), 0.0) / static_cast<double>(count);
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    double sum = 0.0;
+    for (std::size_t i = 0; i < count; ++i) sum += scores[i * kinds.size() + k];
+    evaluation.objectives.push_back(sum / static_cast<double>(count));
+  }
+  evaluation.score = evaluation.objectives.front();
+  if (plan_.objective.pareto.empty()) evaluation.objectives.clear();
   evaluation.rhs_evaluations = std::accumulate(rhs.begin(), rhs.end(), 0LL);
   evaluation.failures = static_cast<int>(std::count(failed.begin(), failed.end(), 1));
   return evaluation;

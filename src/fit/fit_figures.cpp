@@ -165,12 +165,73 @@ void write_parameter_traces(const std::filesystem::path& directory, const FitPla
   job.run();
 }
 
+// The unit of an objective's score, for an axis label.
+std::string_view score_unit(ObjectiveKind kind) {
+  return kind == ObjectiveKind::trace_mse ? "mV^2" : kind == ObjectiveKind::spike_times ? "ms^2" : "";
+}
+
+// An objective's axis label: its name, what gamma's score is, and the unit.
+std::string score_label(ObjectiveKind kind) {
+  const std::string_view unit = score_unit(kind);
+  return fmt::format("{} score{}{}", to_string(kind), kind == ObjectiveKind::gamma ? " (1 - Gamma)" : "",
+                     unit.empty() ? "" : fmt::format(" ({})", unit));
+}
+
+// The first two objectives of a Pareto fit: every evaluation (grey), the front on the training targets (blue, joined
+// in order of the first objective) and the same models scored on the held-out targets (vermillion).
+void write_pareto(const std::filesystem::path& directory, const FitPlan& plan, const FitReport& report) {
+  GnuplotJob job;
+  const ObjectiveKind first = plan.objective.pareto[0], second = plan.objective.pareto[1];
+  std::vector<double> all_first, all_second;
+  for (const EvaluationRecord& record : report.run.history) {
+    all_first.push_back(record.objectives[0]);
+    all_second.push_back(record.objectives[1]);
+  }
+  std::vector<const ParetoMember*> members;
+  for (const ParetoMember& member : report.pareto) members.push_back(&member);
+  std::sort(members.begin(), members.end(), [&](const auto* p, const auto* q) {
+    return report.run.history[p->evaluation].objectives[0] < report.run.history[q->evaluation].objectives[0];
+  });
+  std::vector<double> train_first, train_second, held_first, held_second;
+  for (const ParetoMember* member : members) {
+    train_first.push_back(mean_score(member->training, first));
+    train_second.push_back(mean_score(member->training, second));
+    held_first.push_back(mean_score(member->held_out, first));
+    held_second.push_back(mean_score(member->held_out, second));
+  }
+  job.add_datablock("all", {all_first, all_second});
+  job.add_datablock("training", {train_first, train_second});
+  job.add_datablock("held", {held_first, held_second});
+  // The axes hold the front and its held-out scores with room around them; the early evaluations far off are cut.
+  std::vector<double> x = train_first, y = train_second;
+  x.insert(x.end(), held_first.begin(), held_first.end());
+  y.insert(y.end(), held_second.begin(), held_second.end());
+  const AxisRange x_range = widened(range_of(x), 0.3, 1.0), y_range = widened(range_of(y), 0.3, 1.0);
+  fmt::memory_buffer commands;
+  append(commands, "set title {} font ',12'\nset xlabel {}\nset ylabel {}\nset key top right\n",
+         gnuplot_quote(fmt::format("{}: the Pareto front of {} members after {} evaluations{}", plan.optimizer.name,
+                                   report.pareto.size(), report.run.history.size(),
+                                   plan.objective.pareto.size() > 2 ? " (the first two objectives)" : "")),
+         gnuplot_quote(score_label(first)), gnuplot_quote(score_label(second)));
+  append(commands, "set xrange {}\nset yrange {}\n{}{}", range_literal(x_range), range_literal(y_range),
+         tics_within("x", x_range), tics_within("y", y_range));
+  append(commands,
+         "plot $all using 1:2 with points pointtype 7 pointsize 0.3 linecolor rgb '#c0c0c0' title 'each evaluation "
+         "(training)', $training using 1:2 with linespoints pointtype 7 pointsize 0.7 linewidth 1.5 linecolor rgb "
+         "'{}' title 'front (training)', $held using 1:2 with points pointtype 9 pointsize 0.9 linecolor rgb '{}' "
+         "title 'its members on the held-out sweeps'\n",
+         figure_colour::blue, figure_colour::vermillion);
+  add_png_and_svg(job, directory / "pareto", {1000, 640}, fmt::to_string(commands));
+  job.run();
+}
+
 }  // namespace
 
 void write_fit_figures(const std::filesystem::path& directory, const FitPlan& plan, const FitReport& report) {
   write_traces(directory, plan, report);
   write_history(directory, plan, report);
   write_parameter_traces(directory, plan, report);
+  if (!report.pareto.empty()) write_pareto(directory, plan, report);
 }
 
 void write_comparison_figure(const std::filesystem::path& directory, const FitPlan& plan,

@@ -7,7 +7,8 @@
 
 namespace neurodyn {
 
-// fit_traces, history and parameters (.png and .svg). Throws FileError when gnuplot fails.
+// fit_traces, history and parameters (.png and .svg), and pareto for a Pareto fit. Throws FileError when gnuplot
+// fails.
 void write_fit_figures(const std::filesystem::path& directory, const FitPlan& plan, const FitReport& report);
 
 // comparison.{png,svg}: each optimizer's best score so far against the evaluation number.

@@ -33,6 +33,9 @@ void append_mean_row(fmt::memory_buffer& out, std::string_view set, const std::v
          csv_number(mean_score(scores, ObjectiveKind::minmax_mse)));
 }
 
+// pareto.csv (fit_output.hpp).
+void write_pareto_table(const std::filesystem::path& directory, const FitPlan& plan, const FitReport& report);
+
 std::string header(const FitPlan& plan) {
   return fmt::format(
       "# neurodyn {} fit of {} ({}) to {}; {}; objective {}, optimizer {} (seed {}, budget {} "
@@ -40,6 +43,28 @@ std::string header(const FitPlan& plan) {
       neurodyn::version, plan.model, plan.preset.value_or("no preset"), plan.recording.filename().string(),
       plan.split_description, to_string(plan.objective.kind), plan.optimizer.name, plan.optimizer.seed,
       plan.optimizer.evaluations, plan.method.name, plan.method.dt);
+}
+
+void write_pareto_table(const std::filesystem::path& directory, const FitPlan& plan, const FitReport& report) {
+  fmt::memory_buffer table;
+  append(table, "{}evaluation", header(plan));
+  for (const std::string_view set : {"training", "held_out"}) {
+    for (const ObjectiveKind kind : plan.objective.pareto) {  // gamma's objective is scores.csv's gamma_error
+      append(table, ",{}_{}", set, kind == ObjectiveKind::gamma ? "gamma_error" : to_string(kind));
+    }
+  }
+  for (const FreeParameter& parameter : plan.free) append(table, ",{}", parameter.name);
+  append(table, "\n");
+  for (const ParetoMember& member : report.pareto) {
+    append(table, "{}", report.run.history[member.evaluation].index);
+    for (const auto* scores : {&member.training, &member.held_out}) {
+      for (const ObjectiveKind kind : plan.objective.pareto)
+        append(table, ",{}", csv_number(mean_score(*scores, kind)));
+    }
+    for (const FreeParameter& parameter : plan.free) append(table, ",{}", csv_number(member.values.at(parameter.name)));
+    append(table, "\n");
+  }
+  write_file_atomically(directory / "pareto.csv", fmt::to_string(table));
 }
 
 }  // namespace
@@ -60,6 +85,14 @@ FitReport report_fit(const FitEvaluator& evaluator, FitRun run) {
   };
   respond(plan.training, report.training_responses, report.training);
   respond(plan.held_out, report.held_out_responses, report.held_out);
+  for (const std::size_t index : report.run.pareto_front) {
+    ParetoMember member;
+    member.evaluation = index;
+    member.values = parameters_at(plan, report.run.history[index].unit_point);
+    member.training = evaluator.score_targets(plan.training, member.values);
+    member.held_out = evaluator.score_targets(plan.held_out, member.values);
+    report.pareto.push_back(std::move(member));
+  }
   return report;
 }
 
@@ -128,6 +161,7 @@ void write_fit_results(const std::filesystem::path& directory, const FitPlan& pl
   append_mean_row(scores, "training", report.training);
   append_mean_row(scores, "held_out", report.held_out);
   write_file_atomically(directory / "scores.csv", fmt::to_string(scores));
+  if (!report.pareto.empty()) write_pareto_table(directory, plan, report);
   write_fit_figures(directory, plan, report);
 }
 

@@ -132,6 +132,21 @@ ObjectiveKind objective_kind(const std::string& name) {
 ObjectiveSettings objective_settings(const FitSettings& settings, const ModelInfo& model) {
   ObjectiveSettings objective;
   if (settings.objective) objective.kind = objective_kind(*settings.objective);
+  if (settings.objectives) {
+    for (const std::string& name : *settings.objectives) {
+      const ObjectiveKind kind = objective_kind(name);
+      if (std::find(objective.pareto.begin(), objective.pareto.end(), kind) != objective.pareto.end()) {
+        throw InputError(
+            fmt::format("objective.kind lists '{}' twice; a Pareto front needs distinct objectives", name));
+      }
+      objective.pareto.push_back(kind);
+    }
+    if (objective.pareto.size() < 2) {
+      throw InputError(fmt::format("objective.kind = [{}]; a Pareto front needs two or more objectives",
+                                   fmt::join(*settings.objectives, ", ")));
+    }
+    objective.kind = objective.pareto.front();
+  }
   objective.features = settings.features ? *settings.features : default_fit_features();
   if (objective.features.empty()) throw InputError("objective.features is empty; name at least one eFEL feature");
   for (const std::string& name : objective.features) {
@@ -140,9 +155,10 @@ ObjectiveSettings objective_settings(const FitSettings& settings, const ModelInf
     objective.sigma_source.emplace_back("default");
   }
   if (settings.sigma_rule && *settings.sigma_rule != "repeats") {
-    throw InputError(fmt::format("objective.sigma = '{}'; allowed: a table of sigmas by feature, or \"repeats\" (the "
-                                 "scatter over training sweeps that repeat one command)",
-                                 *settings.sigma_rule));
+    throw InputError(
+        fmt::format("objective.sigma = '{}'; allowed: a table of sigmas by feature, or \"repeats\" (the "
+                    "scatter over training sweeps that repeat one command)",
+                    *settings.sigma_rule));
   }
   for (const auto& [name, sigma] : settings.sigma) {
     const auto position = std::find(objective.features.begin(), objective.features.end(), name);
@@ -294,9 +310,10 @@ void sigma_from_repeats(FitPlan& plan) {
   if (groups.empty()) {
     std::vector<int> sweeps;
     for (const FitTarget& target : plan.training) sweeps.push_back(target.sweep);
-    throw InputError(fmt::format("objective.sigma = \"repeats\" needs training sweeps that repeat one command; the "
-                                 "training sweeps {} each have a command of their own (give a sigma table instead)",
-                                 number_list(sweeps)));
+    throw InputError(
+        fmt::format("objective.sigma = \"repeats\" needs training sweeps that repeat one command; the "
+                    "training sweeps {} each have a command of their own (give a sigma table instead)",
+                    number_list(sweeps)));
   }
   const auto scatter = pooled_feature_scatter(groups, plan.objective.features);
   for (std::size_t i = 0; i < scatter.size(); ++i) {

@@ -14,6 +14,7 @@
 #include <pagmo/algorithm.hpp>
 #include <pagmo/algorithms/cmaes.hpp>
 #include <pagmo/algorithms/de.hpp>
+#include <pagmo/algorithms/nsga2.hpp>
 #include <pagmo/algorithms/pso_gen.hpp>
 #include <pagmo/algorithms/sade.hpp>
 #include <pagmo/algorithms/sga.hpp>
@@ -23,6 +24,7 @@
 #include <pagmo/bfe.hpp>
 #include <pagmo/population.hpp>
 #include <pagmo/problem.hpp>
+#include <pagmo/utils/multi_objective.hpp>
 
 #include "evaluation_ledger.hpp"
 #include "neurodyn/error.hpp"
@@ -36,7 +38,7 @@ using fit_detail::StopRequested;
 
 namespace {
 
-constexpr std::array<OptimizerInfo, 13> catalog{{
+constexpr std::array<OptimizerInfo, 14> catalog{{
     {"sga", "pagmo", "simple genetic algorithm", false,
      "tournament selection, exponential crossover, polynomial mutation; population 50 (the earlier study's size)"},
     {"sa", "pagmo", "Corana's simulated annealing", false,
@@ -50,6 +52,9 @@ constexpr std::array<OptimizerInfo, 13> catalog{{
      "when it stalls"},
     {"xnes", "pagmo", "exponential natural evolution strategies", false,
      "population 4 + 3 ln(D); IPOP restarts when it stalls"},
+    {"nsga2", "pagmo", "NSGA-II: the Pareto front of two or more objectives", false,
+     "non-dominated sorting and crowding distance (Deb et al. 2002, IEEE TEC 6:182); crossover 0.95, mutation "
+     "0.01; population 32"},
     {"lbfgs", "NLopt", "L-BFGS with bounds", true,
      "gradient from the forward sensitivities (gradient = exact) or forward differences (forward); trace_mse or "
      "spike_times"},
@@ -63,12 +68,18 @@ constexpr std::array<OptimizerInfo, 13> catalog{{
      "population 50, 25 parents, crossover after the first gene, one small mutation: a baseline"},
 }};
 
-// The fit as a pagmo problem on the unit cube: every evaluation goes through the ledger.
+// The fit as a pagmo problem on the unit cube: every evaluation goes through the ledger. A Pareto fit has one
+// fitness value per objective.
 struct LedgerProblem {
   EvaluationLedger* ledger = nullptr;
   std::size_t dimension = 1;
+  std::size_t objectives = 1;
 
-  pagmo::vector_double fitness(const pagmo::vector_double& x) const { return {ledger->evaluate(x)}; }
+  pagmo::vector_double fitness(const pagmo::vector_double& x) const {
+    if (objectives > 1) return ledger->evaluate_batch(x, dimension);
+    return {ledger->evaluate(x)};
+  }
+  pagmo::vector_double::size_type get_nobj() const { return objectives; }
   pagmo::vector_double batch_fitness(const pagmo::vector_double& points) const {
     return ledger->evaluate_batch(points, dimension);
   }
@@ -80,6 +91,7 @@ struct LedgerProblem {
 
 std::size_t default_population(std::string_view name, std::size_t dimension) {
   if (name == "sga") return 50;
+  if (name == "nsga2") return 32;
   if (name == "sa") return 1;
   if (name == "cmaes" || name == "xnes") {
     return 4 + static_cast<std::size_t>(std::floor(3.0 * std::log(static_cast<double>(dimension))));
@@ -110,6 +122,11 @@ pagmo::algorithm make_algorithm(const FitPlan& plan, double first_score, unsigne
     return pagmo::algorithm(std::move(pso));
   }
   if (name == "cmaes") return pagmo::algorithm(pagmo::cmaes(1, -1, -1, -1, -1, 0.3, 0.0, 0.0, true, true, seed));
+  if (name == "nsga2") {
+    pagmo::nsga2 nsga2(1, 0.95, 10.0, 0.01, 50.0, seed);
+    nsga2.set_bfe(pagmo::bfe{pagmo::member_bfe{}});
+    return pagmo::algorithm(std::move(nsga2));
+  }
   return pagmo::algorithm(pagmo::xnes(1, -1, -1, -1, -1, 0.0, 0.0, true, true, seed));
 }
 
@@ -142,7 +159,8 @@ double best_of(const pagmo::population& population) {
 // 1769-1776): a converged strategy would otherwise spend the rest of the budget on one local minimum.
 FitEnd run_pagmo(const FitPlan& plan, EvaluationLedger& ledger) {
   const std::size_t dimension = plan.free.size();
-  const pagmo::problem problem{LedgerProblem{&ledger, dimension}};
+  const std::size_t objectives = std::max<std::size_t>(1, plan.objective.pareto.size());
+  const pagmo::problem problem{LedgerProblem{&ledger, dimension, objectives}};
   std::size_t size = plan.optimizer.population > 0 ? static_cast<std::size_t>(plan.optimizer.population)
                                                    : default_population(plan.optimizer.name, dimension);
   const bool restarts = plan.optimizer.name == "cmaes" || plan.optimizer.name == "xnes";
@@ -150,7 +168,8 @@ FitEnd run_pagmo(const FitPlan& plan, EvaluationLedger& ledger) {
     const auto seed = static_cast<unsigned>(plan.optimizer.seed) + restart;
     // The first population in one batch (in parallel), then one generation at a time.
     pagmo::population population(problem, pagmo::bfe{pagmo::member_bfe{}}, size, seed);
-    const pagmo::algorithm algorithm = make_algorithm(plan, population.champion_f()[0], seed);
+    const double first_score = objectives == 1 ? population.champion_f()[0] : 0.0;  // sa's temperature scale
+    const pagmo::algorithm algorithm = make_algorithm(plan, first_score, seed);
     std::vector<double> bests;
     while (true) {
       const long long before = ledger.count();
@@ -253,6 +272,19 @@ const OptimizerInfo& find_optimizer(std::string_view name) {
 }
 
 void require_optimizer_fits(const FitPlan& plan) {
+  const bool pareto = !plan.objective.pareto.empty();
+  if (pareto != (plan.optimizer.name == "nsga2")) {
+    throw InputError(pareto ? fmt::format("objective.kind lists {} objectives, a Pareto front: set optimizer.name = "
+                                          "'nsga2' (found '{}')",
+                                          plan.objective.pareto.size(), plan.optimizer.name)
+                            : std::string("optimizer.name = 'nsga2' finds the Pareto front of two or more objectives: "
+                                          "list them, objective.kind = [\"features\", \"gamma\"]"));
+  }
+  if (pareto && plan.optimizer.population != 0 &&
+      (plan.optimizer.population < 8 || plan.optimizer.population % 4 != 0)) {
+    throw InputError(
+        fmt::format("optimizer.population = {}; nsga2 needs a multiple of 4, at least 8", plan.optimizer.population));
+  }
   if (plan.optimizer.name != "lbfgs") return;
   if (plan.objective.kind != ObjectiveKind::trace_mse && plan.objective.kind != ObjectiveKind::spike_times) {
     throw InputError(
@@ -283,6 +315,28 @@ std::string_view to_string(FitEnd end) {
   return "budget spent";
 }
 
+namespace {
+
+// The non-dominated evaluations of a Pareto fit by pagmo's fast non-dominated sorting (Deb et al. 2002), in history
+// order, an evaluation at a point already in the front left out.
+std::vector<std::size_t> pareto_front(const std::vector<EvaluationRecord>& history) {
+  if (history.size() < 2) return {0};
+  std::vector<pagmo::vector_double> objectives;
+  for (const EvaluationRecord& record : history) objectives.push_back(record.objectives);
+  const auto sorted = pagmo::fast_non_dominated_sorting(objectives);
+  const auto& first = std::get<0>(sorted).front();  // the non-dominated front
+  std::vector<std::size_t> members(first.begin(), first.end());
+  std::sort(members.begin(), members.end());
+  std::vector<std::size_t> front;
+  for (const std::size_t i : members) {
+    const auto same_point = [&](std::size_t j) { return history[j].unit_point == history[i].unit_point; };
+    if (std::none_of(front.begin(), front.end(), same_point)) front.push_back(i);
+  }
+  return front;
+}
+
+}  // namespace
+
 FitRun run_fit(const FitEvaluator& evaluator, const FitControl& control) {
   const FitPlan& plan = evaluator.plan();
   require_optimizer_fits(plan);
@@ -308,6 +362,7 @@ FitRun run_fit(const FitEvaluator& evaluator, const FitControl& control) {
   run.end = end;
   run.end_reason = std::move(reason);
   run.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!plan.objective.pareto.empty()) run.pareto_front = pareto_front(run.history);
   return run;
 }
 

@@ -119,7 +119,11 @@ void read_free(const TableReader& free, FitSettings& settings) {
 
 void read_objective(const TableReader& objective, FitSettings& settings) {
   objective.require_known_keys({"kind", "features", "sigma", "delta", "rate_correction", "mask", "threshold"});
-  settings.objective = objective.text("kind");
+  if (const auto* kind = objective.find("kind"); kind && kind->is_array()) {
+    settings.objectives = text_list(objective, "kind");
+  } else {
+    settings.objective = objective.text("kind");
+  }
   settings.features = text_list(objective, "features");
   if (const auto* rule = objective.find("sigma"); rule && rule->is_string()) {
     settings.sigma_rule = rule->as_string().str;

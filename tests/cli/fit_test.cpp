@@ -46,9 +46,28 @@ seed = 4
 }
 
 // The rows of a CSV file after its '#' lines.
-std::vector<std::vector<std::string>> csv_file_rows(const std::filesystem::path& path) { return csv_rows(read_text(path)); }
+std::vector<std::vector<std::string>> csv_file_rows(const std::filesystem::path& path) {
+  return csv_rows(read_text(path));
+}
 
 using FitCommand = CliTest;
+
+// A Pareto fit: the front in pareto.csv (every objective on both sets, the free parameters) and its figure; the
+// summary counts its members.
+TEST_F(FitCommand, AParetoFitWritesItsFront) {
+  write_text(directory() / "fit.toml", small_fit(16, "population = 8\n"));
+  const auto result = run(
+      {"fit", "--config", "fit.toml", "--out", "out", "--optimizer", "nsga2", "--objective", "features,spike_times"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  const auto values = named_values(result.out);
+  ASSERT_TRUE(values.contains("pareto_front")) << result.out;
+  const auto front = csv_file_rows(out() / "pareto.csv");
+  ASSERT_EQ(front.size(), 1u + static_cast<std::size_t>(std::stoi(values.at("pareto_front"))));
+  EXPECT_EQ(front[0], (std::vector<std::string>{"evaluation", "training_features", "training_spike_times",
+                                                "held_out_features", "held_out_spike_times", "a", "b", "d"}));
+  EXPECT_TRUE(std::filesystem::exists(out() / "pareto.png"));
+  EXPECT_TRUE(std::filesystem::exists(out() / "pareto.svg"));
+}
 
 TEST_F(FitCommand, WritesTheFitAndAModelThatSimulateRuns) {
   write_text(directory() / "fit.toml", small_fit(14));

@@ -49,6 +49,14 @@ FitSettings small_fit(const std::string& optimizer, long long budget) {
   return settings;
 }
 
+// A Pareto fit of features and gamma by NSGA-II (population 8 on the three short sweeps).
+FitSettings pareto_fit(long long budget) {
+  FitSettings settings = small_fit("nsga2", budget);
+  settings.objectives = std::vector<std::string>{"features", "gamma"};
+  settings.population = 8;
+  return settings;
+}
+
 FitRun run_small(const FitSettings& settings, const FitControl& control = {}) {
   const FitPlan plan = plan_fit(settings, short_recording());
   const FitEvaluator evaluator(plan);
@@ -130,8 +138,8 @@ TEST(FitBudget, EveryOptimizerStopsAtExactlyTheBudget) {
 }
 
 TEST(FitDeterminism, TheSameSeedGivesTheSameFitForAnyNumberOfThreads) {
-  for (const char* name : {"cmaes", "pso"}) {
-    FitSettings one = small_fit(name, 40), two = small_fit(name, 40);
+  for (const char* name : {"cmaes", "pso", "nsga2"}) {
+    FitSettings one = std::string(name) == "nsga2" ? pareto_fit(40) : small_fit(name, 40), two = one;
     one.threads = 1;
     two.threads = 2;
     const FitRun a = run_small(one), b = run_small(two);
@@ -143,8 +151,43 @@ TEST(FitDeterminism, TheSameSeedGivesTheSameFitForAnyNumberOfThreads) {
   }
 }
 
-TEST(FitResume, AStoppedFitResumedFromItsCheckpointEndsAsAnUninterruptedOne) {
-  const FitSettings settings = small_fit("cmaes", 40);
+// Whether objectives p dominate q: no worse in any, better in one.
+bool dominates(const std::vector<double>& p, const std::vector<double>& q) {
+  bool better = false;
+  for (std::size_t k = 0; k < p.size(); ++k) {
+    if (p[k] > q[k]) return false;
+    better = better || p[k] < q[k];
+  }
+  return better;
+}
+
+// The front is what its definition says, checked pair by pair: no evaluation dominates a member, and every other
+// evaluation is dominated by a member or has a member's objectives.
+TEST(FitPareto, Nsga2FrontHoldsExactlyTheNonDominatedEvaluations) {
+  const FitRun run = run_small(pareto_fit(45));
+  ASSERT_EQ(run.history.size(), 45u);  // the budget, exactly, inside the sixth generation
+  for (const EvaluationRecord& record : run.history) {
+    ASSERT_EQ(record.objectives.size(), 2u);
+    EXPECT_EQ(record.score, record.objectives[0]);
+  }
+  ASSERT_FALSE(run.pareto_front.empty());
+  for (const std::size_t member : run.pareto_front) {
+    for (const EvaluationRecord& record : run.history) {
+      EXPECT_FALSE(dominates(record.objectives, run.history[member].objectives)) << "member " << member;
+    }
+  }
+  for (std::size_t i = 0; i < run.history.size(); ++i) {
+    const bool covered = std::any_of(run.pareto_front.begin(), run.pareto_front.end(), [&](std::size_t member) {
+      return dominates(run.history[member].objectives, run.history[i].objectives) ||
+             run.history[member].objectives == run.history[i].objectives;
+    });
+    EXPECT_TRUE(covered) << "evaluation " << i;
+  }
+  EXPECT_EQ(run.history[static_cast<std::size_t>(run.best_index - 1)].score, run.best_score);
+}
+
+// A fit stopped after 17 evaluations and resumed from its checkpoint gives the uninterrupted fit's history.
+void expect_resume_ends_as_uninterrupted(const FitSettings& settings) {
   const FitRun whole = run_small(settings);
 
   const std::filesystem::path file = std::filesystem::temp_directory_path() / "neurodyn_fit_resume.checkpoint";
@@ -173,8 +216,10 @@ TEST(FitResume, AStoppedFitResumedFromItsCheckpointEndsAsAnUninterruptedOne) {
   for (std::size_t i = 0; i < whole.history.size(); ++i) {
     EXPECT_EQ(resumed.history[i].unit_point, whole.history[i].unit_point) << i;
     EXPECT_EQ(resumed.history[i].score, whole.history[i].score) << i;
+    EXPECT_EQ(resumed.history[i].objectives, whole.history[i].objectives) << i;
   }
   EXPECT_EQ(resumed.best_point, whole.best_point);
+  EXPECT_EQ(resumed.pareto_front, whole.pareto_front);
 
   // A checkpoint of another fit (another seed) is refused at its first evaluation.
   FitSettings other = settings;
@@ -182,6 +227,11 @@ TEST(FitResume, AStoppedFitResumedFromItsCheckpointEndsAsAnUninterruptedOne) {
   FitControl wrong;
   wrong.replay = resumed_control.replay;
   EXPECT_THROW(run_small(other, wrong), InputError);
+}
+
+TEST(FitResume, AStoppedFitResumedFromItsCheckpointEndsAsAnUninterruptedOne) {
+  expect_resume_ends_as_uninterrupted(small_fit("cmaes", 40));
+  expect_resume_ends_as_uninterrupted(pareto_fit(40));  // the objectives replayed too
 }
 
 TEST(FitFailures, AFailedSimulationScoresThePenaltyAndTheFitGoesOn) {
@@ -248,6 +298,22 @@ TEST(FitPlan, RefusesBadInputNamingTheFieldAndValue) {
   settings.sigma_rule = "repeats";  // the three sweeps of short_recording() have three commands
   EXPECT_NE(plan_error(settings).find("needs training sweeps that repeat one command; the training sweeps 0, 2 each"),
             std::string::npos);
+  settings = pareto_fit(16);
+  settings.optimizer = "cmaes";
+  EXPECT_NE(plan_error(settings).find("objective.kind lists 2 objectives, a Pareto front: set optimizer.name = "
+                                      "'nsga2' (found 'cmaes')"),
+            std::string::npos);
+  settings = small_fit("nsga2", 16);
+  EXPECT_NE(plan_error(settings).find("optimizer.name = 'nsga2' finds the Pareto front of two or more objectives"),
+            std::string::npos);
+  settings = pareto_fit(16);
+  settings.population = 10;
+  EXPECT_NE(plan_error(settings).find("optimizer.population = 10; nsga2 needs a multiple of 4, at least 8"),
+            std::string::npos);
+  settings.objectives = std::vector<std::string>{"gamma", "gamma"};
+  EXPECT_NE(plan_error(settings).find("objective.kind lists 'gamma' twice"), std::string::npos);
+  settings.objectives = std::vector<std::string>{"gamma"};
+  EXPECT_NE(plan_error(settings).find("a Pareto front needs two or more objectives"), std::string::npos);
   settings = small_fit("cmaes", 10);
   settings.objective = "likelihood";
   EXPECT_NE(plan_error(settings).find("objective.kind = 'likelihood' is unknown"), std::string::npos);

@@ -1,9 +1,10 @@
 // Reading a fit's TOML (io/fit_config.hpp): every table and key, relative paths, and errors naming the key.
+#include "neurodyn/io/fit_config.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "neurodyn/error.hpp"
-#include "neurodyn/io/fit_config.hpp"
 
 namespace {
 
@@ -80,6 +81,16 @@ start = "preset"
   EXPECT_EQ(settings.threads, 2);
   EXPECT_EQ(settings.gradient, "forward");
   EXPECT_EQ(settings.start, "preset");
+}
+
+TEST(FitConfig, KindIsOneObjectiveOrAListForAParetoFront) {
+  const FitSettings one = parse("[objective]\nkind = \"gamma\"\n");
+  EXPECT_EQ(one.objective, "gamma");
+  EXPECT_FALSE(one.objectives);
+  const FitSettings front = parse("[objective]\nkind = [\"features\", \"gamma\"]\n");
+  EXPECT_FALSE(front.objective);
+  EXPECT_EQ(front.objectives, (std::vector<std::string>{"features", "gamma"}));
+  EXPECT_THAT(error_of("[objective]\nkind = [1, 2]\n"), HasSubstr("objective.kind must be an array of strings"));
 }
 
 TEST(FitConfig, SigmaIsATableOrARule) {

@@ -4,9 +4,9 @@
 // It lives beside the result folder, DIR's sibling .NAME.fit-checkpoint, since the folder itself appears only whole.
 //
 // Format: a first line "# neurodyn fit checkpoint", then one line per evaluation:
-//   index score rhs_evaluations failures elapsed_s ; x_1 ... x_D ; g_1 ... g_D
+//   index score rhs_evaluations failures elapsed_s ; x_1 ... x_D ; g_1 ... g_D ; o_1 ... o_K
 // numbers in C's hexadecimal floating-point form (%a), so that the replayed points compare equal bit for bit; the
-// gradient part is empty when the evaluation had none.
+// gradient part is empty when the evaluation had none, the objectives part (a Pareto fit's) likewise.
 #include <filesystem>
 #include <fstream>
 #include <vector>

@@ -30,8 +30,8 @@ namespace neurodyn {
 
 // The model on one target.
 struct ModelResponse {
-  std::vector<double> v_mV;            // at the data's sample times (target.data.time_ms)
-  std::vector<double> spike_times_ms;  // eFEL's peak_time of v_mV
+  std::vector<double> v_mV;               // at the data's sample times (target.data.time_ms)
+  std::vector<double> spike_times_ms;     // eFEL's peak_time of v_mV
   std::vector<double> located_spikes_ms;  // the solver's spike times
   SolveStatus status = SolveStatus::ok;
   std::string message;
@@ -64,18 +64,20 @@ TargetScores all_scores(const FitPlan& plan, const FitTarget& target, const Mode
 // One evaluation of the objective on a set of targets.
 struct Evaluation {
   double score = 0.0;
-  long long rhs_evaluations = 0;  // f evaluations, and for the exact gradient P_free more per stage (one dual pass
-                                  // carries a directional derivative per free parameter, each of about the work of
-                                  // one f: as many as forward differences take)
-  int failures = 0;               // targets whose simulation failed
+  long long rhs_evaluations = 0;   // f evaluations, and for the exact gradient P_free more per stage (one dual pass
+                                   // carries a directional derivative per free parameter, each of about the work of
+                                   // one f: as many as forward differences take)
+  int failures = 0;                // targets whose simulation failed
+  std::vector<double> objectives;  // a Pareto fit: each objective of the front (the first is `score`)
 };
 
 class FitEvaluator {
  public:
   explicit FitEvaluator(const FitPlan& plan) : plan_(plan) {}
 
-  // The plan's objective on its training targets at a point of the unit cube; the targets run on `threads` threads
-  // (0: the plan's), the result the same for any number.
+  // The plan's objective on its training targets at a point of the unit cube, and for a Pareto fit every objective
+  // of the front from the same simulations; the targets run on `threads` threads (0: the plan's), the result the
+  // same for any number.
   Evaluation evaluate(std::span<const double> unit_point, unsigned threads = 0) const;
 
   // The trace_mse or spike_times objective and its exact gradient with respect to the unit-cube coordinates, from

@@ -9,6 +9,10 @@
 //   fit_traces.{png,svg}  data (grey) and model (blue) on up to four training and four held-out targets
 //   history.{png,svg}     each evaluation's score and the best so far against the evaluation number
 //   parameters.{png,svg}  each free parameter's value at every evaluation, its range as the axis
+// and for a Pareto fit (nsga2): pareto.csv (each member of the front: its evaluation, every objective's mean on the
+// training and on the held-out targets, its free parameters) and pareto.{png,svg} (the first two objectives of every
+// evaluation, the front on training and the same models on the held-out targets). fit.toml and scores.csv are then
+// the front's member best in the first objective on training.
 // and for `--compare`: comparison.csv (optimizer, training and held-out scores, evaluations, rhs evaluations, wall
 // time) and comparison.{png,svg} (their best-so-far histories).
 #include <filesystem>
@@ -20,8 +24,16 @@
 
 namespace neurodyn {
 
+// A member of a Pareto fit's front, scored on every target.
+struct ParetoMember {
+  std::size_t evaluation = 0;  // its index in FitRun::history
+  ParameterValues values;
+  std::vector<TargetScores> training, held_out;
+};
+
 // A finished fit: the run and its scores at the best point.
 struct FitReport {
+  std::vector<ParetoMember> pareto;  // a Pareto fit's front, in FitRun::pareto_front's order
   FitRun run;
   ParameterValues fitted;                         // every parameter of the model
   std::vector<TargetScores> training;             // one per plan.training target

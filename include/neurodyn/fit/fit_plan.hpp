@@ -51,15 +51,16 @@ enum class ObjectiveKind { features, gamma, trace_mse, minmax_mse, spike_times }
 std::string_view to_string(ObjectiveKind kind);
 
 struct ObjectiveSettings {
-  ObjectiveKind kind = ObjectiveKind::features;
-  std::vector<std::string> features;  // eFEL names with one value each
-  std::vector<double> sigma;          // one per feature, in the feature's unit
-  std::vector<std::string> sigma_source;  // one per feature: "default", "given" or "repeats" (measured)
-  double delta_ms = 4.0;              // gamma's precision
-  bool rate_correction = false;       // gamma's rate penalty
-  double mask_before_ms = 2.0;        // trace_mse: masked before each data spike
-  double mask_after_ms = 10.0;        // and after it
-  EfelSettings efel;                  // threshold_mV: spike detection on data and model
+  ObjectiveKind kind = ObjectiveKind::features;  // with a Pareto front: its first objective
+  std::vector<ObjectiveKind> pareto;             // nsga2: the front's objectives, kind first; empty otherwise
+  std::vector<std::string> features;             // eFEL names with one value each
+  std::vector<double> sigma;                     // one per feature, in the feature's unit
+  std::vector<std::string> sigma_source;         // one per feature: "default", "given" or "repeats" (measured)
+  double delta_ms = 4.0;                         // gamma's precision
+  bool rate_correction = false;                  // gamma's rate penalty
+  double mask_before_ms = 2.0;                   // trace_mse: masked before each data spike
+  double mask_after_ms = 10.0;                   // and after it
+  EfelSettings efel;                             // threshold_mV: spike detection on data and model
 };
 
 struct OptimizerSettings {

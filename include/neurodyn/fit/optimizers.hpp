@@ -38,8 +38,9 @@ std::span<const OptimizerInfo> optimizer_catalog();
 // Throws InputError naming the optimizer and listing the known ones.
 const OptimizerInfo& find_optimizer(std::string_view name);
 
-// Throws InputError when the plan's optimizer cannot run it: lbfgs with exact gradients needs the trace_mse objective
-// (the smooth one) and the rk4 method (the one the forward sensitivities integrate).
+// Throws InputError when the plan's optimizer cannot run it: lbfgs needs a smooth objective (trace_mse or
+// spike_times) and with exact gradients the rk4 or dopri5 method (those the forward sensitivities integrate); nsga2
+// and only nsga2 takes a Pareto front of two or more objectives.
 void require_optimizer_fits(const FitPlan& plan);
 
 // One objective evaluation as the optimizer asked for it.
@@ -47,7 +48,8 @@ struct EvaluationRecord {
   long long index = 0;             // 1, 2, ...
   std::vector<double> unit_point;  // where (unit cube)
   double score = 0.0;
-  std::vector<double> gradient;  // d score / d unit point, when the optimizer asked for it (lbfgs exact)
+  std::vector<double> gradient;    // d score / d unit point, when the optimizer asked for it (lbfgs exact)
+  std::vector<double> objectives;  // a Pareto fit (nsga2): every objective of the front, the first being `score`
   long long rhs_evaluations = 0;
   int failures = 0;        // training targets whose simulation failed
   double elapsed_s = 0.0;  // wall time since the fit started
@@ -83,6 +85,9 @@ struct FitRun {
   std::string end_reason;         // optimizer_stopped: the optimizer's message
   double wall_s = 0.0;            // this run's wall time (replayed evaluations cost none)
   long long rhs_evaluations = 0;  // of every evaluation, replayed ones included
+  // A Pareto fit: the history's non-dominated evaluations (pagmo's fast non-dominated sorting of their objectives;
+  // of several at one point, the first), in history order. best_point is the one best in the first objective.
+  std::vector<std::size_t> pareto_front;
 };
 
 // Runs the plan's optimizer on the evaluator's training targets. Throws InputError when a replayed evaluation is not

@@ -18,7 +18,8 @@
 //   a = [0.001, 0.3]                    # default: the model's fitting ranges (model/parameter_table.hpp)
 //   b = "default"                       #   a parameter at its model's fitting range
 //   [objective]
-//   kind = "features"                   # features | gamma | trace_mse | spike_times | minmax_mse
+//   kind = "features"                   # features | gamma | trace_mse | spike_times | minmax_mse, or a list of
+//                                       #   two or more for the Pareto front of optimizer nsga2
 //   features = ["spike_count", ...]     # eFEL names (features); default: the model class's set
 //   sigma = { spike_count = 1.0 }       # the feature's scale; default: fit/feature_distance.hpp; or "repeats":
 //                                       #   the scatter over training sweeps that repeat one command
@@ -65,6 +66,7 @@ struct FitSettings {
   std::vector<FreeParameterSetting> free;
   // [objective]
   std::optional<std::string> objective;
+  std::optional<std::vector<std::string>> objectives;  // objective.kind given as a list: a Pareto front
   std::optional<std::vector<std::string>> features;
   std::map<std::string, double, std::less<>> sigma;
   std::optional<std::string> sigma_rule;  // objective.sigma given as text ("repeats")
