@@ -1,31 +1,24 @@
 // Forward sensitivities by classical RK4 at a fixed step or by adaptive Dormand-Prince 5(4)
 // (include/neurodyn/solve/sensitivity.hpp).
 //
-// The state x and its sensitivity S = dx/dtheta are one augmented state (x, then S column by column) stepped by
-// the library's tableaus (explicit_runge_kutta.hpp, dormand_prince.hpp): every stage evaluates f for x and
-// df/dx S + df/dtheta for S at the same stage state, so S is the exact derivative of the Runge-Kutta map of x
-// (with the steps held fixed) and converges with the method's order. Both come from one dual-number pass
-// (Eigen::AutoDiffScalar) whose directions are the columns of S: x_i carries row i of S, each parameter of theta
-// its unit direction and the input current dI/dA, so the derivatives that come out are the Jacobian-vector
-// products J S + f_theta directly, and the work grows with the number of columns asked for, not with the size of
-// the parameter table. Steps end at the stimulus's jumps and bends (input_pieces.hpp), so S is continuous there
-// and no step loses its order.
+// The state x and its sensitivity S = dx/dtheta are one augmented state (x, then S column by column) stepped by the
+// library's tableaus (explicit_runge_kutta.hpp, dormand_prince.hpp): every stage evaluates f for x and df/dx S +
+// df/dtheta for S at the same stage state, so S is the exact derivative of the Runge-Kutta map of x (with the steps
+// held fixed) and converges with the method's order. Both come from one dual-number pass (Eigen::AutoDiffScalar) whose
+// directions are the columns of S: x_i carries row i of S, each parameter of theta its unit direction and the input
+// current dI/dA, so the derivatives that come out are the Jacobian-vector products J S + f_theta directly. A pass
+// carries 4 directions when at most 4 columns are asked for (a fit of a few parameters), else one per entry of the
+// table. Steps end at the stimulus's jumps and bends (input_pieces.hpp), so S is continuous there and no step loses its
+// order.
 //
-// Dormand-Prince chooses its steps by the error of x and S together, as CVODES does with full error control
-// (Hindmarsh et al. 2005, ACM TOMS 31:363, section 3.2): x by the solver's weighted norm (system_view.hpp), S_ij
-// against rtol |S_ij| + atol scale_i / |theta_j|. S must be controlled too: at rest x does not move and its
-// steps would grow without bound while S still does. Its spike is located on the method's continuous extension, an RK4
-// step's on the cubic Hermite interpolant of x over the step (x and f at both ends; O(h^4), Hairer, Norsett & Wanner I,
-// section II.6), by the library's bracketing search (located_crossing.hpp). x^- and S^- at the crossing tau
-// come from one step of the same method of length tau - t_n from the start of the step. The jump of S at tau is
-// the saltation condition of Aizerman & Gantmacher (1958) and Hiskens & Pai (2000).
-// GCC 12 cannot bound the run-time size of Eigen's fixed-capacity vectors (Matrix<double, Dynamic, 1, 0, Max, 1>)
-// when it inlines their copies, and reports a memcpy of up to 2^64 bytes (-Wstringop-overflow, -Wrestrict): a
-// false positive.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wstringop-overflow"
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
+// Dormand-Prince chooses its steps by the error of x and S together, as CVODES does with full error control (Hindmarsh
+// et al. 2005, ACM TOMS 31:363, section 3.2): x by the solver's weighted norm (system_view.hpp), S_ij against rtol
+// |S_ij| + atol scale_i / |theta_j|. S must be controlled too: at rest x does not move and its steps would grow without
+// bound while S still does. Its spike is located on the method's continuous extension, an RK4 step's on the cubic
+// Hermite interpolant of x over the step (x and f at both ends; O(h^4), Hairer, Norsett & Wanner I, section II.6), by
+// the library's bracketing search (located_crossing.hpp). x^- and S^- at the crossing tau come from one step of the
+// same method of length tau - t_n from the start of the step. The jump of S at tau is the saltation condition of
+// Aizerman & Gantmacher (1958) and Hiskens & Pai (2000).
 #include <fmt/format.h>
 
 #include <Eigen/Core>
@@ -113,23 +106,28 @@ std::vector<std::size_t> parameter_rows(const std::vector<std::string>& names) {
   return rows;
 }
 
-template <NeuronModel M, class Tableau>
+// The most columns of S a model can have: every parameter and the amplitude.
+template <NeuronModel M>
+constexpr int max_columns = parameter_count<M> + 1;
+
+// K: the dual directions carried, fixed at compile time (fixed-size Eigen objects are copied inline and
+// vectorised; run-time sizes cost a call to memmove per copy); the P <= K columns asked for are the first, the rest
+// stay zero.
+template <NeuronModel M, class Tableau, int K>
 class ForwardSensitivity {
  public:
   static constexpr int n_state = M::dimension;
-  static constexpr int max_columns = parameter_count<M> + 1;  // every parameter and the amplitude
   static constexpr bool adaptive = std::is_same_v<Tableau, detail::DormandPrince54>;
   using State = typename M::State;
-  // (x, S column by column), sized at run time up to its largest: no allocation on the heap.
-  using Augmented = Eigen::Matrix<double, Eigen::Dynamic, 1, 0, n_state*(1 + max_columns), 1>;
-  using Directions = Eigen::Matrix<double, Eigen::Dynamic, 1, 0, max_columns, 1>;
+  using Augmented = StateVector<n_state*(1 + K)>;  // (x, S column by column)
+  using Directions = Eigen::Matrix<double, K, 1>;
   using Number = Eigen::AutoDiffScalar<Directions>;  // one direction per column of S
   using DualModel = typename ReboundModel<M, Number>::type;
   using StateNumber = Dual<n_state>;  // one direction per state variable: g_x and R_x at a spike
   using StateDualModel = typename ReboundModel<M, StateNumber>::type;
   // S, n x P column-major (a one-row S is stored alike, and Eigen names that row-major).
-  using Sensitivity = Eigen::Matrix<double, n_state, Eigen::Dynamic, n_state == 1 ? Eigen::RowMajor : Eigen::ColMajor,
-                                    n_state, max_columns>;
+  using Sensitivity =
+      Eigen::Matrix<double, n_state, Eigen::Dynamic, n_state == 1 ? Eigen::RowMajor : Eigen::ColMajor, n_state, K>;
   static_assert(EvaluatesOn<DualModel, Number> && EvaluatesOn<StateDualModel, StateNumber>,
                 "the sensitivities need the model's equations on dual numbers");
 
@@ -148,9 +146,9 @@ class ForwardSensitivity {
         input_(problem.stimulus, problem.t_start, problem.t_end),
         shape_(shape),
         t_(problem.t_start),
-        X_(Augmented::Zero(n_state * (1 + columns_))) {
+        X_(Augmented::Zero()) {
     for (std::size_t j = 0; j < M::parameters.size(); ++j) {
-      Directions seed = Directions::Zero(columns_);
+      Directions seed = Directions::Zero();
       const auto column = std::find(rows_.begin(), rows_.end(), j);
       if (column != rows_.end()) seed[column - rows_.begin()] = 1.0;
       (dual_model_.*(DualModel::parameters[j].member)).derivatives() = seed;
@@ -191,12 +189,12 @@ class ForwardSensitivity {
     const Drive drive = input_.drive(t);
     ++counts_.rhs_evaluations;
     counts_.directional_derivatives += columns_;
-    Directions input_direction = Directions::Zero(columns_);
+    Directions input_direction = Directions::Zero();
     if (shape_ != nullptr) input_direction[columns_ - 1] = shape_on_piece_;
     const BasicDrive<Number> dual_drive{Number(drive.current, input_direction),
-                                        Number(drive.slope, Directions::Zero(columns_))};
+                                        Number(drive.slope, Directions::Zero())};
     const auto f = dual_model_.field(seeded(augmented), dual_drive);
-    Augmented slope(augmented.size());
+    Augmented slope = Augmented::Zero();
     for (int i = 0; i < n_state; ++i) {
       slope[i] = f[static_cast<std::size_t>(i)].value();
       for (int c = 0; c < columns_; ++c) slope[n_state * (1 + c) + i] = derivative(f[static_cast<std::size_t>(i)], c);
@@ -217,7 +215,7 @@ class ForwardSensitivity {
         sum += (error[k] / weight) * (error[k] / weight);
       }
     }
-    return std::sqrt(sum / static_cast<double>(error.size()));
+    return std::sqrt(sum / static_cast<double>(n_state * (1 + columns_)));
   }
 
   SensitivityResult run() {
@@ -367,7 +365,7 @@ class ForwardSensitivity {
     const double rate = state_model_.spike_guard(x_state).derivatives().dot(f_before);
     const std::array<Number, n_state> x_seeded = seeded(before);
     const Number guard = dual_model_.spike_guard(x_seeded);
-    Directions tau_gradient(columns_);
+    Directions tau_gradient = Directions::Zero();
     for (int c = 0; c < columns_; ++c) tau_gradient[c] = -derivative(guard, c) / rate;
     if (!tau_gradient.allFinite()) {
       return fail(SolveStatus::unstable, fmt::format("the spike at t = {:.17g} ms grazes the cutoff (dg/dt = {:g}): "
@@ -456,7 +454,7 @@ class ForwardSensitivity {
   std::array<Number, n_state> seeded(const Augmented& augmented) const {
     std::array<Number, n_state> x;
     for (int i = 0; i < n_state; ++i) {
-      Directions row(columns_);
+      Directions row = Directions::Zero();
       for (int c = 0; c < columns_; ++c) row[c] = augmented[n_state * (1 + c) + i];
       x[static_cast<std::size_t>(i)] = Number(augmented[i], row);
     }
@@ -488,6 +486,18 @@ class ForwardSensitivity {
   SensitivityCounts counts_;
   SensitivityResult result_;
 };
+
+// A few columns (a fit of a few parameters) get duals of 4 directions, more get one per entry of theta.
+template <NeuronModel M, class Tableau>
+SensitivityResult run_sensitivities(const M& model, const Problem& problem, const MethodOptions& method,
+                                    const SensitivityOptions& options, const Stimulus* shape, double amplitude) {
+  constexpr int few = std::min(4, max_columns<M>);
+  const std::size_t columns = options.parameters.size() + (options.amplitude ? 1 : 0);
+  if (!options.parameters.empty() && columns <= static_cast<std::size_t>(few)) {
+    return ForwardSensitivity<M, Tableau, few>(model, problem, method, options, shape, amplitude).run();
+  }
+  return ForwardSensitivity<M, Tableau, max_columns<M>>(model, problem, method, options, shape, amplitude).run();
+}
 
 void validate(const Problem& problem, const MethodOptions& method) {
   if (method.name != "rk4" && method.name != "dopri5") {
@@ -525,11 +535,9 @@ SensitivityResult solve_sensitivities(const Problem& problem, const MethodOption
       [&](const auto& model) {
         using M = std::decay_t<decltype(model)>;
         if (method.name == "dopri5") {
-          return ForwardSensitivity<M, detail::DormandPrince54>(model, problem, method, options, dI_dA, amplitude)
-              .run();
+          return run_sensitivities<M, detail::DormandPrince54>(model, problem, method, options, dI_dA, amplitude);
         }
-        return ForwardSensitivity<M, detail::ClassicRungeKutta4>(model, problem, method, options, dI_dA, amplitude)
-            .run();
+        return run_sensitivities<M, detail::ClassicRungeKutta4>(model, problem, method, options, dI_dA, amplitude);
       },
       problem.model);
 }

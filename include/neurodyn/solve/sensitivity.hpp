@@ -3,8 +3,8 @@
 // and of every spike time with respect to chosen parameters of the model, and optionally the stimulus amplitude,
 // for gradient-based fitting. Classical RK4 at a fixed step or Dormand-Prince 5(4) with adaptive steps integrates
 // the state and its sensitivity together, and the sensitivity jumps at each spike by the saltation (jump)
-// conditions of hybrid systems. The work grows with the number of entries of theta: one dual pass per stage
-// carries one direction per entry.
+// conditions of hybrid systems. One dual pass per stage carries a direction per entry of theta (4 when there are
+// at most 4, else one per entry of the parameter table and the amplitude).
 //
 //   theta = (the chosen parameters of M::parameters[, A])      A: the stimulus amplitude (see below)
 //   between events   x' = f(x, theta, I(t)),   S' = df/dx S + df/dtheta,   S = dx/dtheta (n x P), S(t_start) = 0
