@@ -68,8 +68,11 @@ class FitProgressReport {
     next_ = now + interval_;
     const double rate = progress.elapsed_s > 0.0 ? static_cast<double>(progress.evaluations) / progress.elapsed_s : 0.0;
     const double left = rate > 0.0 ? static_cast<double>(progress.budget - progress.evaluations) / rate : 0.0;
-    std::cerr << fmt::format("{}: {} of {} evaluations, best {:.6g}, {:.1f} evaluations/s, about {:.0f} s left\n",
-                             label_, progress.evaluations, progress.budget, progress.best_score, rate, left);
+    const std::string generation =
+        progress.generation > 0 ? fmt::format("generation {}, ", progress.generation) : std::string();
+    std::cerr << fmt::format("{}: {}{} of {} evaluations, best {:.6g}, {:.1f} evaluations/s, about {:.0f} s left\n",
+                             label_, generation, progress.evaluations, progress.budget, progress.best_score, rate,
+                             left);
   }
 
  private:

@@ -51,7 +51,7 @@ void EvaluationLedger::record(EvaluationRecord entry, bool replay) {
   run_.rhs_evaluations += entry.rhs_evaluations;
   run_.history.push_back(entry);
   if (!replay && control_.on_evaluation) control_.on_evaluation(run_.history.back());
-  if (control_.progress) control_.progress({count(), budget_, run_.best_score, entry.elapsed_s});
+  if (control_.progress) control_.progress({generation_, count(), budget_, run_.best_score, entry.elapsed_s});
 }
 
 double EvaluationLedger::evaluate(std::span<const double> unit_point) {

@@ -28,6 +28,9 @@ class EvaluationLedger {
   // the batch, the points within it are evaluated and recorded, then BudgetSpent is thrown.
   std::vector<double> evaluate_batch(std::span<const double> points, std::size_t dimension);
 
+  // A population method's next generation begins: progress reports it.
+  void start_generation() { ++generation_; }
+
   long long count() const { return static_cast<long long>(run_.history.size()); }
   long long budget() const { return budget_; }
   FitRun& run() { return run_; }
@@ -43,6 +46,7 @@ class EvaluationLedger {
   long long budget_;
   std::chrono::steady_clock::time_point started_;
   double replayed_elapsed_s_ = 0.0;
+  long long generation_ = 0;
   FitRun run_;
 };
 

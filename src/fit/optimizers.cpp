@@ -173,6 +173,7 @@ FitEnd run_pagmo(const FitPlan& plan, EvaluationLedger& ledger) {
     std::vector<double> bests;
     while (true) {
       const long long before = ledger.count();
+      ledger.start_generation();
       population = algorithm.evolve(population);
       if (plan.optimizer.name == "sa" || ledger.count() == before) return FitEnd::converged;
       bests.push_back(best_of(population));

@@ -83,6 +83,7 @@ FitEnd genetic_algorithm(const FitPlan& plan, EvaluationLedger& ledger) {
   }
   std::vector<double> scores = ledger.evaluate_batch(genes, dimension);
   for (int generation = 0; generation < generations; ++generation) {
+    ledger.start_generation();
     std::vector<std::size_t> order(individuals.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t p, std::size_t q) { return scores[p] < scores[q]; });

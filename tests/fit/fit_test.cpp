@@ -137,6 +137,33 @@ TEST(FitBudget, EveryOptimizerStopsAtExactlyTheBudget) {
   }
 }
 
+// Progress comes after every evaluation with the count, the best so far and, for a population method, the generation
+// (0 for the first population, then one more per generation); a local method has no generations.
+TEST(FitProgress, ReportsEveryEvaluationAndAPopulationMethodsGeneration) {
+  for (const char* name : {"sga", "bobyqa"}) {
+    std::vector<FitProgress> reports;
+    FitControl control;
+    control.progress = [&](const FitProgress& progress) { reports.push_back(progress); };
+    const FitRun run = run_small(small_fit(name, 120), control);
+    ASSERT_EQ(reports.size(), run.history.size()) << name;
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      EXPECT_EQ(reports[i].evaluations, static_cast<long long>(i + 1)) << name;
+      EXPECT_EQ(reports[i].budget, 120) << name;
+      EXPECT_EQ(reports[i].best_score, std::min_element(run.history.begin(), run.history.begin() + i + 1,
+                                                        [](const auto& p, const auto& q) { return p.score < q.score; })
+                                           ->score)
+          << name;
+    }
+    if (std::string(name) == "sga") {  // population 50: the first population, then generations of 50
+      EXPECT_EQ(reports[49].generation, 0);
+      EXPECT_EQ(reports[50].generation, 1);
+      EXPECT_EQ(reports[119].generation, 2);
+    } else {
+      EXPECT_EQ(reports.back().generation, 0);
+    }
+  }
+}
+
 TEST(FitDeterminism, TheSameSeedGivesTheSameFitForAnyNumberOfThreads) {
   for (const char* name : {"cmaes", "pso", "nsga2"}) {
     FitSettings one = std::string(name) == "nsga2" ? pareto_fit(40) : small_fit(name, 40), two = one;

@@ -56,6 +56,8 @@ struct EvaluationRecord {
 };
 
 struct FitProgress {
+  long long generation = 0;  // population methods: the generation being evaluated (0: the first population); the
+                             // others have none and leave it 0
   long long evaluations = 0;
   long long budget = 0;
   double best_score = 0.0;
