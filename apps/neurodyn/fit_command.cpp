@@ -111,10 +111,7 @@ void print_scores(std::string_view set, const FitPlan& plan, const std::vector<T
   for (const ObjectiveKind kind :
        {ObjectiveKind::features, ObjectiveKind::trace_mse, ObjectiveKind::spike_times, ObjectiveKind::minmax_mse}) {
     if (kind == plan.objective.kind) continue;
-    const std::string_view unit = kind == ObjectiveKind::trace_mse     ? "mV^2"
-                                  : kind == ObjectiveKind::spike_times ? "ms^2"
-                                                                       : "";
-    std::cout << fmt::format("{}: {:.6g}\n", unit_key(fmt::format("{}_{}", set, to_string(kind)), unit),
+    std::cout << fmt::format("{}: {:.6g}\n", unit_key(fmt::format("{}_{}", set, to_string(kind)), score_unit(kind)),
                              mean_score(scores, kind));
   }
   std::cout << fmt::format("{}_gamma: {:.4f}\n", set, mean_gamma(scores));

@@ -165,11 +165,6 @@ void write_parameter_traces(const std::filesystem::path& directory, const FitPla
   job.run();
 }
 
-// The unit of an objective's score, for an axis label.
-std::string_view score_unit(ObjectiveKind kind) {
-  return kind == ObjectiveKind::trace_mse ? "mV^2" : kind == ObjectiveKind::spike_times ? "ms^2" : "";
-}
-
 // An objective's axis label: its name, what gamma's score is, and the unit.
 std::string score_label(ObjectiveKind kind) {
   const std::string_view unit = score_unit(kind);

@@ -33,9 +33,6 @@ void append_mean_row(fmt::memory_buffer& out, std::string_view set, const std::v
          csv_number(mean_score(scores, ObjectiveKind::minmax_mse)));
 }
 
-// pareto.csv (fit_output.hpp).
-void write_pareto_table(const std::filesystem::path& directory, const FitPlan& plan, const FitReport& report);
-
 std::string header(const FitPlan& plan) {
   return fmt::format(
       "# neurodyn {} fit of {} ({}) to {}; {}; objective {}, optimizer {} (seed {}, budget {} "
@@ -45,6 +42,7 @@ std::string header(const FitPlan& plan) {
       plan.optimizer.evaluations, plan.method.name, plan.method.dt);
 }
 
+// pareto.csv (fit_output.hpp).
 void write_pareto_table(const std::filesystem::path& directory, const FitPlan& plan, const FitReport& report) {
   fmt::memory_buffer table;
   append(table, "{}evaluation", header(plan));
@@ -58,8 +56,9 @@ void write_pareto_table(const std::filesystem::path& directory, const FitPlan& p
   for (const ParetoMember& member : report.pareto) {
     append(table, "{}", report.run.history[member.evaluation].index);
     for (const auto* scores : {&member.training, &member.held_out}) {
-      for (const ObjectiveKind kind : plan.objective.pareto)
+      for (const ObjectiveKind kind : plan.objective.pareto) {
         append(table, ",{}", csv_number(mean_score(*scores, kind)));
+      }
     }
     for (const FreeParameter& parameter : plan.free) append(table, ",{}", csv_number(member.values.at(parameter.name)));
     append(table, "\n");

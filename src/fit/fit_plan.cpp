@@ -34,6 +34,10 @@ std::string_view to_string(ObjectiveKind kind) {
   return "features";
 }
 
+std::string_view score_unit(ObjectiveKind kind) {
+  return kind == ObjectiveKind::trace_mse ? "mV^2" : kind == ObjectiveKind::spike_times ? "ms^2" : "";
+}
+
 std::vector<double> fit_spike_times(std::span<const double> time_ms, std::span<const double> v_mV,
                                     const EfelSettings& settings) {
   const std::vector<std::string> peak_time{"peak_time"};

@@ -197,7 +197,7 @@ class ForwardSensitivity {
     Augmented slope = Augmented::Zero();
     for (int i = 0; i < n_state; ++i) {
       slope[i] = f[static_cast<std::size_t>(i)].value();
-      for (int c = 0; c < columns_; ++c) slope[n_state * (1 + c) + i] = derivative(f[static_cast<std::size_t>(i)], c);
+      for (int c = 0; c < columns_; ++c) slope[n_state * (1 + c) + i] = f[static_cast<std::size_t>(i)].derivatives()[c];
     }
     return slope;
   }
@@ -277,7 +277,7 @@ class ForwardSensitivity {
     return true;
   }
 
-  // Dormand-Prince over the whole run: steps by the error of x, never across an input break, FSAL reused.
+  // Dormand-Prince over the whole run: steps by the error of x and S, never across an input break, FSAL reused.
   bool integrate_adaptively() {
     const detail::StepSizeController controller(Tableau::error_order);
     double h = std::min(method_.dt, t_end_ - t_start_);
@@ -366,7 +366,7 @@ class ForwardSensitivity {
     const std::array<Number, n_state> x_seeded = seeded(before);
     const Number guard = dual_model_.spike_guard(x_seeded);
     Directions tau_gradient = Directions::Zero();
-    for (int c = 0; c < columns_; ++c) tau_gradient[c] = -derivative(guard, c) / rate;
+    for (int c = 0; c < columns_; ++c) tau_gradient[c] = -guard.derivatives()[c] / rate;
     if (!tau_gradient.allFinite()) {
       return fail(SolveStatus::unstable, fmt::format("the spike at t = {:.17g} ms grazes the cutoff (dg/dt = {:g}): "
                                                      "its time has no derivative",
@@ -387,7 +387,7 @@ class ForwardSensitivity {
       X_.template head<n_state>() = x_after;
       for (int i = 0; i < n_state; ++i) {
         for (int c = 0; c < columns_; ++c) {
-          sensitivity()(i, c) = derivative(reset[static_cast<std::size_t>(i)], c) + jump[i] * tau_gradient[c];
+          sensitivity()(i, c) = reset[static_cast<std::size_t>(i)].derivatives()[c] + jump[i] * tau_gradient[c];
         }
       }
       t_ = tau;
@@ -462,11 +462,6 @@ class ForwardSensitivity {
   }
 
   static double nonzero_magnitude(double value) { return value == 0.0 ? 1.0 : std::abs(value); }
-
-  // The derivative of a dual value in column c (a value that no direction reached carries none).
-  static double derivative(const Number& value, int c) {
-    return value.derivatives().size() == 0 ? 0.0 : value.derivatives()[c];
-  }
 
   const M& model_;
   DualModel dual_model_;

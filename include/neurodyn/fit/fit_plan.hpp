@@ -50,6 +50,9 @@ enum class ObjectiveKind { features, gamma, trace_mse, minmax_mse, spike_times }
 // "features", "gamma", "trace_mse", "minmax_mse", "spike_times"
 std::string_view to_string(ObjectiveKind kind);
 
+// The unit of an objective's score: "mV^2" (trace_mse), "ms^2" (spike_times), "" for the dimensionless ones.
+std::string_view score_unit(ObjectiveKind kind);
+
 struct ObjectiveSettings {
   ObjectiveKind kind = ObjectiveKind::features;  // with a Pareto front: its first objective
   std::vector<ObjectiveKind> pareto;             // nsga2: the front's objectives, kind first; empty otherwise
