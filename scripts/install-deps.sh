@@ -7,10 +7,10 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libcli11-dev libtoml11-dev nlohmann-json3-dev libfmt-dev libeigen3-dev
-  libsundials-dev libcpp-httplib-dev libopenblas0-pthread libhdf5-dev
+  libsundials-dev libcpp-httplib-dev libopenblas0-pthread libhdf5-dev librandom123-dev
   libpagmo-dev libnlopt-cxx-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev libomp-14-dev
   gnuplot-nox fonts-dejavu-core
   python3-h5py python3-neo
   chromium

@@ -28,6 +28,7 @@ struct BasicFitzHughNagumoLienard : BasicFitzHughNagumoParameters<P> {
       "FitzHugh R (1961) Biophys J 1:445-466; Lienard form by elimination of w (docs/reference.md section 3)";
   static constexpr std::string_view current_unit = "dimensionless";
   static constexpr bool has_reset = false;
+  static constexpr bool state_follows_input = true;  // v' holds I (model_traits.hpp)
   // The voltage reduction (v' = 0) leaves the second equation.
   static constexpr int reduced_component = 1;
 

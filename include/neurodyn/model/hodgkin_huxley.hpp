@@ -31,6 +31,7 @@ struct BasicHodgkinHuxley : BasicHodgkinHuxleyMembrane<P> {
   static constexpr std::string_view title = "Hodgkin-Huxley squid giant axon";
   static constexpr std::string_view citation = "Hodgkin AL, Huxley AF (1952) J Physiol 117:500-544";
   static constexpr bool has_reset = false;
+  static constexpr bool branches_on_state = true;  // the rates' removable singularities (model_traits.hpp)
   static constexpr auto parameters = Membrane::template membrane_parameters<BasicHodgkinHuxley>();
   static constexpr std::array<StateVariableInfo, 4> state_variables{{
       {"v", "mV", "membrane potential", -150.0, 100.0},

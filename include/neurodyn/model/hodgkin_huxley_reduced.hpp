@@ -36,6 +36,7 @@ struct BasicHodgkinHuxleyReduced : BasicHodgkinHuxleyMembrane<P> {
   static constexpr std::string_view citation =
       "Rinzel J (1985) Fed Proc 44:2944-2946; FitzHugh R (1961) Biophys J 1:445-466";
   static constexpr bool has_reset = false;
+  static constexpr bool branches_on_state = true;  // the rates' removable singularities (model_traits.hpp)
 
   P h_intercept;  // 1  h at n = 0 on the line that replaces h
   P h_slope;      // 1  -dh/dn on that line

@@ -70,7 +70,8 @@ struct BasicIzhikevich2003 {
   template <class T>
   std::array<T, 2> field(const std::array<T, 2>& x, const BasicDrive<T>& drive) const {
     const T &v = x[0], &u = x[1];
-    return {k2 * v * v + k1 * v + k0 - u + drive.current, a * (b * (v - vu) - u_decay * u)};
+    // k2 (v v), as Izhikevich's codes write 0.04*v^2, so that a transcription of them has the same bits.
+    return {k2 * (v * v) + k1 * v + k0 - u + drive.current, a * (b * (v - vu) - u_decay * u)};
   }
   template <class T>
   T spike_guard(const std::array<T, 2>& x) const {

@@ -100,8 +100,9 @@ struct BasicIzhikevich2007 {
   // The value u relaxes to at fixed v, U(v).
   template <class T>
   T u_target(const T& v) const {
-    if (u_cubic > 0.0) return ops::select<T>(v < vb, 0.0, u_cubic * (v - vb) * (v - vb) * (v - vb));
-    return ops::select<T>(v <= b_switch_v, b, b_depolarized) * (v - vr);
+    const T cubic = ops::select<T>(v < vb, 0.0, u_cubic * (v - vb) * (v - vb) * (v - vb));
+    const T linear = ops::select<T>(v <= b_switch_v, b, b_depolarized) * (v - vr);
+    return ops::select<T>(u_cubic > 0.0, cubic, linear);
   }
   // dU/dv, the active side at a switch.
   P u_target_slope(double v) const {

@@ -77,4 +77,16 @@ concept ChecksPowerSeries = requires(const M& model) { model.require_power_serie
 template <class M>
 concept HasPublishedScheme = requires { requires M::has_published_scheme; };
 
+// The model's state depends on the input itself, not only through its right-hand side (a form whose v' holds I,
+// so that it jumps with I: on_input_jump is not the identity, and the field reads dI/dt): `static constexpr bool
+// state_follows_input = true`. Default: the state is continuous across input jumps.
+// The model's equations branch on the state with `if` (the Hodgkin-Huxley rates at their removable
+// singularities), so they evaluate on double and dual numbers but not on batches, where each element would need
+// its own side: `static constexpr bool branches_on_state = true`. Default: they evaluate on batches too.
+template <class M>
+concept BranchesOnState = requires { requires M::branches_on_state; };
+
+template <class M>
+concept StateFollowsInput = requires { requires M::state_follows_input; };
+
 }  // namespace neurodyn

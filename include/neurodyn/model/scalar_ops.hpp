@@ -41,6 +41,14 @@ T select(const Eigen::ArrayBase<Condition>& condition, const A& if_true, const B
   }
 }
 
+// One whole side or the other, for a batch whose condition does not vary by element (a parameter shared by the
+// batch, such as a switch of the model's form); both sides are batches.
+template <Batch T, class A, class B>
+  requires(!std::is_arithmetic_v<A> && !std::is_arithmetic_v<B>)
+T select(bool condition, const A& if_true, const B& if_false) {
+  return condition ? T(if_true) : T(if_false);
+}
+
 // std::min's choice, b if b < a and a otherwise, as a T.
 template <class T, class A, class B>
 T min(const A& a, const B& b) {
@@ -53,10 +61,13 @@ T max(const A& a, const B& b) {
   return select<T>(a < b, b, a);
 }
 
-// `value` in the shape of `like`: itself for a double or a dual, a constant array for a batch.
+// `value` in the shape of `like`: itself for a double or a dual, a constant array for a batch, and the value
+// itself when it is a batch already (a parameter that differs by neuron).
 template <class T, class S>
 T filled_like(const T& like, const S& value) {
-  if constexpr (Batch<T>) {
+  if constexpr (Batch<T> && Batch<S>) {
+    return T(value);
+  } else if constexpr (Batch<T>) {
     return T::Constant(like.rows(), like.cols(), value);
   } else {
     return T(value);

@@ -1,0 +1,245 @@
+#include "group_engine.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <cmath>
+#include <type_traits>
+#include <variant>
+
+#include "explicit_runge_kutta.hpp"
+#include "lane_block.hpp"
+#include "neurodyn/error.hpp"
+#include "neurodyn/model/catalog.hpp"
+
+namespace neurodyn::population_detail {
+
+double draw_value(const Draw& draw, double r, std::uint64_t seed, RandomStream stream, std::uint64_t a,
+                  std::uint64_t b, std::uint64_t c) {
+  switch (draw.kind) {
+    case Draw::Kind::fixed:
+      return draw.value;
+    case Draw::Kind::uniform:
+      return draw.low + (draw.high - draw.low) * uniform01(seed, stream, a, b, c);
+    case Draw::Kind::normal:
+      return draw.low + draw.high * standard_normal_pair(seed, stream, a, b, c).x;
+    case Draw::Kind::polynomial: {
+      // c0 + c1 r + c2 r^2 + ..., each power by repeated products, summed from the constant up: net.m's
+      // -65 + 15*r.^2 gives the same bits.
+      double sum = draw.coefficients.empty() ? 0.0 : draw.coefficients[0];
+      double power = 1.0;
+      for (std::size_t k = 1; k < draw.coefficients.size(); ++k) {
+        power = k == 1 ? r : power * r;
+        sum = sum + draw.coefficients[k] * power;
+      }
+      return sum;
+    }
+  }
+  return 0.0;
+}
+
+namespace {
+
+template <LaneSteppable M, class Stepper>
+class LaneGroup final : public GroupEngine {
+ public:
+  static constexpr int N = M::dimension;
+
+  LaneGroup(const NeuronGroup& group, std::int64_t first_neuron, std::uint64_t seed)
+      : count_(group.count), blocks_((static_cast<std::size_t>(group.count) + lane_width - 1) / lane_width) {
+    ParameterValues fixed;
+    for (const auto& [name, draw] : group.parameters) {
+      if (draw.kind == Draw::Kind::fixed) fixed.emplace(name, draw.value);
+    }
+    const M base = std::get<M>(make_model(M::name, fixed));
+    std::vector<const ParameterField<M>*> drawn_fields;
+    std::vector<const Draw*> drawn;
+    for (const auto& [name, draw] : group.parameters) {
+      if (draw.kind == Draw::Kind::fixed) continue;
+      const auto* field = find_field(name);
+      if (!field) throw InputError(unknown_parameter(group, name));
+      drawn_fields.push_back(field);
+      drawn.push_back(&draw);
+    }
+    for (std::int64_t i = 0; i < count_; ++i) {
+      const auto global = static_cast<std::uint64_t>(first_neuron + i);
+      const double r = uniform01(seed, RandomStream::neuron_parameters, global, 0);
+      M model = base;
+      for (std::size_t p = 0; p < drawn.size(); ++p) {
+        const double value =
+            draw_value(*drawn[p], r, seed, RandomStream::neuron_parameters, global, p + 1);
+        const ParameterInfo& info = drawn_fields[p]->info;
+        if (!(value >= info.min && value <= info.max)) {
+          throw InputError(fmt::format("group '{}': parameter {} of neuron {} drew {:g}, outside the model's range "
+                                       "[{:g}, {:g}]; narrow the draw",
+                                       group.name, info.name, i, value, info.min, info.max));
+        }
+        model.*(drawn_fields[p]->member) = value;
+      }
+      set(i, model, initial_state(group, model, global, seed));
+    }
+    // Padding lanes copy the last neuron, so that they take the same path and cost nothing extra.
+    for (auto i = count_; i < static_cast<std::int64_t>(blocks_.size()) * lane_width; ++i) {
+      const auto& last = blocks_.back();
+      const int last_lane = static_cast<int>((count_ - 1) % lane_width);
+      blocks_.back().set(static_cast<int>(i % lane_width), last.model(last_lane), last.state(last_lane));
+    }
+  }
+
+  std::int64_t size() const override { return count_; }
+  std::size_t block_count() const override { return blocks_.size(); }
+  int dimension() const override { return N; }
+
+  void advance_converged(std::size_t b, const double* inputs, const BinGrid& bin,
+                         std::vector<GroupSpike>& spikes) override {
+    LaneBlock<M>& block = blocks_[b];
+    for (int lane = 0; lane < lane_width; ++lane) block.current()[lane] = inputs[lane];
+    std::vector<LaneSpike>& lane_spikes = scratch();
+    lane_spikes.clear();
+    double t = static_cast<double>(bin.first) * bin.dt;
+    for (std::int64_t j = bin.first + 1; j <= bin.last; ++j) {
+      const double target = static_cast<double>(j) * bin.dt;
+      block.step(Stepper{}, t, target, lane_spikes);
+      t = target;
+    }
+    append_in_neuron_order(b, lane_spikes, spikes);
+  }
+
+  void advance_published(std::size_t b, const double* inputs, double bin_ms) override {
+    if constexpr (HasPublishedScheme<M> && N == 2) {
+      auto& block = blocks_[b];
+      for (int lane = 0; lane < lane_width; ++lane) block.current()[lane] = inputs[lane];
+      block.update_published(bin_ms);
+    } else {
+      throw InputError(fmt::format("semantics = 'published' is net.m's scheme for izh2003; model {}", M::name));
+    }
+  }
+
+  void fire_published(std::size_t b, double label_ms, std::vector<GroupSpike>& spikes) override {
+    if constexpr (M::has_reset) {
+      std::vector<LaneSpike>& lane_spikes = scratch();
+      lane_spikes.clear();
+      blocks_[b].check_finite(label_ms);
+      blocks_[b].fire_at_or_above_cutoff(label_ms, lane_spikes);
+      append_in_neuron_order(b, lane_spikes, spikes);
+    }
+  }
+
+  std::vector<double> state(std::int64_t neuron) const override {
+    const auto x = blocks_[static_cast<std::size_t>(neuron / lane_width)].state(static_cast<int>(neuron % lane_width));
+    return std::vector<double>(x.data(), x.data() + N);
+  }
+
+  ParameterValues parameters(std::int64_t neuron) const override {
+    return parameter_values(AnyModel(
+        blocks_[static_cast<std::size_t>(neuron / lane_width)].model(static_cast<int>(neuron % lane_width))));
+  }
+
+  std::optional<std::pair<std::int64_t, std::string>> failure(std::size_t b) const override {
+    for (int lane = 0; lane < lane_width; ++lane) {
+      const auto neuron = static_cast<std::int64_t>(b) * lane_width + lane;
+      if (neuron < count_ && blocks_[b].failed(lane)) return std::pair{neuron, blocks_[b].failure(lane)};
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static const ParameterField<M>* find_field(std::string_view name) {
+    for (const auto& field : M::parameters) {
+      if (field.info.name == name) return &field;
+    }
+    return nullptr;
+  }
+
+  static std::string unknown_parameter(const NeuronGroup& group, std::string_view name) {
+    std::vector<std::string_view> names;
+    for (const auto& field : M::parameters) names.push_back(field.info.name);
+    return fmt::format("group '{}': model {} has no parameter '{}'; allowed: {}", group.name, M::name, name,
+                       fmt::join(names, ", "));
+  }
+
+  static typename M::State initial_state(const NeuronGroup& group, const M& model, std::uint64_t global,
+                                         std::uint64_t seed) {
+    std::optional<double> v0, u0;
+    for (const auto& [name, draw] : group.initial) {
+      const bool is_v = name == M::state_variables[0].name;
+      const bool is_u = N > 1 && name == M::state_variables[N > 1 ? 1 : 0].name;
+      if (!is_v && !is_u) {
+        throw InputError(fmt::format("group '{}': initial.{} is not a state variable of {} whose initial value can "
+                                     "be set; allowed: {}{}",
+                                     group.name, name, M::name, M::state_variables[0].name,
+                                     N > 1 ? fmt::format(", {}", M::state_variables[N > 1 ? 1 : 0].name) : ""));
+      }
+      const double r = uniform01(seed, RandomStream::initial_state, global, 0);
+      (is_v ? v0 : u0) = draw_value(draw, r, seed, RandomStream::initial_state, global, is_v ? 1 : 2);
+    }
+    const auto values = neurodyn::initial_state(AnyModel(model), v0, u0);
+    typename M::State x;
+    for (int i = 0; i < N; ++i) x[i] = values[static_cast<std::size_t>(i)];
+    return x;
+  }
+
+  void set(std::int64_t neuron, const M& model, const typename M::State& x) {
+    blocks_[static_cast<std::size_t>(neuron / lane_width)].set(static_cast<int>(neuron % lane_width), model, x);
+  }
+
+  // Blocks are advanced on several threads at once: each thread collects a block's spikes in a list of its own.
+  static std::vector<LaneSpike>& scratch() {
+    thread_local std::vector<LaneSpike> spikes;
+    return spikes;
+  }
+
+  void append_in_neuron_order(std::size_t b, const std::vector<LaneSpike>& lane_spikes,
+                              std::vector<GroupSpike>& spikes) const {
+    // A block reports its lanes in order, each lane's spikes in time order.
+    for (const LaneSpike& spike : lane_spikes) {
+      const auto neuron = static_cast<std::int64_t>(b) * lane_width + spike.lane;
+      if (neuron < count_) spikes.push_back({neuron, spike.time});
+    }
+  }
+
+  std::int64_t count_;
+  std::vector<LaneBlock<M>> blocks_;
+};
+
+template <class M>
+std::unique_ptr<GroupEngine> make_for_stepper(const NeuronGroup& group, std::int64_t first_neuron,
+                                              std::uint64_t seed, const std::string& method) {
+  if (method == "euler") return std::make_unique<LaneGroup<M, detail::ExplicitEuler>>(group, first_neuron, seed);
+  if (method == "midpoint") {
+    return std::make_unique<LaneGroup<M, detail::ExplicitMidpoint>>(group, first_neuron, seed);
+  }
+  if (method == "heun") return std::make_unique<LaneGroup<M, detail::Heun>>(group, first_neuron, seed);
+  if (method == "rk4") return std::make_unique<LaneGroup<M, detail::ClassicRungeKutta4>>(group, first_neuron, seed);
+  throw InputError(fmt::format("method = '{}' does not step a network; allowed: euler, midpoint, heun, rk4", method));
+}
+
+template <class... Models>
+std::unique_ptr<GroupEngine> make_any(const std::variant<Models...>*, const NeuronGroup& group,
+                                      std::int64_t first_neuron, std::uint64_t seed, const std::string& method) {
+  std::unique_ptr<GroupEngine> engine;
+  std::vector<std::string_view> allowed;
+  const auto try_model = [&]<class M>(std::type_identity<M>) {
+    if constexpr (LaneSteppable<M>) {
+      allowed.push_back(M::name);
+      if (M::name == group.model) engine = make_for_stepper<M>(group, first_neuron, seed, method);
+    }
+  };
+  (try_model(std::type_identity<Models>{}), ...);
+  if (!engine) {
+    model_info(group.model);  // an unknown model: the catalog's message
+    throw InputError(fmt::format("group '{}': model {} does not run in a network (its equations do not evaluate "
+                                 "per neuron in lanes); allowed: {}",
+                                 group.name, group.model, fmt::join(allowed, ", ")));
+  }
+  return engine;
+}
+
+}  // namespace
+
+std::unique_ptr<GroupEngine> make_group_engine(const NeuronGroup& group, std::int64_t first_neuron,
+                                               std::uint64_t seed, const std::string& method) {
+  return make_any(static_cast<const AnyModel*>(nullptr), group, first_neuron, seed, method);
+}
+
+}  // namespace neurodyn::population_detail

@@ -1,0 +1,63 @@
+#pragma once
+// The neurons of one group (one model) in lane blocks, behind an interface free of the model's type, so that a
+// network holds groups of different models. Block b holds the group's neurons b*lane_width .. b*lane_width+7;
+// the last block is padded with copies of the group's last neuron, whose spikes are dropped.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "neurodyn/model/catalog.hpp"
+#include "neurodyn/population/network.hpp"
+
+namespace neurodyn::population_detail {
+
+// A spike of a group's neuron (index within the group) inside a bin.
+struct GroupSpike {
+  std::int64_t neuron;
+  double time_ms;
+};
+
+// Where a block is advanced to: bin [start, end] on the grid origin + j dt, grid indices first .. last.
+struct BinGrid {
+  double dt;
+  std::int64_t first, last;  // grid indices of the bin's ends
+  double end_ms;             // the bin's end, the label of the spikes the published scheme finds there
+};
+
+class GroupEngine {
+ public:
+  virtual ~GroupEngine() = default;
+  virtual std::int64_t size() const = 0;
+  virtual std::size_t block_count() const = 0;
+  virtual int dimension() const = 0;
+
+  // Holds inputs[i] on neuron i of block b (lane_width values, padding included) over the bin, advances the
+  // block over it and appends its spikes (in neuron order, each neuron's in time order).
+  virtual void advance_converged(std::size_t b, const double* inputs, const BinGrid& bin,
+                                 std::vector<GroupSpike>& spikes) = 0;
+  // net.m's update of one bin of length bin_ms with the inputs held: v two half steps, u one step from the new v.
+  virtual void advance_published(std::size_t b, const double* inputs, double bin_ms) = 0;
+  // net.m's spike test: the neurons of block b with v >= vpeak are reset and appended, labelled `label_ms`.
+  virtual void fire_published(std::size_t b, double label_ms, std::vector<GroupSpike>& spikes) = 0;
+
+  virtual std::vector<double> state(std::int64_t neuron) const = 0;
+  // The neuron's parameters, by name.
+  virtual ParameterValues parameters(std::int64_t neuron) const = 0;
+  // The first failure in block b (a diverged neuron), with the neuron's index within the group.
+  virtual std::optional<std::pair<std::int64_t, std::string>> failure(std::size_t b) const = 0;
+};
+
+// The group's engine with every neuron's parameters and initial state drawn (throws InputError for a model that
+// does not run in lanes, an unknown parameter or state variable, or a drawn value outside the model's table).
+// `first_neuron` is the group's first global index (it keys the random draws); `method` names the converged
+// semantics' stepper.
+std::unique_ptr<GroupEngine> make_group_engine(const NeuronGroup& group, std::int64_t first_neuron,
+                                               std::uint64_t seed, const std::string& method);
+
+// The value of one draw for (neuron, slot): `r` is the neuron's own U(0, 1) for polynomial draws.
+double draw_value(const Draw& draw, double r, std::uint64_t seed, RandomStream stream, std::uint64_t a,
+                  std::uint64_t b, std::uint64_t c = 0);
+
+}  // namespace neurodyn::population_detail

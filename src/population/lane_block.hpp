@@ -1,0 +1,222 @@
+#pragma once
+// lane_width neurons of one model advanced together over grid steps with their input held, as the single-neuron
+// fixed-step driver (src/solve/fixed_step_driver.hpp) advances each of them alone, bit for bit:
+//   - every lane takes the explicit step from t to the next grid point in one evaluation of the lanes;
+//   - a lane whose guard crosses in the step, that is held after a reset (a refractory period) or that leaves
+//     the finite range is then redone alone from the start of the step, exactly as the driver does it: the
+//     spike located on the cubic Hermite (order > 1) or linear interpolant of the step, the reset applied, the
+//     rest of the step taken from there, as often as the guard crosses again.
+// The explicit steppers of src/solve/explicit_runge_kutta.hpp take the step on both paths; they are generic in
+// the state (an Eigen block of lanes x variables here, a StateVector there) and compute element by element.
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <fmt/format.h>
+#include <vector>
+
+#include "lanes.hpp"
+#include "located_crossing.hpp"
+#include "interpolants.hpp"
+
+namespace neurodyn::population_detail {
+
+// What happened to one lane's neuron in a step.
+struct LaneSpike {
+  int lane;
+  double time;  // ms
+};
+
+using LaneFlags = Eigen::Array<bool, lane_width, 1>;
+
+enum class LaneStatus : std::uint8_t { running, failed };
+
+template <LaneSteppable M>
+class LaneBlock {
+ public:
+  static constexpr int N = M::dimension;
+  using State = typename M::State;
+  using Block = Eigen::Array<double, lane_width, N>;
+
+  LaneBlock() {
+    x_.setZero();
+    current_.setZero();
+    hold_until_.setConstant(-std::numeric_limits<double>::infinity());
+    status_.fill(LaneStatus::running);
+  }
+
+  void set(int lane, const M& model, const State& x) {
+    set_lane(model_, lane, model);
+    x_.row(lane) = x.transpose().array();
+  }
+  M model(int lane) const { return lane_model<M>(model_, lane); }
+  State state(int lane) const { return x_.row(lane).transpose().matrix(); }
+  Lanes& current() { return current_; }
+  bool failed(int lane) const { return status_[static_cast<std::size_t>(lane)] == LaneStatus::failed; }
+  const std::string& failure(int lane) const { return failures_[static_cast<std::size_t>(lane)]; }
+
+  // Izhikevich's net.m update over one bin of length h with the input held (a model of two variables, v and u):
+  // v <- v + (h/2) f_v twice, then u <- u + h f_u from the new v.
+  void update_published(double h) {
+    const BasicDrive<Lanes> drive{current_, Lanes::Zero()};
+    std::array<Lanes, N> x = columns(x_);
+    const double half = 0.5 * h;
+    x[0] = x[0] + half * model_.field(x, drive)[0];
+    x[0] = x[0] + half * model_.field(x, drive)[0];
+    x[1] = x[1] + h * model_.field(x, drive)[1];
+    for (int i = 0; i < N; ++i) x_.col(i) = x[static_cast<std::size_t>(i)];
+  }
+
+  // net.m's spike test: the lanes at or above the cutoff fire, labelled `label` (ms), and are reset.
+  void fire_at_or_above_cutoff(double label, std::vector<LaneSpike>& spikes) {
+    const std::array<Lanes, N> x = columns(x_);
+    const LaneFlags fired = model_.spike_guard(x) >= 0.0;
+    if (!fired.any()) return;
+    const std::array<Lanes, N> reset = model_.reset_map(x);
+    for (int lane = 0; lane < lane_width; ++lane) {
+      if (!fired[lane] || failed(lane)) continue;
+      spikes.push_back({lane, label});
+      for (int i = 0; i < N; ++i) x_(lane, i) = reset[static_cast<std::size_t>(i)][lane];
+    }
+  }
+
+  // Marks lanes whose state left the finite range (the published scheme has no step to refuse).
+  void check_finite(double t) {
+    for (int lane = 0; lane < lane_width; ++lane) {
+      if (!failed(lane) && !(x_.row(lane).abs() <= 1e12).all()) {
+        fail(lane, state(lane), t, t, "the state diverged (non-finite or beyond 1e12)");
+      }
+    }
+  }
+
+  // The step from t to `target` (a grid point) with the current held; spikes are appended to `spikes` in
+  // lane order, each lane's in time order.
+  template <class Stepper>
+  void step(const Stepper& stepper, double t, double target, std::vector<LaneSpike>& spikes) {
+    const double h = target - t;
+    LaneSystem system{model_, current_};
+    const Block slope = system.rhs(t, x_);
+    const Block end = stepper.step(system, t, x_, slope, h).end;
+    const Lanes guard_start = guard(x_), guard_end = guard(end);
+    const LaneFlags crossing = (guard_start < 0.0) && (guard_end >= 0.0);
+    const LaneFlags held = hold_until_ > t;
+    const LaneFlags out_of_range = !(end.abs() <= 1e12).rowwise().all();
+    if (!(crossing || held || out_of_range).any() && all_running_) {
+      x_ = end;
+      return;
+    }
+    for (int lane = 0; lane < lane_width; ++lane) {
+      if (failed(lane)) continue;
+      if (!(crossing[lane] || held[lane] || out_of_range[lane])) {
+        x_.row(lane) = end.row(lane);
+        continue;
+      }
+      step_alone(stepper, lane, t, target, spikes);
+    }
+  }
+
+ private:
+  // The lanes' right-hand side with their held currents (the steppers call rhs(t, x)).
+  struct LaneSystem {
+    const LaneModel<M>& model;
+    const Lanes& current;
+    Block rhs(double, const Block& x) const {
+      const std::array<Lanes, N> rates = model.field(columns(x), BasicDrive<Lanes>{current, Lanes::Zero()});
+      Block out;
+      for (int i = 0; i < N; ++i) out.col(i) = rates[static_cast<std::size_t>(i)];
+      return out;
+    }
+  };
+  // One neuron's right-hand side with its held current.
+  struct NeuronSystem {
+    const M& model;
+    double current;
+    State rhs(double, const State& x) const { return model.rhs(x, Drive{current, 0.0}); }
+  };
+
+  Lanes guard(const Block& x) const { return model_.spike_guard(columns(x)); }
+
+  // The fixed-step driver's grid step for one lane: from t to target, split at the end of a hold and at each
+  // located spike.
+  template <class Stepper>
+  void step_alone(const Stepper& stepper, int lane, double t, double target, std::vector<LaneSpike>& spikes) {
+    const M neuron = model(lane);
+    const NeuronSystem system{neuron, current_[lane]};
+    State x = state(lane);
+    double& hold_until = hold_until_[lane];
+    while (t < target) {
+      if (t < hold_until) {
+        t = std::min(hold_until, target);
+        continue;
+      }
+      const double h = target - t;
+      const State slope = system.rhs(t, x);
+      const State end = stepper.step(system, t, x, slope, h).end;
+      if (!end.allFinite()) return fail(lane, x, t, target, "the state diverged (non-finite)");
+      const double guard_start = neuron.guard(x), guard_end = neuron.guard(end);
+      if (!(guard_start < 0.0 && guard_end >= 0.0)) {
+        x = end;
+        t = target;
+      } else {
+        const auto at = [&](double theta) -> State {
+          if constexpr (Stepper::order <= 1) {
+            return detail::LinearInterpolant<N>{x, end}(theta);
+          } else {
+            return detail::CubicHermiteInterpolant<N>{x, slope, end, system.rhs(target, end), h}(theta);
+          }
+        };
+        const double theta =
+            detail::located_crossing([&](double s) { return neuron.guard(at(s)); }, guard_start, guard_end);
+        const double spike_time = t + theta * h;
+        spikes.push_back({lane, spike_time});
+        if constexpr (M::has_reset) {
+          const ResetOutcome<N> outcome = neuron.reset(at(theta));
+          x = outcome.state;
+          hold_until = spike_time + outcome.hold_ms;
+          t = spike_time;
+          if (!(neuron.guard(x) < 0.0)) return fail(lane, x, t, target, "the reset landed at or above the spike cutoff (check c and vpeak)");
+        } else {
+          x = end;
+          t = target;
+        }
+      }
+      if (!(x.array().abs() <= 1e12).all()) return fail(lane, x, t, target, "the state diverged (beyond 1e12)");
+    }
+    x_.row(lane) = x.transpose().array();
+  }
+
+  void fail(int lane, const State& x, double t, double target, const char* what) {
+    status_[static_cast<std::size_t>(lane)] = LaneStatus::failed;
+    all_running_ = false;
+    failures_[static_cast<std::size_t>(lane)] =
+        fmt::format("{} in the step from t = {:.17g} to {:.17g} ms, from {}; use a smaller dt", what, t, target,
+                    describe(x));
+  }
+
+  static std::string describe(const State& x) {
+    std::string text;
+    for (int i = 0; i < N; ++i) {
+      const auto& variable = M::state_variables[static_cast<std::size_t>(i)];
+      text += fmt::format("{}{} = {:g} {}", i ? ", " : "", variable.name, x[i], variable.unit);
+    }
+    return text;
+  }
+
+  static std::array<Lanes, N> columns(const Block& x) {
+    std::array<Lanes, N> values;
+    for (int i = 0; i < N; ++i) values[static_cast<std::size_t>(i)] = x.col(i);
+    return values;
+  }
+
+  LaneModel<M> model_;
+  Block x_;
+  Lanes current_;
+  Lanes hold_until_;
+  std::array<LaneStatus, lane_width> status_;
+  std::array<std::string, lane_width> failures_;
+  bool all_running_ = true;
+};
+
+}  // namespace neurodyn::population_detail

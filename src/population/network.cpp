@@ -1,0 +1,457 @@
+#include "neurodyn/population/network.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <omp.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <thread>
+
+#include "group_engine.hpp"
+#include "lanes.hpp"
+#include "neurodyn/error.hpp"
+#include "neurodyn/model/catalog.hpp"
+#include "neurodyn/stimulus/parse.hpp"
+#include "synapse_table.hpp"
+
+namespace neurodyn {
+
+using population_detail::BinGrid;
+using population_detail::GroupSpike;
+using population_detail::lane_width;
+
+namespace {
+
+bool whole_multiple(double value, double unit) {
+  const double ratio = value / unit;
+  return std::abs(ratio - std::round(ratio)) <= 1e-9 * std::max(1.0, ratio);
+}
+
+const NeuronGroup* find_group(const NetworkSpec& spec, const std::string& name) {
+  for (const auto& group : spec.groups) {
+    if (group.name == name) return &group;
+  }
+  return nullptr;
+}
+
+std::string group_names(const NetworkSpec& spec) {
+  std::vector<std::string_view> names;
+  for (const auto& group : spec.groups) names.push_back(group.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+void validate_draw(const Draw& draw, const std::string& field) {
+  switch (draw.kind) {
+    case Draw::Kind::fixed:
+      require_in_range(field, draw.value, -std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
+      break;
+    case Draw::Kind::uniform:
+      if (!(std::isfinite(draw.low) && std::isfinite(draw.high) && draw.low <= draw.high)) {
+        throw InputError(fmt::format("{} = uniform [{:g}, {:g}]: the bounds must be finite with low <= high", field,
+                                     draw.low, draw.high));
+      }
+      break;
+    case Draw::Kind::normal:
+      if (!(std::isfinite(draw.low) && std::isfinite(draw.high) && draw.high >= 0.0)) {
+        throw InputError(fmt::format("{} = normal [{:g}, {:g}]: the mean must be finite and the standard deviation "
+                                     "finite and >= 0",
+                                     field, draw.low, draw.high));
+      }
+      break;
+    case Draw::Kind::polynomial:
+      if (draw.coefficients.empty()) {
+        throw InputError(fmt::format("{} = polynomial []: give at least one coefficient (c0, c1, ...)", field));
+      }
+      for (double c : draw.coefficients) require_in_range(field + " coefficient", c, -1e300, 1e300);
+      break;
+  }
+}
+
+constexpr double max_neurons = 4.0e9;  // targets are stored as 32-bit indices
+
+}  // namespace
+
+void validate(const NetworkSpec& spec) {
+  require_in_range("duration_ms", spec.duration_ms, 0.0, 1e9);
+  if (!(spec.bin_ms > 0.0)) throw InputError(fmt::format("bin_ms = {:g} must be > 0", spec.bin_ms));
+  require_in_range("bin_ms", spec.bin_ms, 1e-6, 1e6);
+  if (!(spec.duration_ms > 0.0) || !whole_multiple(spec.duration_ms, spec.bin_ms)) {
+    throw InputError(fmt::format("duration_ms = {:g} must be a positive whole number of bins (bin_ms = {:g})",
+                                 spec.duration_ms, spec.bin_ms));
+  }
+  if (spec.semantics == NetworkSemantics::converged) {
+    if (!(spec.dt_ms > 0.0) || spec.dt_ms > spec.bin_ms || !whole_multiple(spec.bin_ms, spec.dt_ms)) {
+      throw InputError(fmt::format("dt_ms = {:g} must divide the bin (bin_ms = {:g}) into whole steps", spec.dt_ms,
+                                   spec.bin_ms));
+    }
+    if (spec.method != "euler" && spec.method != "midpoint" && spec.method != "heun" && spec.method != "rk4") {
+      throw InputError(
+          fmt::format("method = '{}' does not step a network; allowed: euler, midpoint, heun, rk4", spec.method));
+    }
+  }
+  if (spec.groups.empty()) throw InputError("a network needs at least one [[group]]");
+  double neurons = 0.0;
+  for (std::size_t g = 0; g < spec.groups.size(); ++g) {
+    const NeuronGroup& group = spec.groups[g];
+    if (group.name.empty()) throw InputError(fmt::format("group {}: name is empty; give every group a name", g + 1));
+    for (std::size_t h = 0; h < g; ++h) {
+      if (spec.groups[h].name == group.name) {
+        throw InputError(fmt::format("group '{}' is defined twice; group names must be unique", group.name));
+      }
+    }
+    if (group.count <= 0) {
+      throw InputError(fmt::format("group '{}': count = {} must be a positive whole number", group.name, group.count));
+    }
+    neurons += static_cast<double>(group.count);
+    const ModelInfo& info = model_info(group.model);
+    if (spec.semantics == NetworkSemantics::published && group.model != "izh2003") {
+      throw InputError(fmt::format("group '{}': semantics = 'published' is net.m's scheme for izh2003; model = "
+                                   "'{}'; use semantics = 'converged'",
+                                   group.name, group.model));
+    }
+    for (const auto& [name, draw] : group.parameters) {
+      const auto known = std::find_if(info.parameters.begin(), info.parameters.end(),
+                                      [&](const ParameterInfo& p) { return p.name == name; });
+      if (known == info.parameters.end()) {
+        std::vector<std::string_view> names;
+        for (const auto& p : info.parameters) names.push_back(p.name);
+        throw InputError(fmt::format("group '{}': model {} has no parameter '{}'; allowed: {}", group.name,
+                                     group.model, name, fmt::join(names, ", ")));
+      }
+      validate_draw(draw, fmt::format("group '{}': {}", group.name, name));
+    }
+    for (const auto& [name, draw] : group.initial) validate_draw(draw, fmt::format("group '{}': initial.{}", group.name, name));
+  }
+  if (neurons >= max_neurons) {
+    throw InputError(fmt::format("the groups hold {:g} neurons; at most {:g} are allowed", neurons, max_neurons));
+  }
+  for (std::size_t c = 0; c < spec.connections.size(); ++c) {
+    const Connection& connection = spec.connections[c];
+    const auto where = fmt::format("connection {} ({} -> {})", c + 1, connection.from, connection.to);
+    const NeuronGroup* from = find_group(spec, connection.from);
+    const NeuronGroup* to = find_group(spec, connection.to);
+    if (!from || !to) {
+      throw InputError(fmt::format("{}: {} = '{}' names no group; groups: {}", where, from ? "to" : "from",
+                                   from ? connection.to : connection.from, group_names(spec)));
+    }
+    if (connection.rule == Connection::Rule::probability) {
+      require_in_range(where + ": probability", connection.probability, 0.0, 1.0);
+    }
+    if (connection.rule == Connection::Rule::in_degree) {
+      const std::int64_t most = from->count - (from == to && !connection.autapses ? 1 : 0);
+      if (connection.in_degree < 0 || connection.in_degree > most) {
+        throw InputError(fmt::format("{}: in_degree = {} must lie in [0, {}] (the sources there are{})", where,
+                                     connection.in_degree, most, from == to && !connection.autapses ? ", less the target itself" : ""));
+      }
+    }
+    if (connection.rule == Connection::Rule::edges && connection.edge_file.empty()) {
+      throw InputError(fmt::format("{}: rule = 'edges' needs edge_file", where));
+    }
+    validate_draw(connection.weight, where + ": weight");
+    if (connection.delay_ms != 0.0) {
+      const double bins = connection.delay_ms / spec.bin_ms;
+      if (!(connection.delay_ms >= spec.bin_ms * (1 - 1e-12)) || !whole_multiple(connection.delay_ms, spec.bin_ms) ||
+          bins > 65535) {
+        throw InputError(fmt::format("{}: delay_ms = {:g} must be a whole number of bins, at least one bin (bin_ms "
+                                     "= {:g}: spikes are exchanged once a bin) and at most 65535 bins",
+                                     where, connection.delay_ms, spec.bin_ms));
+      }
+    }
+  }
+  for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
+    const ExternalInput& input = spec.inputs[i];
+    const auto where = fmt::format("input {} ({})", i + 1, input.group);
+    if (!find_group(spec, input.group)) {
+      throw InputError(
+          fmt::format("{}: group = '{}' names no group; groups: {}", where, input.group, group_names(spec)));
+    }
+    require_in_range(where + ": mean", input.mean, -1e12, 1e12);
+    require_in_range(where + ": sigma", input.sigma, 0.0, 1e12);
+    require_in_range(where + ": rate_hz", input.rate_hz, 0.0, 1e9);
+    require_in_range(where + ": weight", input.weight, -1e12, 1e12);
+    if (input.kind == ExternalInput::Kind::stimulus) parse_stimulus(input.stimulus, spec.duration_ms);
+  }
+  for (std::int64_t neuron : spec.traced_neurons) {
+    if (neuron < 0 || static_cast<double>(neuron) >= neurons) {
+      throw InputError(fmt::format("record.neurons: {} is not a neuron; allowed: 0 .. {:g}", neuron, neurons - 1));
+    }
+  }
+}
+
+double network_bytes(const NetworkSpec& spec) {
+  double neurons = 0.0, synapses = 0.0;
+  for (const auto& group : spec.groups) neurons += static_cast<double>(group.count);
+  int max_delay = 1;
+  for (const auto& connection : spec.connections) {
+    const NeuronGroup* from = find_group(spec, connection.from);
+    const NeuronGroup* to = find_group(spec, connection.to);
+    if (!from || !to) continue;
+    const double pairs = static_cast<double>(from->count) * static_cast<double>(to->count);
+    switch (connection.rule) {
+      case Connection::Rule::all:
+        synapses += pairs;
+        break;
+      case Connection::Rule::probability:
+        synapses += connection.probability * pairs;
+        break;
+      case Connection::Rule::in_degree:
+        synapses += static_cast<double>(connection.in_degree) * static_cast<double>(to->count);
+        break;
+      case Connection::Rule::edges: {
+        std::error_code error;
+        const auto size = std::filesystem::file_size(connection.edge_file, error);
+        synapses += error ? 0.0 : static_cast<double>(size) / 4.0;  // at least 4 bytes a line ("1,2\n")
+        break;
+      }
+    }
+    max_delay = std::max(max_delay, population_detail::delay_bins(connection, spec.bin_ms));
+  }
+  // Per neuron: state, parameters, input and hold in lanes (about 24 doubles), its row offset and the delay
+  // buffers; per synapse: the table and, while it is built, the edge list (32 bytes).
+  return neurons * (24.0 * 8.0 + 8.0 + 8.0 * (max_delay + 1)) +
+         synapses * (population_detail::synapse_bytes + 32.0);
+}
+
+NetworkSpec izhikevich2003_network(NetworkSemantics semantics, std::uint64_t seed) {
+  using Kind = Draw::Kind;
+  const auto fixed = [](double value) { return Draw{Kind::fixed, value, 0.0, 0.0, {}}; };
+  const auto polynomial = [](std::vector<double> coefficients) {
+    return Draw{Kind::polynomial, 0.0, 0.0, 0.0, std::move(coefficients)};
+  };
+  NetworkSpec spec;
+  // net.m: re, ri ~ U(0, 1) per neuron; a, b, c, d as polynomials in them (docs/reference.md 1.4).
+  spec.groups.push_back({"excitatory", "izh2003", 800,
+                         {{"a", fixed(0.02)}, {"b", fixed(0.2)}, {"c", polynomial({-65.0, 0.0, 15.0})},
+                          {"d", polynomial({8.0, 0.0, -6.0})}},
+                         {{"v", fixed(-65.0)}}});
+  spec.groups.push_back({"inhibitory", "izh2003", 200,
+                         {{"a", polynomial({0.02, 0.08})}, {"b", polynomial({0.25, -0.05})}, {"c", fixed(-65.0)},
+                          {"d", fixed(2.0)}},
+                         {{"v", fixed(-65.0)}}});
+  // S = [0.5*rand(Ne+Ni,Ne), -rand(Ne+Ni,Ni)]: every pair, self included.
+  for (const char* from : {"excitatory", "inhibitory"}) {
+    const Draw weight = std::string(from) == "excitatory" ? polynomial({0.0, 0.5}) : polynomial({0.0, -1.0});
+    for (const char* to : {"excitatory", "inhibitory"}) {
+      Connection connection;
+      connection.from = from;
+      connection.to = to;
+      connection.weight = weight;
+      spec.connections.push_back(connection);
+    }
+  }
+  // Thalamic input: 5 randn for excitatory, 2 randn for inhibitory neurons, redrawn every ms.
+  spec.inputs.push_back({"excitatory", ExternalInput::Kind::gaussian, 0.0, 5.0, 0.0, 0.0, ""});
+  spec.inputs.push_back({"inhibitory", ExternalInput::Kind::gaussian, 0.0, 2.0, 0.0, 0.0, ""});
+  spec.duration_ms = 1000.0;
+  spec.bin_ms = 1.0;
+  spec.semantics = semantics;
+  spec.seed = seed;
+  return spec;
+}
+
+namespace {
+
+// Poisson(mean) by inversion of one uniform (mean of a bin's events is small).
+int poisson_count(double mean, double u) {
+  double p = std::exp(-mean), cumulative = p;
+  int k = 0;
+  while (u > cumulative && k < 100000) {
+    ++k;
+    p *= mean / k;
+    cumulative += p;
+    if (p == 0.0) break;
+  }
+  return k;
+}
+
+// The external input of one group's neurons, bin by bin.
+struct GroupInputs {
+  struct Source {
+    std::size_t index;  // the input's position in the spec (keys its draws)
+    const ExternalInput* input;
+    std::optional<Stimulus> stimulus;
+  };
+  std::vector<Source> sources;
+
+  double value(std::int64_t neuron, std::int64_t bin, double bin_ms, std::uint64_t seed) const {
+    double sum = 0.0;
+    for (const Source& source : sources) {
+      const ExternalInput& input = *source.input;
+      const auto n = static_cast<std::uint64_t>(neuron), k = static_cast<std::uint64_t>(bin);
+      double value = 0.0;
+      switch (input.kind) {
+        case ExternalInput::Kind::gaussian:
+          value = input.mean + input.sigma * standard_normal(seed, RandomStream::external_input, source.index, n, k);
+          break;
+        case ExternalInput::Kind::poisson:
+          value = input.weight * poisson_count(input.rate_hz * bin_ms / 1000.0,
+                                               uniform01(seed, RandomStream::external_input, source.index, n, k));
+          break;
+        case ExternalInput::Kind::stimulus:
+          value = source.stimulus->at((static_cast<double>(bin) + 0.5) * bin_ms).current;
+          break;
+      }
+      sum += value;
+    }
+    return sum;
+  }
+};
+
+unsigned thread_count(unsigned requested) {
+  return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void(const NetworkProgress&)>& progress) {
+  using Clock = std::chrono::steady_clock;
+  const auto setup_start = Clock::now();
+  validate(spec);
+  NetworkResult result;
+
+  // Groups, each a run of consecutive global indices.
+  std::vector<std::unique_ptr<population_detail::GroupEngine>> groups;
+  result.group_first.push_back(0);
+  for (const NeuronGroup& group : spec.groups) {
+    groups.push_back(population_detail::make_group_engine(
+        group, result.group_first.back(), spec.seed,
+        spec.semantics == NetworkSemantics::converged ? spec.method : std::string("euler")));
+    result.group_first.push_back(result.group_first.back() + group.count);
+  }
+  const std::int64_t neurons = result.group_first.back();
+  std::vector<GroupInputs> inputs(spec.groups.size());
+  for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
+    const ExternalInput& input = spec.inputs[i];
+    for (std::size_t g = 0; g < spec.groups.size(); ++g) {
+      if (spec.groups[g].name != input.group) continue;
+      std::optional<Stimulus> stimulus;
+      if (input.kind == ExternalInput::Kind::stimulus) stimulus = parse_stimulus(input.stimulus, spec.duration_ms);
+      inputs[g].sources.push_back({i, &input, std::move(stimulus)});
+    }
+  }
+  const population_detail::SynapseTable synapses = population_detail::build_synapses(spec, result.group_first);
+  result.synapses = static_cast<std::int64_t>(synapses.targets.size());
+
+  // The delay buffer: slot k mod (max_delay + 1) holds the synaptic input that arrives in bin k.
+  const int slots = synapses.max_delay + 1;
+  std::vector<std::vector<double>> arriving(static_cast<std::size_t>(slots), std::vector<double>(neurons, 0.0));
+
+  // The work of a bin: one item per lane block, in the order of the global indices.
+  struct Item {
+    std::size_t group, block;
+  };
+  std::vector<Item> items;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (std::size_t b = 0; b < groups[g]->block_count(); ++b) items.push_back({g, b});
+  }
+  std::vector<std::vector<GroupSpike>> item_spikes(items.size());
+
+  for (std::int64_t neuron : spec.traced_neurons) result.traces.push_back({neuron, {}, {}});
+  const auto sample_traces = [&](double time) {
+    for (NetworkTrace& trace : result.traces) {
+      const auto g = static_cast<std::size_t>(
+          std::upper_bound(result.group_first.begin(), result.group_first.end(), trace.neuron) -
+          result.group_first.begin() - 1);
+      trace.time_ms.push_back(time);
+      trace.states.push_back(groups[g]->state(trace.neuron - result.group_first[g]));
+    }
+  };
+
+  const auto bins = static_cast<std::int64_t>(std::llround(spec.duration_ms / spec.bin_ms));
+  const auto steps_per_bin = static_cast<std::int64_t>(std::llround(spec.bin_ms / spec.dt_ms));
+  const bool published = spec.semantics == NetworkSemantics::published;
+  const int threads = static_cast<int>(thread_count(spec.threads));
+  result.setup_seconds = std::chrono::duration<double>(Clock::now() - setup_start).count();
+  const auto run_start = Clock::now();
+  auto last_report = run_start;
+
+  // Spikes of bin k (labelled in it, or found at its end by the published scheme) arrive `delay` bins later.
+  std::vector<std::pair<double, std::int64_t>> bin_spikes;
+  const auto deliver = [&](std::int64_t k) {
+    bin_spikes.clear();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::int64_t first = result.group_first[items[i].group];
+      for (const GroupSpike& spike : item_spikes[i]) {
+        const std::int64_t source = first + spike.neuron;
+        for (auto s = synapses.offsets[static_cast<std::size_t>(source)];
+             s < synapses.offsets[static_cast<std::size_t>(source) + 1]; ++s) {
+          const auto at = static_cast<std::size_t>(s);
+          arriving[static_cast<std::size_t>((k + synapses.delays[at]) % slots)][synapses.targets[at]] +=
+              synapses.weights[at];
+        }
+        bin_spikes.emplace_back(spike.time_ms, source);
+      }
+      item_spikes[i].clear();
+    }
+    std::stable_sort(bin_spikes.begin(), bin_spikes.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [time, neuron] : bin_spikes) {
+      result.spikes.time_ms.push_back(time);
+      result.spikes.neuron.push_back(neuron);
+    }
+  };
+
+  sample_traces(0.0);
+  if (published) {  // net.m's spike test at the start of the first bin
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      groups[items[i].group]->fire_published(items[i].block, 0.0, item_spikes[i]);
+    }
+    deliver(-1);
+  }
+  std::optional<std::string> failure;
+  for (std::int64_t k = 0; k < bins && !failure; ++k) {
+    auto& slot = arriving[static_cast<std::size_t>(k % slots)];
+    const BinGrid grid{spec.dt_ms, k * steps_per_bin, (k + 1) * steps_per_bin,
+                       static_cast<double>(k + 1) * spec.bin_ms};
+#pragma omp parallel for schedule(static) num_threads(threads)
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const auto [g, b] = items[i];
+      auto& group = *groups[g];
+      const std::int64_t first = result.group_first[g];
+      double block_inputs[lane_width];
+      for (int lane = 0; lane < lane_width; ++lane) {
+        const std::int64_t neuron = std::min(static_cast<std::int64_t>(b) * lane_width + lane, group.size() - 1);
+        double& synaptic = slot[static_cast<std::size_t>(first + neuron)];
+        block_inputs[lane] = inputs[g].value(neuron, k, spec.bin_ms, spec.seed) + synaptic;
+      }
+      for (int lane = 0; lane < lane_width; ++lane) {
+        const std::int64_t neuron = static_cast<std::int64_t>(b) * lane_width + lane;
+        if (neuron < group.size()) slot[static_cast<std::size_t>(first + neuron)] = 0.0;
+      }
+      if (published) {
+        group.advance_published(b, block_inputs, spec.bin_ms);
+        if (k + 1 < bins) group.fire_published(b, grid.end_ms, item_spikes[i]);
+      } else {
+        group.advance_converged(b, block_inputs, grid, item_spikes[i]);
+      }
+    }
+    deliver(k);
+    sample_traces(grid.end_ms);
+    for (std::size_t i = 0; i < items.size() && !failure; ++i) {
+      if (const auto failed = groups[items[i].group]->failure(items[i].block)) {
+        const auto& group = spec.groups[items[i].group];
+        failure = fmt::format("neuron {} (group '{}', its neuron {}): {}", result.group_first[items[i].group] + failed->first,
+                              group.name, failed->first, failed->second);
+      }
+    }
+    if (progress && (k % 16 == 15 || k + 1 == bins)) {
+      const auto now = Clock::now();
+      if (now - last_report >= std::chrono::milliseconds(500) || k + 1 == bins) {
+        last_report = now;
+        progress({grid.end_ms, spec.duration_ms, static_cast<std::int64_t>(result.spikes.time_ms.size())});
+      }
+    }
+  }
+  if (failure) {
+    result.ok = false;
+    result.message = *failure;
+  }
+  result.simulation_seconds = std::chrono::duration<double>(Clock::now() - run_start).count();
+  return result;
+}
+
+}  // namespace neurodyn
