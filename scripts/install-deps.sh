@@ -12,7 +12,7 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang libclang-rt-14-dev libomp-14-dev
   gnuplot-nox fonts-dejavu-core
-  python3-h5py python3-neo
+  python3-h5py python3-neo python3-brian
   chromium
 )
 

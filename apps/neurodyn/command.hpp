@@ -33,10 +33,12 @@ class RunFailed : public std::runtime_error {
 void add_simulate_command(CLI::App& app);
 void add_catalog_commands(CLI::App& app);  // models, presets, methods
 void add_gallery_command(CLI::App& app);
-void add_compare_command(CLI::App& app);   // solver comparison
-void add_patterns_command(CLI::App& app);  // the 2004 figure, published versus converged
-void add_serve_command(CLI::App& app);     // the live explorer in the browser
+void add_compare_command(CLI::App& app);    // solver comparison
+void add_patterns_command(CLI::App& app);   // the 2004 figure, published versus converged
+void add_serve_command(CLI::App& app);      // the live explorer in the browser
 void add_recording_command(CLI::App& app);  // recording info, show, features
 void add_fit_command(CLI::App& app);        // fitting a model to a recording
+void add_network_command(CLI::App& app);    // networks of spiking neurons
+void add_sweep_command(CLI::App& app);      // many single-neuron runs over a grid
 
 }  // namespace neurodyn::cli

@@ -24,8 +24,9 @@
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/fi_output.hpp"
-#include "neurodyn/io/unit_key.hpp"
 #include "neurodyn/io/result_folder.hpp"
+#include "neurodyn/io/unit_key.hpp"
+#include "neurodyn/population/fi_in_lanes.hpp"
 #include "number_list.hpp"
 #include "problem_flags.hpp"
 
@@ -195,7 +196,7 @@ void run_fi(const FiOptions& options) {
   const std::vector<double> currents = fi_currents(options, run.problem.model);
   ResultFolder folder(options.out, "fi");
   const auto started = std::chrono::steady_clock::now();
-  result.points = fi_curve(result.protocol, currents, options.threads);
+  result.points = fi_curve_in_lanes(result.protocol, currents, options.threads);
   std::cerr << fmt::format("fi: {} currents of {:g} ms in {:.3f} s\n", currents.size(), run.t_end,
                            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   report_failures(result.protocol, model_info(run.model).state_variables.at(0).unit, result.points);

@@ -37,8 +37,7 @@ int main(int argc, char** argv) {
       "Hodgkin-Huxley) with a choice of numerical methods."};
   app.set_version_flag("--version", std::string(neurodyn::version));
   app.add_option_function<double>(
-         "--max-memory",
-         [](double megabytes) { neurodyn::set_memory_budget_bytes(megabytes * 1e6); },
+         "--max-memory", [](double megabytes) { neurodyn::set_memory_budget_bytes(megabytes * 1e6); },
          "memory budget of a run's data in MB (default: half of this machine's physical memory); work that would "
          "need more is refused before it starts")
       ->type_name("MB");
@@ -57,6 +56,8 @@ int main(int argc, char** argv) {
   add_serve_command(app);
   add_recording_command(app);
   add_fit_command(app);
+  add_network_command(app);
+  add_sweep_command(app);
 
   try {
     app.parse(argc, argv);

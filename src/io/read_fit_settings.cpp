@@ -20,20 +20,6 @@ namespace {
 
 constexpr std::array<std::string_view, 4> fit_tables{"data", "free", "objective", "optimizer"};
 
-std::optional<long long> integer(const TableReader& table, std::string_view key) {
-  const auto* value = table.find(key);
-  if (!value) return std::nullopt;
-  if (!value->is_integer()) table.wrong_type(key, *value, "an integer");
-  return value->as_integer();
-}
-
-std::optional<bool> flag(const TableReader& table, std::string_view key) {
-  const auto* value = table.find(key);
-  if (!value) return std::nullopt;
-  if (!value->is_boolean()) table.wrong_type(key, *value, "true or false");
-  return value->as_boolean();
-}
-
 double number_in(const TableReader& table, std::string_view key, const toml::value& value) {
   if (value.is_floating()) return value.as_floating();
   if (value.is_integer()) return static_cast<double>(value.as_integer());
@@ -90,7 +76,7 @@ void read_data(const TableReader& data, const std::filesystem::path& folder, Fit
   settings.window = number_pair(data, "window");
   settings.split_ms = data.number("split");
   const auto column = [&](std::string_view key) -> std::optional<int> {
-    const auto value = integer(data, key);
+    const auto value = data.integer(key);
     if (value && (*value < 0 || *value > 10'000)) {
       data.fail(*data.find(key), fmt::format("{} = {}; columns are numbered 0 to 10000", data.key_name(key), *value),
                 "not a column");
@@ -131,7 +117,7 @@ void read_objective(const TableReader& objective, FitSettings& settings) {
     for (const auto& [name, value] : sigma->table.as_table()) settings.sigma[name] = *sigma->number(name);
   }
   settings.delta_ms = objective.number("delta");
-  settings.rate_correction = flag(objective, "rate_correction");
+  settings.rate_correction = objective.flag("rate_correction");
   settings.mask_ms = number_pair(objective, "mask");
   settings.threshold_mV = objective.number("threshold");
 }
@@ -139,10 +125,10 @@ void read_objective(const TableReader& objective, FitSettings& settings) {
 void read_optimizer(const TableReader& optimizer, FitSettings& settings) {
   optimizer.require_known_keys({"name", "evaluations", "seed", "population", "threads", "gradient", "start"});
   settings.optimizer = optimizer.text("name");
-  settings.evaluations = integer(optimizer, "evaluations");
-  settings.seed = integer(optimizer, "seed");
-  settings.population = integer(optimizer, "population");
-  settings.threads = integer(optimizer, "threads");
+  settings.evaluations = optimizer.integer("evaluations");
+  settings.seed = optimizer.integer("seed");
+  settings.population = optimizer.integer("population");
+  settings.threads = optimizer.integer("threads");
   settings.gradient = optimizer.text("gradient");
   settings.start = optimizer.text("start");
 }

@@ -48,6 +48,13 @@ std::string single_line(std::string_view text) {
   return line;
 }
 
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
 std::string_view unit_label(std::string_view unit) { return unit.empty() ? "dimensionless" : unit; }
 
 std::string_view unit_symbol(std::string_view unit) {

@@ -15,6 +15,10 @@ std::string toml_float(double value);
 // Text for a '#' comment: line breaks become spaces.
 std::string single_line(std::string_view text);
 
+// A CSV field (RFC 4180): as it is, or in double quotes (inner quotes doubled) when it holds a comma, a quote or a
+// line break.
+std::string csv_field(std::string_view text);
+
 // The unit as written in headers: "dimensionless" for "".
 std::string_view unit_label(std::string_view unit);
 

@@ -79,6 +79,20 @@ struct TableReader {
     wrong_type(key, *value, "a number");
   }
 
+  std::optional<long long> integer(std::string_view key) const {
+    const auto* value = find(key);
+    if (!value) return std::nullopt;
+    if (!value->is_integer()) wrong_type(key, *value, "an integer");
+    return value->as_integer();
+  }
+
+  std::optional<bool> flag(std::string_view key) const {
+    const auto* value = find(key);
+    if (!value) return std::nullopt;
+    if (!value->is_boolean()) wrong_type(key, *value, "true or false");
+    return value->as_boolean();
+  }
+
   std::optional<std::string> text(std::string_view key) const {
     const auto* value = find(key);
     if (!value) return std::nullopt;

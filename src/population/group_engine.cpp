@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cmath>
 #include <type_traits>
 #include <variant>
@@ -14,8 +15,8 @@
 
 namespace neurodyn::population_detail {
 
-double draw_value(const Draw& draw, double r, std::uint64_t seed, RandomStream stream, std::uint64_t a,
-                  std::uint64_t b, std::uint64_t c) {
+double draw_value(const Draw& draw, double r, std::uint64_t seed, RandomStream stream, std::uint64_t a, std::uint64_t b,
+                  std::uint64_t c) {
   switch (draw.kind) {
     case Draw::Kind::fixed:
       return draw.value;
@@ -45,8 +46,11 @@ class LaneGroup final : public GroupEngine {
  public:
   static constexpr int N = M::dimension;
 
-  LaneGroup(const NeuronGroup& group, std::int64_t first_neuron, std::uint64_t seed)
-      : count_(group.count), blocks_((static_cast<std::size_t>(group.count) + lane_width - 1) / lane_width) {
+  explicit LaneGroup(std::int64_t count)
+      : count_(count), blocks_((static_cast<std::size_t>(count) + lane_width - 1) / lane_width) {}
+
+  // Draws every neuron of `group` (its global indices start at first_neuron).
+  void draw(const NeuronGroup& group, std::int64_t first_neuron, std::uint64_t seed) {
     ParameterValues fixed;
     for (const auto& [name, draw] : group.parameters) {
       if (draw.kind == Draw::Kind::fixed) fixed.emplace(name, draw.value);
@@ -66,32 +70,39 @@ class LaneGroup final : public GroupEngine {
       const double r = uniform01(seed, RandomStream::neuron_parameters, global, 0);
       M model = base;
       for (std::size_t p = 0; p < drawn.size(); ++p) {
-        const double value =
-            draw_value(*drawn[p], r, seed, RandomStream::neuron_parameters, global, p + 1);
+        const double value = draw_value(*drawn[p], r, seed, RandomStream::neuron_parameters, global, p + 1);
         const ParameterInfo& info = drawn_fields[p]->info;
         if (!(value >= info.min && value <= info.max)) {
-          throw InputError(fmt::format("group '{}': parameter {} of neuron {} drew {:g}, outside the model's range "
-                                       "[{:g}, {:g}]; narrow the draw",
-                                       group.name, info.name, i, value, info.min, info.max));
+          throw InputError(
+              fmt::format("group '{}': parameter {} of neuron {} drew {:g}, outside the model's range "
+                          "[{:g}, {:g}]; narrow the draw",
+                          group.name, info.name, i, value, info.min, info.max));
         }
         model.*(drawn_fields[p]->member) = value;
       }
       set(i, model, initial_state(group, model, global, seed));
     }
-    // Padding lanes copy the last neuron, so that they take the same path and cost nothing extra.
-    for (auto i = count_; i < static_cast<std::int64_t>(blocks_.size()) * lane_width; ++i) {
-      const auto& last = blocks_.back();
-      const int last_lane = static_cast<int>((count_ - 1) % lane_width);
-      blocks_.back().set(static_cast<int>(i % lane_width), last.model(last_lane), last.state(last_lane));
-    }
+    pad();
+  }
+
+  void set(std::int64_t neuron, const M& model, const typename M::State& x) {
+    blocks_[static_cast<std::size_t>(neuron / lane_width)].set(static_cast<int>(neuron % lane_width), model, x);
+  }
+
+  // Padding lanes copy the last neuron, so that they take the same path and cost nothing extra.
+  void pad() {
+    auto& last = blocks_.back();
+    const int last_lane = static_cast<int>((count_ - 1) % lane_width);
+    for (int lane = last_lane + 1; lane < lane_width; ++lane)
+      last.set(lane, last.model(last_lane), last.state(last_lane));
   }
 
   std::int64_t size() const override { return count_; }
   std::size_t block_count() const override { return blocks_.size(); }
   int dimension() const override { return N; }
 
-  void advance_converged(std::size_t b, const double* inputs, const BinGrid& bin,
-                         std::vector<GroupSpike>& spikes) override {
+  void advance_converged(std::size_t b, const double* inputs, const BinGrid& bin, std::vector<GroupSpike>& spikes,
+                         double* voltages) override {
     LaneBlock<M>& block = blocks_[b];
     for (int lane = 0; lane < lane_width; ++lane) block.current()[lane] = inputs[lane];
     std::vector<LaneSpike>& lane_spikes = scratch();
@@ -101,6 +112,9 @@ class LaneGroup final : public GroupEngine {
       const double target = static_cast<double>(j) * bin.dt;
       block.step(Stepper{}, t, target, lane_spikes);
       t = target;
+      if (voltages) {
+        for (int lane = 0; lane < lane_width; ++lane) *voltages++ = block.voltage(lane);
+      }
     }
     append_in_neuron_order(b, lane_spikes, spikes);
   }
@@ -131,16 +145,17 @@ class LaneGroup final : public GroupEngine {
   }
 
   ParameterValues parameters(std::int64_t neuron) const override {
-    return parameter_values(AnyModel(
-        blocks_[static_cast<std::size_t>(neuron / lane_width)].model(static_cast<int>(neuron % lane_width))));
+    return parameter_values(
+        AnyModel(blocks_[static_cast<std::size_t>(neuron / lane_width)].model(static_cast<int>(neuron % lane_width))));
   }
 
-  std::optional<std::pair<std::int64_t, std::string>> failure(std::size_t b) const override {
-    for (int lane = 0; lane < lane_width; ++lane) {
-      const auto neuron = static_cast<std::int64_t>(b) * lane_width + lane;
-      if (neuron < count_ && blocks_[b].failed(lane)) return std::pair{neuron, blocks_[b].failure(lane)};
-    }
-    return std::nullopt;
+  bool block_failed(std::size_t b) const override { return !blocks_[b].all_running(); }
+
+  std::optional<std::string> failure(std::int64_t neuron) const override {
+    const auto& block = blocks_[static_cast<std::size_t>(neuron / lane_width)];
+    const int lane = static_cast<int>(neuron % lane_width);
+    if (!block.failed(lane)) return std::nullopt;
+    return block.failure(lane);
   }
 
  private:
@@ -165,10 +180,11 @@ class LaneGroup final : public GroupEngine {
       const bool is_v = name == M::state_variables[0].name;
       const bool is_u = N > 1 && name == M::state_variables[N > 1 ? 1 : 0].name;
       if (!is_v && !is_u) {
-        throw InputError(fmt::format("group '{}': initial.{} is not a state variable of {} whose initial value can "
-                                     "be set; allowed: {}{}",
-                                     group.name, name, M::name, M::state_variables[0].name,
-                                     N > 1 ? fmt::format(", {}", M::state_variables[N > 1 ? 1 : 0].name) : ""));
+        throw InputError(
+            fmt::format("group '{}': initial.{} is not a state variable of {} whose initial value can "
+                        "be set; allowed: {}{}",
+                        group.name, name, M::name, M::state_variables[0].name,
+                        N > 1 ? fmt::format(", {}", M::state_variables[N > 1 ? 1 : 0].name) : ""));
       }
       const double r = uniform01(seed, RandomStream::initial_state, global, 0);
       (is_v ? v0 : u0) = draw_value(draw, r, seed, RandomStream::initial_state, global, is_v ? 1 : 2);
@@ -177,10 +193,6 @@ class LaneGroup final : public GroupEngine {
     typename M::State x;
     for (int i = 0; i < N; ++i) x[i] = values[static_cast<std::size_t>(i)];
     return x;
-  }
-
-  void set(std::int64_t neuron, const M& model, const typename M::State& x) {
-    blocks_[static_cast<std::size_t>(neuron / lane_width)].set(static_cast<int>(neuron % lane_width), model, x);
   }
 
   // Blocks are advanced on several threads at once: each thread collects a block's spikes in a list of its own.
@@ -202,44 +214,93 @@ class LaneGroup final : public GroupEngine {
   std::vector<LaneBlock<M>> blocks_;
 };
 
-template <class M>
-std::unique_ptr<GroupEngine> make_for_stepper(const NeuronGroup& group, std::int64_t first_neuron,
-                                              std::uint64_t seed, const std::string& method) {
-  if (method == "euler") return std::make_unique<LaneGroup<M, detail::ExplicitEuler>>(group, first_neuron, seed);
-  if (method == "midpoint") {
-    return std::make_unique<LaneGroup<M, detail::ExplicitMidpoint>>(group, first_neuron, seed);
+template <class M, class Stepper>
+std::unique_ptr<GroupEngine> make_lane_group(const std::vector<AnyModel>& neurons,
+                                             const std::vector<std::vector<double>>& states) {
+  auto engine = std::make_unique<LaneGroup<M, Stepper>>(static_cast<std::int64_t>(neurons.size()));
+  for (std::size_t i = 0; i < neurons.size(); ++i) {
+    typename M::State x;
+    for (int k = 0; k < M::dimension; ++k) x[k] = states[i].at(static_cast<std::size_t>(k));
+    engine->set(static_cast<std::int64_t>(i), std::get<M>(neurons[i]), x);
   }
-  if (method == "heun") return std::make_unique<LaneGroup<M, detail::Heun>>(group, first_neuron, seed);
-  if (method == "rk4") return std::make_unique<LaneGroup<M, detail::ClassicRungeKutta4>>(group, first_neuron, seed);
-  throw InputError(fmt::format("method = '{}' does not step a network; allowed: euler, midpoint, heun, rk4", method));
+  engine->pad();
+  return engine;
 }
 
-template <class... Models>
-std::unique_ptr<GroupEngine> make_any(const std::variant<Models...>*, const NeuronGroup& group,
-                                      std::int64_t first_neuron, std::uint64_t seed, const std::string& method) {
+// Calls make(std::type_identity<Stepper>) for the stepper named `method`.
+template <class Make>
+std::unique_ptr<GroupEngine> with_stepper(const std::string& method, Make&& make) {
+  if (method == "euler") return make(std::type_identity<detail::ExplicitEuler>{});
+  if (method == "midpoint") return make(std::type_identity<detail::ExplicitMidpoint>{});
+  if (method == "heun") return make(std::type_identity<detail::Heun>{});
+  if (method == "rk4") return make(std::type_identity<detail::ClassicRungeKutta4>{});
+  throw InputError(
+      fmt::format("method = '{}' does not step neurons in lanes; allowed: euler, midpoint, heun, rk4", method));
+}
+
+// Calls make(std::type_identity<M>) for the lane-steppable model named `model`.
+template <class Make, class... Models>
+std::unique_ptr<GroupEngine> with_model(const std::variant<Models...>*, std::string_view model, Make&& make) {
   std::unique_ptr<GroupEngine> engine;
-  std::vector<std::string_view> allowed;
   const auto try_model = [&]<class M>(std::type_identity<M>) {
     if constexpr (LaneSteppable<M>) {
-      allowed.push_back(M::name);
-      if (M::name == group.model) engine = make_for_stepper<M>(group, first_neuron, seed, method);
+      if (M::name == model) engine = make(std::type_identity<M>{});
     }
   };
   (try_model(std::type_identity<Models>{}), ...);
-  if (!engine) {
-    model_info(group.model);  // an unknown model: the catalog's message
-    throw InputError(fmt::format("group '{}': model {} does not run in a network (its equations do not evaluate "
-                                 "per neuron in lanes); allowed: {}",
-                                 group.name, group.model, fmt::join(allowed, ", ")));
-  }
+  if (!engine) require_lane_model(model);
   return engine;
+}
+
+template <class... Models>
+std::vector<std::string_view> lane_model_names(const std::variant<Models...>*) {
+  std::vector<std::string_view> names;
+  const auto add = [&]<class M>(std::type_identity<M>) {
+    if constexpr (LaneSteppable<M>) names.push_back(M::name);
+  };
+  (add(std::type_identity<Models>{}), ...);
+  return names;
 }
 
 }  // namespace
 
-std::unique_ptr<GroupEngine> make_group_engine(const NeuronGroup& group, std::int64_t first_neuron,
-                                               std::uint64_t seed, const std::string& method) {
-  return make_any(static_cast<const AnyModel*>(nullptr), group, first_neuron, seed, method);
+const std::vector<std::string_view>& lane_models() {
+  static const auto names = lane_model_names(static_cast<const AnyModel*>(nullptr));
+  return names;
+}
+
+void require_lane_model(std::string_view model) {
+  model_info(model);  // an unknown model: the catalog's message
+  const auto& names = lane_models();
+  if (std::find(names.begin(), names.end(), model) == names.end()) {
+    throw InputError(
+        fmt::format("model {} does not run in lanes (its equations branch on the state, or its state "
+                    "follows the input); allowed: {}",
+                    model, fmt::join(names, ", ")));
+  }
+}
+
+std::unique_ptr<GroupEngine> make_group_engine(const NeuronGroup& group, std::int64_t first_neuron, std::uint64_t seed,
+                                               const std::string& method) {
+  return with_model(static_cast<const AnyModel*>(nullptr), group.model, [&]<class M>(std::type_identity<M>) {
+    return with_stepper(method, [&]<class Stepper>(std::type_identity<Stepper>) -> std::unique_ptr<GroupEngine> {
+      auto engine = std::make_unique<LaneGroup<M, Stepper>>(group.count);
+      engine->draw(group, first_neuron, seed);
+      return engine;
+    });
+  });
+}
+
+std::unique_ptr<GroupEngine> make_group_engine(const std::vector<AnyModel>& neurons,
+                                               const std::vector<std::vector<double>>& states,
+                                               const std::string& method) {
+  if (neurons.empty()) throw InputError("a group needs at least one neuron");
+  return with_model(static_cast<const AnyModel*>(nullptr), model_name(neurons.front()),
+                    [&]<class M>(std::type_identity<M>) {
+                      return with_stepper(method, [&]<class Stepper>(std::type_identity<Stepper>) {
+                        return make_lane_group<M, Stepper>(neurons, states);
+                      });
+                    });
 }
 
 }  // namespace neurodyn::population_detail

@@ -34,9 +34,10 @@ class GroupEngine {
   virtual int dimension() const = 0;
 
   // Holds inputs[i] on neuron i of block b (lane_width values, padding included) over the bin, advances the
-  // block over it and appends its spikes (in neuron order, each neuron's in time order).
+  // block over it and appends its spikes (in neuron order, each neuron's in time order). With `voltages`, also
+  // writes each lane's first state variable at the end of every grid step: lane_width values a step.
   virtual void advance_converged(std::size_t b, const double* inputs, const BinGrid& bin,
-                                 std::vector<GroupSpike>& spikes) = 0;
+                                 std::vector<GroupSpike>& spikes, double* voltages = nullptr) = 0;
   // net.m's update of one bin of length bin_ms with the inputs held: v two half steps, u one step from the new v.
   virtual void advance_published(std::size_t b, const double* inputs, double bin_ms) = 0;
   // net.m's spike test: the neurons of block b with v >= vpeak are reset and appended, labelled `label_ms`.
@@ -45,19 +46,30 @@ class GroupEngine {
   virtual std::vector<double> state(std::int64_t neuron) const = 0;
   // The neuron's parameters, by name.
   virtual ParameterValues parameters(std::int64_t neuron) const = 0;
-  // The first failure in block b (a diverged neuron), with the neuron's index within the group.
-  virtual std::optional<std::pair<std::int64_t, std::string>> failure(std::size_t b) const = 0;
+  // Whether a neuron of block b failed (diverged), and why a neuron failed (nothing if it did not).
+  virtual bool block_failed(std::size_t b) const = 0;
+  virtual std::optional<std::string> failure(std::int64_t neuron) const = 0;
 };
 
 // The group's engine with every neuron's parameters and initial state drawn (throws InputError for a model that
 // does not run in lanes, an unknown parameter or state variable, or a drawn value outside the model's table).
 // `first_neuron` is the group's first global index (it keys the random draws); `method` names the converged
 // semantics' stepper.
-std::unique_ptr<GroupEngine> make_group_engine(const NeuronGroup& group, std::int64_t first_neuron,
-                                               std::uint64_t seed, const std::string& method);
+std::unique_ptr<GroupEngine> make_group_engine(const NeuronGroup& group, std::int64_t first_neuron, std::uint64_t seed,
+                                               const std::string& method);
+
+// A group of the neurons given (all of one model), each with its initial state; throws InputError for a model
+// that does not run in lanes or an unknown method.
+std::unique_ptr<GroupEngine> make_group_engine(const std::vector<AnyModel>& neurons,
+                                               const std::vector<std::vector<double>>& states,
+                                               const std::string& method);
+
+// The models that run in lanes (population_detail::LaneSteppable), and the check that names them.
+const std::vector<std::string_view>& lane_models();
+void require_lane_model(std::string_view model);
 
 // The value of one draw for (neuron, slot): `r` is the neuron's own U(0, 1) for polynomial draws.
-double draw_value(const Draw& draw, double r, std::uint64_t seed, RandomStream stream, std::uint64_t a,
-                  std::uint64_t b, std::uint64_t c = 0);
+double draw_value(const Draw& draw, double r, std::uint64_t seed, RandomStream stream, std::uint64_t a, std::uint64_t b,
+                  std::uint64_t c = 0);
 
 }  // namespace neurodyn::population_detail

@@ -8,18 +8,19 @@
 //     rest of the step taken from there, as often as the guard crosses again.
 // The explicit steppers of src/solve/explicit_runge_kutta.hpp take the step on both paths; they are generic in
 // the state (an Eigen block of lanes x variables here, a StateVector there) and compute element by element.
+#include <fmt/format.h>
+
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
-#include <fmt/format.h>
 #include <vector>
 
+#include "interpolants.hpp"
 #include "lanes.hpp"
 #include "located_crossing.hpp"
-#include "interpolants.hpp"
 
 namespace neurodyn::population_detail {
 
@@ -53,7 +54,9 @@ class LaneBlock {
   }
   M model(int lane) const { return lane_model<M>(model_, lane); }
   State state(int lane) const { return x_.row(lane).transpose().matrix(); }
+  double voltage(int lane) const { return x_(lane, 0); }
   Lanes& current() { return current_; }
+  bool all_running() const { return all_running_; }
   bool failed(int lane) const { return status_[static_cast<std::size_t>(lane)] == LaneStatus::failed; }
   const std::string& failure(int lane) const { return failures_[static_cast<std::size_t>(lane)]; }
 
@@ -86,7 +89,7 @@ class LaneBlock {
   void check_finite(double t) {
     for (int lane = 0; lane < lane_width; ++lane) {
       if (!failed(lane) && !(x_.row(lane).abs() <= 1e12).all()) {
-        fail(lane, state(lane), t, t, "the state diverged (non-finite or beyond 1e12)");
+        diverged(lane, t, state(lane));
       }
     }
   }
@@ -154,7 +157,8 @@ class LaneBlock {
       const double h = target - t;
       const State slope = system.rhs(t, x);
       const State end = stepper.step(system, t, x, slope, h).end;
-      if (!end.allFinite()) return fail(lane, x, t, target, "the state diverged (non-finite)");
+      if (!end.allFinite()) return diverged(lane, target, x);
+      const State before = x;
       const double guard_start = neuron.guard(x), guard_end = neuron.guard(end);
       if (!(guard_start < 0.0 && guard_end >= 0.0)) {
         x = end;
@@ -176,23 +180,31 @@ class LaneBlock {
           x = outcome.state;
           hold_until = spike_time + outcome.hold_ms;
           t = spike_time;
-          if (!(neuron.guard(x) < 0.0)) return fail(lane, x, t, target, "the reset landed at or above the spike cutoff (check c and vpeak)");
+          if (!(neuron.guard(x) < 0.0)) {
+            return fail(lane, fmt::format("the reset at t = {:.17g} ms lands at or above the spike cutoff ({}); check "
+                                          "c and vpeak",
+                                          spike_time, describe(x)));
+          }
         } else {
           x = end;
           t = target;
         }
       }
-      if (!(x.array().abs() <= 1e12).all()) return fail(lane, x, t, target, "the state diverged (beyond 1e12)");
+      if (!(x.array().abs() <= 1e12).all()) return diverged(lane, t, before);
     }
     x_.row(lane) = x.transpose().array();
   }
 
-  void fail(int lane, const State& x, double t, double target, const char* what) {
+  // The messages of the single-neuron integrator (src/solve/hybrid_integrator.hpp).
+  void fail(int lane, std::string message) {
     status_[static_cast<std::size_t>(lane)] = LaneStatus::failed;
     all_running_ = false;
-    failures_[static_cast<std::size_t>(lane)] =
-        fmt::format("{} in the step from t = {:.17g} to {:.17g} ms, from {}; use a smaller dt", what, t, target,
-                    describe(x));
+    failures_[static_cast<std::size_t>(lane)] = std::move(message);
+  }
+  void diverged(int lane, double step_end, const State& before) {
+    fail(lane, fmt::format("the state diverged (non-finite or beyond 1e12: a blow-up) in the step ending at t = "
+                           "{:.17g} ms; state before that step: {}; use a smaller dt or a stabler method",
+                           step_end, describe(before)));
   }
 
   static std::string describe(const State& x) {

@@ -57,9 +57,10 @@ void validate_draw(const Draw& draw, const std::string& field) {
       break;
     case Draw::Kind::normal:
       if (!(std::isfinite(draw.low) && std::isfinite(draw.high) && draw.high >= 0.0)) {
-        throw InputError(fmt::format("{} = normal [{:g}, {:g}]: the mean must be finite and the standard deviation "
-                                     "finite and >= 0",
-                                     field, draw.low, draw.high));
+        throw InputError(
+            fmt::format("{} = normal [{:g}, {:g}]: the mean must be finite and the standard deviation "
+                        "finite and >= 0",
+                        field, draw.low, draw.high));
       }
       break;
     case Draw::Kind::polynomial:
@@ -85,8 +86,8 @@ void validate(const NetworkSpec& spec) {
   }
   if (spec.semantics == NetworkSemantics::converged) {
     if (!(spec.dt_ms > 0.0) || spec.dt_ms > spec.bin_ms || !whole_multiple(spec.bin_ms, spec.dt_ms)) {
-      throw InputError(fmt::format("dt_ms = {:g} must divide the bin (bin_ms = {:g}) into whole steps", spec.dt_ms,
-                                   spec.bin_ms));
+      throw InputError(
+          fmt::format("dt_ms = {:g} must divide the bin (bin_ms = {:g}) into whole steps", spec.dt_ms, spec.bin_ms));
     }
     if (spec.method != "euler" && spec.method != "midpoint" && spec.method != "heun" && spec.method != "rk4") {
       throw InputError(
@@ -108,10 +109,16 @@ void validate(const NetworkSpec& spec) {
     }
     neurons += static_cast<double>(group.count);
     const ModelInfo& info = model_info(group.model);
+    try {
+      population_detail::require_lane_model(group.model);
+    } catch (const InputError& error) {
+      throw InputError(fmt::format("group '{}': {}", group.name, error.what()));
+    }
     if (spec.semantics == NetworkSemantics::published && group.model != "izh2003") {
-      throw InputError(fmt::format("group '{}': semantics = 'published' is net.m's scheme for izh2003; model = "
-                                   "'{}'; use semantics = 'converged'",
-                                   group.name, group.model));
+      throw InputError(
+          fmt::format("group '{}': semantics = 'published' is net.m's scheme for izh2003; model = "
+                      "'{}'; use semantics = 'converged'",
+                      group.name, group.model));
     }
     for (const auto& [name, draw] : group.parameters) {
       const auto known = std::find_if(info.parameters.begin(), info.parameters.end(),
@@ -119,12 +126,13 @@ void validate(const NetworkSpec& spec) {
       if (known == info.parameters.end()) {
         std::vector<std::string_view> names;
         for (const auto& p : info.parameters) names.push_back(p.name);
-        throw InputError(fmt::format("group '{}': model {} has no parameter '{}'; allowed: {}", group.name,
-                                     group.model, name, fmt::join(names, ", ")));
+        throw InputError(fmt::format("group '{}': model {} has no parameter '{}'; allowed: {}", group.name, group.model,
+                                     name, fmt::join(names, ", ")));
       }
       validate_draw(draw, fmt::format("group '{}': {}", group.name, name));
     }
-    for (const auto& [name, draw] : group.initial) validate_draw(draw, fmt::format("group '{}': initial.{}", group.name, name));
+    for (const auto& [name, draw] : group.initial)
+      validate_draw(draw, fmt::format("group '{}': initial.{}", group.name, name));
   }
   if (neurons >= max_neurons) {
     throw InputError(fmt::format("the groups hold {:g} neurons; at most {:g} are allowed", neurons, max_neurons));
@@ -145,7 +153,8 @@ void validate(const NetworkSpec& spec) {
       const std::int64_t most = from->count - (from == to && !connection.autapses ? 1 : 0);
       if (connection.in_degree < 0 || connection.in_degree > most) {
         throw InputError(fmt::format("{}: in_degree = {} must lie in [0, {}] (the sources there are{})", where,
-                                     connection.in_degree, most, from == to && !connection.autapses ? ", less the target itself" : ""));
+                                     connection.in_degree, most,
+                                     from == to && !connection.autapses ? ", less the target itself" : ""));
       }
     }
     if (connection.rule == Connection::Rule::edges && connection.edge_file.empty()) {
@@ -156,9 +165,10 @@ void validate(const NetworkSpec& spec) {
       const double bins = connection.delay_ms / spec.bin_ms;
       if (!(connection.delay_ms >= spec.bin_ms * (1 - 1e-12)) || !whole_multiple(connection.delay_ms, spec.bin_ms) ||
           bins > 65535) {
-        throw InputError(fmt::format("{}: delay_ms = {:g} must be a whole number of bins, at least one bin (bin_ms "
-                                     "= {:g}: spikes are exchanged once a bin) and at most 65535 bins",
-                                     where, connection.delay_ms, spec.bin_ms));
+        throw InputError(
+            fmt::format("{}: delay_ms = {:g} must be a whole number of bins, at least one bin (bin_ms "
+                        "= {:g}: spikes are exchanged once a bin) and at most 65535 bins",
+                        where, connection.delay_ms, spec.bin_ms));
       }
     }
   }
@@ -212,8 +222,7 @@ double network_bytes(const NetworkSpec& spec) {
   }
   // Per neuron: state, parameters, input and hold in lanes (about 24 doubles), its row offset and the delay
   // buffers; per synapse: the table and, while it is built, the edge list (32 bytes).
-  return neurons * (24.0 * 8.0 + 8.0 + 8.0 * (max_delay + 1)) +
-         synapses * (population_detail::synapse_bytes + 32.0);
+  return neurons * (24.0 * 8.0 + 8.0 + 8.0 * (max_delay + 1)) + synapses * (population_detail::synapse_bytes + 32.0);
 }
 
 NetworkSpec izhikevich2003_network(NetworkSemantics semantics, std::uint64_t seed) {
@@ -224,14 +233,20 @@ NetworkSpec izhikevich2003_network(NetworkSemantics semantics, std::uint64_t see
   };
   NetworkSpec spec;
   // net.m: re, ri ~ U(0, 1) per neuron; a, b, c, d as polynomials in them (docs/reference.md 1.4).
-  spec.groups.push_back({"excitatory", "izh2003", 800,
-                         {{"a", fixed(0.02)}, {"b", fixed(0.2)}, {"c", polynomial({-65.0, 0.0, 15.0})},
+  spec.groups.push_back({"excitatory",
+                         "izh2003",
+                         800,
+                         {{"a", fixed(0.02)},
+                          {"b", fixed(0.2)},
+                          {"c", polynomial({-65.0, 0.0, 15.0})},
                           {"d", polynomial({8.0, 0.0, -6.0})}},
                          {{"v", fixed(-65.0)}}});
-  spec.groups.push_back({"inhibitory", "izh2003", 200,
-                         {{"a", polynomial({0.02, 0.08})}, {"b", polynomial({0.25, -0.05})}, {"c", fixed(-65.0)},
-                          {"d", fixed(2.0)}},
-                         {{"v", fixed(-65.0)}}});
+  spec.groups.push_back(
+      {"inhibitory",
+       "izh2003",
+       200,
+       {{"a", polynomial({0.02, 0.08})}, {"b", polynomial({0.25, -0.05})}, {"c", fixed(-65.0)}, {"d", fixed(2.0)}},
+       {{"v", fixed(-65.0)}}});
   // S = [0.5*rand(Ne+Ni,Ne), -rand(Ne+Ni,Ni)]: every pair, self included.
   for (const char* from : {"excitatory", "inhibitory"}) {
     const Draw weight = std::string(from) == "excitatory" ? polynomial({0.0, 0.5}) : polynomial({0.0, -1.0});
@@ -432,10 +447,16 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     deliver(k);
     sample_traces(grid.end_ms);
     for (std::size_t i = 0; i < items.size() && !failure; ++i) {
-      if (const auto failed = groups[items[i].group]->failure(items[i].block)) {
-        const auto& group = spec.groups[items[i].group];
-        failure = fmt::format("neuron {} (group '{}', its neuron {}): {}", result.group_first[items[i].group] + failed->first,
-                              group.name, failed->first, failed->second);
+      const auto& engine = *groups[items[i].group];
+      if (!engine.block_failed(items[i].block)) continue;
+      for (int lane = 0; lane < lane_width && !failure; ++lane) {
+        const auto neuron = static_cast<std::int64_t>(items[i].block) * lane_width + lane;
+        if (neuron >= engine.size()) break;
+        if (const auto why = engine.failure(neuron)) {
+          failure =
+              fmt::format("neuron {} (group '{}', its neuron {}): {}", result.group_first[items[i].group] + neuron,
+                          spec.groups[items[i].group].name, neuron, *why);
+        }
       }
     }
     if (progress && (k % 16 == 15 || k + 1 == bins)) {

@@ -1,0 +1,100 @@
+// The network's TOML: the preset written and read back gives the same network, and bad input is refused with
+// the field, the value and what is allowed.
+#include "neurodyn/io/network_config.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "neurodyn/error.hpp"
+
+namespace {
+
+using namespace neurodyn;
+using ::testing::HasSubstr;
+
+std::filesystem::path write_config(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("neurodyn_network_config_" + name + ".toml");
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(NetworkConfig, ThePresetWrittenAndReadBackRunsTheSameSpikes) {
+  NetworkSpec spec = izhikevich2003_network(NetworkSemantics::published, 4);
+  spec.duration_ms = 200;
+  spec.traced_neurons = {3, 900};
+  const NetworkSpec read = read_network_config(write_config("preset", network_to_toml(spec)));
+  EXPECT_EQ(network_to_toml(read), network_to_toml(spec));
+  const NetworkResult a = simulate_network(spec), b = simulate_network(read);
+  EXPECT_EQ(a.spikes.time_ms, b.spikes.time_ms);
+  EXPECT_EQ(a.spikes.neuron, b.spikes.neuron);
+  EXPECT_GT(a.spikes.time_ms.size(), 500u);
+}
+
+constexpr const char* two_groups = R"(
+duration_ms = 100
+[[group]]
+name = "e"
+model = "izh2003"
+count = 10
+[[group]]
+name = "i"
+model = "izh2003"
+count = 5
+)";
+
+void expect_refused(const std::string& name, const std::string& text, const std::string& message) {
+  try {
+    read_network_config(write_config(name, text));
+    ADD_FAILURE() << name << ": accepted";
+  } catch (const InputError& error) {
+    EXPECT_THAT(error.what(), HasSubstr(message)) << name;
+  }
+}
+
+TEST(NetworkConfig, BadInputIsRefusedNamingTheFieldAndTheValue) {
+  expect_refused("unknown_group", std::string(two_groups) + "[[connection]]\nfrom = \"e\"\nto = \"x\"\n",
+                 "to = 'x' names no group; groups: e, i");
+  expect_refused("negative_count", "[[group]]\nname = \"e\"\nmodel = \"izh2003\"\ncount = -3\n",
+                 "group 'e': count = -3 must be a positive whole number");
+  expect_refused(
+      "probability",
+      std::string(two_groups) + "[[connection]]\nfrom = \"e\"\nto = \"i\"\nrule = \"probability\"\nprobability = 1.5\n",
+      "probability = 1.5 is out of range");
+  expect_refused("delay", std::string(two_groups) + "[[connection]]\nfrom = \"e\"\nto = \"i\"\ndelay_ms = 0.5\n",
+                 "delay_ms = 0.5 must be a whole number of bins, at least one bin");
+  expect_refused("in_degree",
+                 std::string(two_groups) +
+                     "[[connection]]\nfrom = \"i\"\nto = \"i\"\nrule = \"in_degree\"\n"
+                     "in_degree = 5\nautapses = false\n",
+                 "in_degree = 5 must lie in [0, 4]");
+  expect_refused("draw", std::string(two_groups) + "[[connection]]\nfrom = \"e\"\nto = \"i\"\nweight = { gamma = 2 }\n",
+                 "unknown draw 'gamma'; allowed: uniform, normal, polynomial");
+  expect_refused("parameter", "[[group]]\nname = \"e\"\nmodel = \"izh2003\"\ncount = 2\nparameters = { q = 1 }\n",
+                 "model izh2003 has no parameter 'q'");
+  expect_refused("semantics", std::string(two_groups) + "semantics = \"exact\"\n", "");
+  expect_refused("model", "semantics = \"published\"\n[[group]]\nname = \"l\"\nmodel = \"lif\"\ncount = 2\n",
+                 "semantics = 'published' is net.m's scheme for izh2003");
+  expect_refused("hh", "[[group]]\nname = \"h\"\nmodel = \"hh\"\ncount = 2\n", "");
+}
+
+TEST(NetworkConfig, AnEdgeFileNamingAMissingNeuronIsRefusedWithItsLine) {
+  const auto edges = std::filesystem::temp_directory_path() / "neurodyn_network_edges.csv";
+  std::ofstream(edges) << "source,target,weight\n0,1,0.5\n2,7,0.5\n";
+  const auto path = write_config("edges", std::string(two_groups) +
+                                              "[[connection]]\nfrom = \"e\"\nto = \"i\"\n"
+                                              "rule = \"edges\"\nedge_file = \"" +
+                                              edges.string() + "\"\n");
+  const NetworkSpec spec = read_network_config(path);
+  try {
+    simulate_network(spec);
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("line 3: target 7 is not a neuron of group 'i'; allowed: 0 .. 4"));
+  }
+}
+
+}  // namespace
