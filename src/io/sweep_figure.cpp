@@ -59,6 +59,13 @@ std::string pattern_palette() {
 void write_sweep_figure(const std::filesystem::path& path_without_extension, std::string_view title,
                         const SweepSpec& spec, const SweepResult& result) {
   const auto runs = shown_runs(spec, result);
+  const auto evenly_spaced = [](const std::vector<double>& values) {
+    for (std::size_t i = 2; i < values.size(); ++i) {
+      const double step = values[1] - values[0], gap = values[i] - values[i - 1];
+      if (!(std::abs(gap - step) <= 1e-9 * std::max(std::abs(step), 1e-300))) return false;
+    }
+    return true;
+  };
   const bool two_axes = spec.axes.size() >= 2;
   std::vector<double> x, y, rate, pattern;
   for (const std::size_t run : runs) {
@@ -68,8 +75,18 @@ void write_sweep_figure(const std::filesystem::path& path_without_extension, std
     rate.push_back(row.steady_rate_hz);
     pattern.push_back(static_cast<double>(static_cast<int>(row.pattern)));
   }
+  // A grid of evenly spaced values on both axes is drawn as an image (one cell a run), anything else as squares.
+  const bool image = two_axes && !spec.samples && evenly_spaced(spec.axes[0].values) &&
+                     evenly_spaced(spec.axes[1].values) && spec.axes[0].values.size() > 1 &&
+                     spec.axes[1].values.size() > 1;
+  std::vector<std::size_t> row_starts;
+  for (std::size_t i = 1; i < x.size(); ++i) {
+    if (x[i] != x[i - 1]) row_starts.push_back(i);
+  }
   GnuplotJob job;
-  job.add_datablock("runs", {x, y, rate, pattern});
+  job.add_datablock("runs", {x, y, rate, pattern},
+                    image ? std::span<const std::size_t>(row_starts) : std::span<const std::size_t>());
+  const std::string style = "with image";
   fmt::memory_buffer commands;
   std::string subtitle;
   if (spec.axes.size() > 2) {
@@ -89,18 +106,23 @@ void write_sweep_figure(const std::filesystem::path& path_without_extension, std
     const AxisRange ys = widened(range_of(y), 0.03, 0.03);
     append(commands, "set yrange {}\nset ylabel {}\nunset key\n", range_literal(ys), axis_title(spec, 1));
     append(commands,
-           "set origin 0,0\nset size 0.5,0.94\nset title 'steady rate (Hz)'\nset palette viridis\nset cbrange [0:*]\n"
-           "set colorbox\nplot $runs using 1:2:3 with points pointtype 5 pointsize {:.3g} palette\n",
-           marker);
-    append(commands, "set origin 0.5,0\nset size 0.5,0.94\nset title 'firing pattern'\n{}", pattern_palette());
-    append(commands, "plot $runs using 1:2:4 with points pointtype 5 pointsize {:.3g} palette\n", marker);
+           "set origin 0,0\nset size 0.44,0.94\nset title 'steady rate (Hz)'\nset palette defined (0 '#440154', 1 "
+           "'#3B528B', 2 '#21908C', 3 '#5DC863', 4 '#FDE725')\nset cbrange [0:*]\n"
+           "set colorbox\nplot $runs using 1:2:3 {}\n",
+           image ? style : fmt::format("with points pointtype 5 pointsize {:.3g} palette", marker));
+    append(commands,
+           "set origin 0.48,0\nset size 0.52,0.94\nset rmargin 16\nunset ylabel\nset title 'firing pattern'\n{}",
+           pattern_palette());
+    append(commands, "plot $runs using 1:2:4 {}\n",
+           image ? style : fmt::format("with points pointtype 5 pointsize {:.3g} palette", marker));
   } else {
     append(commands,
-           "set origin 0,0\nset size 0.5,0.94\nset title 'steady rate'\nset ylabel 'rate (Hz)'\nunset key\n"
+           "set origin 0,0\nset size 0.44,0.94\nset title 'steady rate'\nset ylabel 'rate (Hz)'\nunset key\n"
            "set yrange [0:*]\nplot $runs using 1:3 with linespoints pointtype 7 pointsize 0.6 linecolor rgb '{}'\n",
            figure_colour::blue);
     append(commands,
-           "set origin 0.5,0\nset size 0.5,0.94\nset title 'firing pattern'\nset yrange [-0.5:0.5]\nunset ytics\n"
+           "set origin 0.48,0\nset size 0.52,0.94\nset rmargin 16\nset title 'firing pattern'\nset yrange "
+           "[-0.5:0.5]\nunset ytics\n"
            "unset ylabel\n{}plot $runs using 1:2:4 with points pointtype 5 pointsize {:.3g} palette\n",
            pattern_palette(), std::max(marker, 1.5));
   }

@@ -62,7 +62,7 @@ class LaneBlock {
 
   // Izhikevich's net.m update over one bin of length h with the input held (a model of two variables, v and u):
   // v <- v + (h/2) f_v twice, then u <- u + h f_u from the new v.
-  void update_published(double h) {
+  [[gnu::flatten]] void update_published(double h) {
     const BasicDrive<Lanes> drive{current_, Lanes::Zero()};
     std::array<Lanes, N> x = columns(x_);
     const double half = 0.5 * h;
@@ -73,7 +73,7 @@ class LaneBlock {
   }
 
   // net.m's spike test: the lanes at or above the cutoff fire, labelled `label` (ms), and are reset.
-  void fire_at_or_above_cutoff(double label, std::vector<LaneSpike>& spikes) {
+  [[gnu::flatten]] void fire_at_or_above_cutoff(double label, std::vector<LaneSpike>& spikes) {
     const std::array<Lanes, N> x = columns(x_);
     const LaneFlags fired = model_.spike_guard(x) >= 0.0;
     if (!fired.any()) return;
@@ -86,7 +86,7 @@ class LaneBlock {
   }
 
   // Marks lanes whose state left the finite range (the published scheme has no step to refuse).
-  void check_finite(double t) {
+  [[gnu::flatten]] void check_finite(double t) {
     for (int lane = 0; lane < lane_width; ++lane) {
       if (!failed(lane) && !(x_.row(lane).abs() <= 1e12).all()) {
         diverged(lane, t, state(lane));
@@ -96,8 +96,10 @@ class LaneBlock {
 
   // The step from t to `target` (a grid point) with the current held; spikes are appended to `spikes` in
   // lane order, each lane's in time order.
+  // Flattened: the model's equations, the stepper's stages and the flags inline into one loop body (GCC would
+  // otherwise call each Eigen assignment out of line); a lane stepped alone stays a call.
   template <class Stepper>
-  void step(const Stepper& stepper, double t, double target, std::vector<LaneSpike>& spikes) {
+  [[gnu::flatten]] void step(const Stepper& stepper, double t, double target, std::vector<LaneSpike>& spikes) {
     const double h = target - t;
     LaneSystem system{model_, current_};
     const Block slope = system.rhs(t, x_);
@@ -144,7 +146,8 @@ class LaneBlock {
   // The fixed-step driver's grid step for one lane: from t to target, split at the end of a hold and at each
   // located spike.
   template <class Stepper>
-  void step_alone(const Stepper& stepper, int lane, double t, double target, std::vector<LaneSpike>& spikes) {
+  [[gnu::noinline]] void step_alone(const Stepper& stepper, int lane, double t, double target,
+                                    std::vector<LaneSpike>& spikes) {
     const M neuron = model(lane);
     const NeuronSystem system{neuron, current_[lane]};
     State x = state(lane);

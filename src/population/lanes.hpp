@@ -28,8 +28,10 @@ using LaneModel = typename LaneModelOf<M>::type;
 // state), and whose state does not depend on the input itself (an input jump leaves it unchanged), so that a
 // held input needs no more than its value.
 template <class M>
-concept LaneSteppable = NeuronModel<M> && !StateFollowsInput<M> && !BranchesOnState<M> && requires { typename LaneModel<M>; } &&
-                        EvaluatesOn<LaneModel<M>, Lanes>;
+concept LaneSteppable = NeuronModel<M> && !StateFollowsInput<M> && !BranchesOnState<M> && requires {
+  typename LaneModel<M>;
+}
+&&EvaluatesOn<LaneModel<M>, Lanes>;
 
 // Puts the parameters of `model` into lane `lane` of `lanes`, row by row through the parameter table.
 template <class M>

@@ -292,27 +292,36 @@ struct GroupInputs {
   };
   std::vector<Source> sources;
 
-  double value(std::int64_t neuron, std::int64_t bin, double bin_ms, std::uint64_t seed) const {
-    double sum = 0.0;
+  // The inputs of the lane_width neurons first .. first + lane_width - 1 (first even) in bin `bin`.
+  void block_values(std::int64_t first, std::int64_t bin, double bin_ms, std::uint64_t seed, double* values) const {
+    std::fill(values, values + lane_width, 0.0);
+    const auto k = static_cast<std::uint64_t>(bin);
     for (const Source& source : sources) {
       const ExternalInput& input = *source.input;
-      const auto n = static_cast<std::uint64_t>(neuron), k = static_cast<std::uint64_t>(bin);
-      double value = 0.0;
       switch (input.kind) {
         case ExternalInput::Kind::gaussian:
-          value = input.mean + input.sigma * standard_normal(seed, RandomStream::external_input, source.index, n, k);
+          // Neurons 2m and 2m + 1 take the two numbers of one draw (random_streams.hpp, standard_normal).
+          for (int lane = 0; lane < lane_width; lane += 2) {
+            const auto pair = standard_normal_pair(seed, RandomStream::external_input, source.index,
+                                                   static_cast<std::uint64_t>(first + lane) / 2, k);
+            values[lane] += input.mean + input.sigma * pair.x;
+            values[lane + 1] += input.mean + input.sigma * pair.y;
+          }
           break;
         case ExternalInput::Kind::poisson:
-          value = input.weight * poisson_count(input.rate_hz * bin_ms / 1000.0,
-                                               uniform01(seed, RandomStream::external_input, source.index, n, k));
+          for (int lane = 0; lane < lane_width; ++lane) {
+            const double u = uniform01(seed, RandomStream::external_input, source.index,
+                                       static_cast<std::uint64_t>(first + lane), k);
+            values[lane] += input.weight * poisson_count(input.rate_hz * bin_ms / 1000.0, u);
+          }
           break;
-        case ExternalInput::Kind::stimulus:
-          value = source.stimulus->at((static_cast<double>(bin) + 0.5) * bin_ms).current;
+        case ExternalInput::Kind::stimulus: {
+          const double value = source.stimulus->at((static_cast<double>(bin) + 0.5) * bin_ms).current;
+          for (int lane = 0; lane < lane_width; ++lane) values[lane] += value;
           break;
+        }
       }
-      sum += value;
     }
-    return sum;
   }
 };
 
@@ -386,24 +395,31 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
 
   // Spikes of bin k (labelled in it, or found at its end by the published scheme) arrive `delay` bins later.
   std::vector<std::pair<double, std::int64_t>> bin_spikes;
+  std::vector<double*> arrival(static_cast<std::size_t>(slots));  // arrival[d]: the buffer of bin k + d
   const auto deliver = [&](std::int64_t k) {
+    for (int d = 1; d < slots; ++d)
+      arrival[static_cast<std::size_t>(d)] = arriving[static_cast<std::size_t>((k + d) % slots)].data();
     bin_spikes.clear();
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::int64_t first = result.group_first[items[i].group];
       for (const GroupSpike& spike : item_spikes[i]) {
         const std::int64_t source = first + spike.neuron;
-        for (auto s = synapses.offsets[static_cast<std::size_t>(source)];
-             s < synapses.offsets[static_cast<std::size_t>(source) + 1]; ++s) {
-          const auto at = static_cast<std::size_t>(s);
-          arriving[static_cast<std::size_t>((k + synapses.delays[at]) % slots)][synapses.targets[at]] +=
-              synapses.weights[at];
+        const auto begin = static_cast<std::size_t>(synapses.offsets[static_cast<std::size_t>(source)]);
+        const auto end = static_cast<std::size_t>(synapses.offsets[static_cast<std::size_t>(source) + 1]);
+        if (begin < end && synapses.contiguous[static_cast<std::size_t>(source)]) {
+          double* to = arrival[synapses.delays[begin]] + synapses.targets[begin];
+          const double* weight = synapses.weights.data() + begin;
+          for (std::size_t s = 0; s < end - begin; ++s) to[s] += weight[s];
+        } else {
+          for (std::size_t at = begin; at < end; ++at) {
+            arrival[synapses.delays[at]][synapses.targets[at]] += synapses.weights[at];
+          }
         }
         bin_spikes.emplace_back(spike.time_ms, source);
       }
       item_spikes[i].clear();
     }
-    std::stable_sort(bin_spikes.begin(), bin_spikes.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(bin_spikes.begin(), bin_spikes.end());  // by time, then neuron
     for (const auto& [time, neuron] : bin_spikes) {
       result.spikes.time_ms.push_back(time);
       result.spikes.neuron.push_back(neuron);
@@ -422,16 +438,16 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     auto& slot = arriving[static_cast<std::size_t>(k % slots)];
     const BinGrid grid{spec.dt_ms, k * steps_per_bin, (k + 1) * steps_per_bin,
                        static_cast<double>(k + 1) * spec.bin_ms};
-#pragma omp parallel for schedule(static) num_threads(threads)
+#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
     for (std::size_t i = 0; i < items.size(); ++i) {
       const auto [g, b] = items[i];
       auto& group = *groups[g];
       const std::int64_t first = result.group_first[g];
       double block_inputs[lane_width];
+      inputs[g].block_values(static_cast<std::int64_t>(b) * lane_width, k, spec.bin_ms, spec.seed, block_inputs);
       for (int lane = 0; lane < lane_width; ++lane) {
         const std::int64_t neuron = std::min(static_cast<std::int64_t>(b) * lane_width + lane, group.size() - 1);
-        double& synaptic = slot[static_cast<std::size_t>(first + neuron)];
-        block_inputs[lane] = inputs[g].value(neuron, k, spec.bin_ms, spec.seed) + synaptic;
+        block_inputs[lane] += slot[static_cast<std::size_t>(first + neuron)];
       }
       for (int lane = 0; lane < lane_width; ++lane) {
         const std::int64_t neuron = static_cast<std::int64_t>(b) * lane_width + lane;

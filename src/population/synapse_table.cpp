@@ -90,10 +90,10 @@ void read_edge_file(const Connection& connection, std::int64_t from_first, std::
     };
     check(source, from_count, "source", connection.from);
     check(target, to_count, "target", connection.to);
-    const double weight = fields.size() == 3 ? parse_field(fields[2], connection.edge_file, line, "weight")
-                                             : connection.weight.value;
-    edges.push_back({from_first + static_cast<std::int64_t>(source), to_first + static_cast<std::int64_t>(target),
-                     weight, delay});
+    const double weight =
+        fields.size() == 3 ? parse_field(fields[2], connection.edge_file, line, "weight") : connection.weight.value;
+    edges.push_back(
+        {from_first + static_cast<std::int64_t>(source), to_first + static_cast<std::int64_t>(target), weight, delay});
   }
 }
 
@@ -185,6 +185,16 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
     table.weights[at] = edge.weight;
     table.delays[at] = static_cast<std::uint16_t>(edge.delay);
     table.max_delay = std::max(table.max_delay, edge.delay);
+  }
+  table.contiguous.assign(static_cast<std::size_t>(neurons), 1);
+  for (std::size_t j = 0; j < static_cast<std::size_t>(neurons); ++j) {
+    for (auto s = table.offsets[j] + 1; s < table.offsets[j + 1]; ++s) {
+      const auto at = static_cast<std::size_t>(s);
+      if (table.targets[at] != table.targets[at - 1] + 1 || table.delays[at] != table.delays[at - 1]) {
+        table.contiguous[j] = 0;
+        break;
+      }
+    }
   }
   return table;
 }

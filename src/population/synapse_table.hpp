@@ -14,6 +14,9 @@ struct SynapseTable {
   std::vector<std::uint32_t> targets;
   std::vector<double> weights;
   std::vector<std::uint16_t> delays;  // bins, >= 1
+  // Per source: whether its targets are consecutive (targets[offsets[j]] + 0, 1, ...) with one delay, so that its
+  // weights add to a contiguous range of the inputs (dense connections, as net.m's).
+  std::vector<std::uint8_t> contiguous;
   int max_delay = 1;
 };
 
