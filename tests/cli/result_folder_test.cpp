@@ -158,6 +158,7 @@ TEST_F(ResultFolderTest, EveryCommandRefusesAFolderNeurodynDidNotWriteBeforeAnyW
       {"compare", "--methods", "rk4", "--steps", "0.1", "--out", "out"},
       {"patterns", "--out", "out"},
       {"gallery", "--family", "lif", "--out", "out"},
+      {"network", "--duration", "10", "--no-figures", "--out", "out"},
   };
   for (const auto& command : commands) {
     const auto result = run(command);
