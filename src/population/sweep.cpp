@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <thread>
+#include <variant>
 
 #include "group_engine.hpp"
 #include "lanes.hpp"
@@ -34,13 +35,19 @@ double grid_size(const SweepSpec& spec) {
   return runs;
 }
 
-// The run's model: the base with the run's axis values put in (InputError for a value outside the table).
-AnyModel run_model(const SweepSpec& spec, const std::vector<double>& values) {
-  ParameterValues parameters = spec.parameters;
-  for (std::size_t a = 0; a < spec.axes.size(); ++a) {
-    if (spec.axes[a].name != "I") parameters[spec.axes[a].name] = values[a];
-  }
-  return make_model(spec.model, parameters);
+// The run's model: the base with the run's axis values put in (validate() has checked them against the table).
+AnyModel run_model(const SweepSpec& spec, const AnyModel& base, const std::vector<double>& values) {
+  AnyModel model = base;
+  std::visit(
+      [&](auto& m) {
+        for (const auto& field : std::decay_t<decltype(m)>::parameters) {
+          for (std::size_t a = 0; a < spec.axes.size(); ++a) {
+            if (spec.axes[a].name == field.info.name) m.*(field.member) = values[a];
+          }
+        }
+      },
+      model);
+  return model;
 }
 
 double run_current(const SweepSpec& spec, const std::vector<double>& values) {
@@ -141,8 +148,9 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
   std::vector<AnyModel> models;
   std::vector<std::vector<double>> states;
   models.reserve(points.size());
+  const AnyModel base = make_model(spec.model, spec.parameters);
   for (const auto& values : points) {
-    models.push_back(run_model(spec, values));
+    models.push_back(run_model(spec, base, values));
     states.push_back(initial_state(models.back(), spec.v0, spec.u0));
   }
   const auto engine = population_detail::make_group_engine(models, states, spec.method);
