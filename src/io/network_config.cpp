@@ -8,6 +8,7 @@
 #include <toml.hpp>
 
 #include "neurodyn/error.hpp"
+#include "population_config_reader.hpp"
 #include "text_format.hpp"
 #include "toml_document.hpp"
 #include "toml_table_reader.hpp"
@@ -169,10 +170,6 @@ NetworkSpec network_from(const toml::value& document, const std::filesystem::pat
   NetworkSpec spec;
   spec.duration_ms = top.number("duration_ms").value_or(spec.duration_ms);
   spec.bin_ms = top.number("bin_ms").value_or(spec.bin_ms);
-  if (const auto seed = top.integer("seed")) {
-    if (*seed < 0) top.fail(*top.find("seed"), fmt::format("seed = {} must be >= 0", *seed), "negative seed");
-    spec.seed = static_cast<std::uint64_t>(*seed);
-  }
   if (const auto semantics = top.text("semantics")) {
     if (*semantics == "converged") {
       spec.semantics = NetworkSemantics::converged;
@@ -184,17 +181,7 @@ NetworkSpec network_from(const toml::value& document, const std::filesystem::pat
                "unknown semantics");
     }
   }
-  if (const auto threads = top.integer("threads")) {
-    if (*threads < 0 || *threads > 1024) {
-      top.fail(*top.find("threads"), fmt::format("threads = {} must lie in [0, 1024]", *threads), "bad threads");
-    }
-    spec.threads = static_cast<unsigned>(*threads);
-  }
-  if (const auto method = top.sub_table("method", "method.")) {
-    method->require_known_keys({"name", "dt"});
-    spec.method = method->text("name").value_or(spec.method);
-    spec.dt_ms = method->number("dt").value_or(spec.dt_ms);
-  }
+  io_detail::read_seed_threads_method(top, spec.seed, spec.threads, spec.method, spec.dt_ms);
   if (const auto record = top.sub_table("record", "record.")) {
     record->require_known_keys({"neurons"});
     if (const auto* neurons = record->find("neurons")) {

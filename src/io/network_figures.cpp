@@ -11,6 +11,7 @@
 
 #include "figure_style.hpp"
 #include "gnuplot_job.hpp"
+#include "network_groups.hpp"
 #include "neurodyn/io/downsample.hpp"
 #include "neurodyn/io/network_output.hpp"
 #include "neurodyn/population/network_activity.hpp"
@@ -30,25 +31,6 @@ constexpr std::array<std::string_view, 6> group_colours{figure_colour::blue,    
                                                         figure_colour::orange,       figure_colour::grey};
 
 std::string_view colour_of(std::size_t group) { return group_colours[group % group_colours.size()]; }
-
-struct GroupRange {
-  std::int64_t first;
-  std::int64_t count;
-};
-
-std::vector<GroupRange> group_ranges(const NetworkSpec& spec, const NetworkResult& result) {
-  std::vector<GroupRange> ranges;
-  for (std::size_t g = 0; g < spec.groups.size(); ++g) {
-    ranges.push_back({result.group_first.at(g), spec.groups[g].count});
-  }
-  return ranges;
-}
-
-std::size_t group_of(const std::vector<GroupRange>& ranges, std::int64_t neuron) {
-  const auto after = std::upper_bound(ranges.begin(), ranges.end(), neuron,
-                                      [](std::int64_t n, const GroupRange& range) { return n < range.first; });
-  return after == ranges.begin() ? 0 : static_cast<std::size_t>(after - ranges.begin() - 1);
-}
 
 std::int64_t neuron_count(const std::vector<GroupRange>& ranges) {
   return ranges.empty() ? 0 : ranges.back().first + ranges.back().count;

@@ -13,6 +13,7 @@
 
 #include "hdf5_file.hpp"
 #include "hdf5_handles.hpp"
+#include "network_groups.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/network_output.hpp"
@@ -27,35 +28,8 @@
 namespace neurodyn {
 namespace {
 
-constexpr std::size_t chunk_bytes = 1 << 20;
-
-void write_chunk(AtomicFile& file, fmt::memory_buffer& buffer) {
-  file.stream().write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-  buffer.clear();
-}
-
 // Data that may be undefined: "nan" as fi.csv writes it, else the shortest text that reads back to the same double.
 std::string number_cell(double value) { return std::isnan(value) ? std::string("nan") : fmt::format("{}", value); }
-
-struct GroupRange {
-  std::int64_t first;
-  std::int64_t count;
-};
-
-std::vector<GroupRange> group_ranges(const NetworkSpec& spec, const NetworkResult& result) {
-  std::vector<GroupRange> ranges;
-  for (std::size_t g = 0; g < spec.groups.size(); ++g) {
-    ranges.push_back({result.group_first.at(g), spec.groups[g].count});
-  }
-  return ranges;
-}
-
-// The group of a global neuron index (groups are consecutive and in order).
-std::size_t group_of(const std::vector<GroupRange>& ranges, std::int64_t neuron) {
-  const auto after = std::upper_bound(ranges.begin(), ranges.end(), neuron,
-                                      [](std::int64_t n, const GroupRange& range) { return n < range.first; });
-  return after == ranges.begin() ? 0 : static_cast<std::size_t>(after - ranges.begin() - 1);
-}
 
 // The '#' lines shared by the files: version and what the file holds, its units, the network and how it ended.
 void append_header(fmt::memory_buffer& out, const NetworkSpec& spec, const NetworkResult& result, std::string_view what,

@@ -12,17 +12,6 @@
 
 namespace neurodyn {
 
-namespace {
-
-constexpr std::size_t chunk_bytes = 1 << 20;
-
-void write_chunk(AtomicFile& file, fmt::memory_buffer& buffer) {
-  file.stream().write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-  buffer.clear();
-}
-
-}  // namespace
-
 void write_trace_csv(const std::filesystem::path& path, const EffectiveRun& run, const Solution& solution) {
   const ModelInfo& model = model_info(run.model);
   std::vector<std::string> columns{"time_ms"};

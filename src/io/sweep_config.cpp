@@ -8,6 +8,7 @@
 #include <toml.hpp>
 
 #include "neurodyn/error.hpp"
+#include "population_config_reader.hpp"
 #include "text_format.hpp"
 #include "toml_document.hpp"
 #include "toml_table_reader.hpp"
@@ -96,21 +97,7 @@ SweepSpec sweep_from(const toml::value& document, const std::filesystem::path& p
   spec.current = top.number("current").value_or(spec.current);
   spec.window_start_ms = top.number("window_start_ms");
   spec.samples = top.integer("samples");
-  if (const auto seed = top.integer("seed")) {
-    if (*seed < 0) top.fail(*top.find("seed"), fmt::format("seed = {} must be >= 0", *seed), "negative seed");
-    spec.seed = static_cast<std::uint64_t>(*seed);
-  }
-  if (const auto threads = top.integer("threads")) {
-    if (*threads < 0 || *threads > 1024) {
-      top.fail(*top.find("threads"), fmt::format("threads = {} must lie in [0, 1024]", *threads), "bad threads");
-    }
-    spec.threads = static_cast<unsigned>(*threads);
-  }
-  if (const auto method = top.sub_table("method", "method.")) {
-    method->require_known_keys({"name", "dt"});
-    spec.method = method->text("name").value_or(spec.method);
-    spec.dt_ms = method->number("dt").value_or(spec.dt_ms);
-  }
+  io_detail::read_seed_threads_method(top, spec.seed, spec.threads, spec.method, spec.dt_ms);
   if (const auto* axes = top.find("axis")) {
     if (!axes->is_array()) top.wrong_type("axis", *axes, "an array of tables ([[axis]])");
     std::size_t index = 0;
