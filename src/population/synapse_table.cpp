@@ -17,10 +17,39 @@ namespace neurodyn::population_detail {
 namespace {
 
 struct Edge {
-  std::int64_t source, target;
+  std::uint32_t source, target;
   double weight;
   int delay;
 };
+
+// The synapses the connections will make: exact for all pairs and fixed in-degrees, the mean for a probability
+// (plus three standard deviations), nothing for an edge file (its lines are counted as they are read).
+double expected_synapses(const NetworkSpec& spec) {
+  double count = 0.0;
+  for (const Connection& connection : spec.connections) {
+    double from = 0.0, to = 0.0;
+    for (const NeuronGroup& group : spec.groups) {
+      if (group.name == connection.from) from = static_cast<double>(group.count);
+      if (group.name == connection.to) to = static_cast<double>(group.count);
+    }
+    switch (connection.rule) {
+      case Connection::Rule::all:
+        count += from * to;
+        break;
+      case Connection::Rule::probability: {
+        const double mean = connection.probability * from * to;
+        count += mean + 3.0 * std::sqrt(mean);
+        break;
+      }
+      case Connection::Rule::in_degree:
+        count += static_cast<double>(connection.in_degree) * to;
+        break;
+      case Connection::Rule::edges:
+        break;
+    }
+  }
+  return count;
+}
 
 std::int64_t group_index(const NetworkSpec& spec, const std::string& name) {
   for (std::size_t g = 0; g < spec.groups.size(); ++g) {
@@ -92,8 +121,8 @@ void read_edge_file(const Connection& connection, std::int64_t from_first, std::
     check(target, to_count, "target", connection.to);
     const double weight =
         fields.size() == 3 ? parse_field(fields[2], connection.edge_file, line, "weight") : connection.weight.value;
-    edges.push_back(
-        {from_first + static_cast<std::int64_t>(source), to_first + static_cast<std::int64_t>(target), weight, delay});
+    edges.push_back({static_cast<std::uint32_t>(from_first + static_cast<std::int64_t>(source)),
+                     static_cast<std::uint32_t>(to_first + static_cast<std::int64_t>(target)), weight, delay});
   }
 }
 
@@ -106,6 +135,7 @@ int delay_bins(const Connection& connection, double bin_ms) {
 
 SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int64_t>& group_first) {
   std::vector<Edge> edges;
+  edges.reserve(static_cast<std::size_t>(expected_synapses(spec)));  // no copies as the list grows
   const std::uint64_t seed = spec.seed;
   for (std::size_t c = 0; c < spec.connections.size(); ++c) {
     const Connection& connection = spec.connections[c];
@@ -119,7 +149,8 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
     const auto add = [&](std::int64_t source, std::int64_t target) {
       const auto s = static_cast<std::uint64_t>(source), t = static_cast<std::uint64_t>(target);
       const double r = uniform01(seed, RandomStream::weights, c, s, t);
-      edges.push_back({source, target, draw_value(connection.weight, r, seed, RandomStream::weights, c, s, t), delay});
+      edges.push_back({static_cast<std::uint32_t>(source), static_cast<std::uint32_t>(target),
+                       draw_value(connection.weight, r, seed, RandomStream::weights, c, s, t), delay});
     };
     switch (connection.rule) {
       case Connection::Rule::all:
