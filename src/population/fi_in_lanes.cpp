@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
+#include "../analysis/parallel_for.hpp"  // thread_count
 #include "group_engine.hpp"
 #include "lanes.hpp"
 #include "neurodyn/analysis/voltage_peaks.hpp"
@@ -56,8 +56,8 @@ std::vector<FiPoint> fi_curve_in_lanes(const FiProtocol& protocol, std::span<con
   const auto count = static_cast<std::int64_t>(currents.size());
   std::vector<FiRun> runs(currents.size());
   std::vector<bool> again(currents.size(), false);
-  const unsigned thread_count = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
-#pragma omp parallel for schedule(dynamic, 1) num_threads(static_cast <int>(thread_count))
+  const int thread_count = static_cast<int>(analysis_detail::thread_count(threads, engine->block_count()));
+#pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count)
   for (std::size_t b = 0; b < engine->block_count(); ++b) {
     double inputs[width];
     std::vector<PeakFinder> peaks;

@@ -9,8 +9,8 @@
 #include <cmath>
 #include <limits>
 #include <optional>
-#include <thread>
 
+#include "../analysis/parallel_for.hpp"  // thread_count
 #include "group_engine.hpp"
 #include "lanes.hpp"
 #include "neurodyn/error.hpp"
@@ -325,10 +325,6 @@ struct GroupInputs {
   }
 };
 
-unsigned thread_count(unsigned requested) {
-  return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
-}
-
 }  // namespace
 
 NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void(const NetworkProgress&)>& progress) {
@@ -343,6 +339,7 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
   for (const NeuronGroup& group : spec.groups) {
     groups.push_back(population_detail::make_group_engine(
         group, result.group_first.back(), spec.seed,
+        // the published scheme takes its own steps (advance_published); the stepper named here goes unused
         spec.semantics == NetworkSemantics::converged ? spec.method : std::string("euler")));
     result.group_first.push_back(result.group_first.back() + group.count);
   }
@@ -388,7 +385,7 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
   const auto bins = static_cast<std::int64_t>(std::llround(spec.duration_ms / spec.bin_ms));
   const auto steps_per_bin = static_cast<std::int64_t>(std::llround(spec.bin_ms / spec.dt_ms));
   const bool published = spec.semantics == NetworkSemantics::published;
-  const int threads = static_cast<int>(thread_count(spec.threads));
+  const int threads = static_cast<int>(analysis_detail::thread_count(spec.threads, items.size()));
   result.setup_seconds = std::chrono::duration<double>(Clock::now() - setup_start).count();
   const auto run_start = Clock::now();
   auto last_report = run_start;

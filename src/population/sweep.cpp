@@ -8,9 +8,9 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
-#include <thread>
 #include <variant>
 
+#include "../analysis/parallel_for.hpp"  // thread_count
 #include "group_engine.hpp"
 #include "lanes.hpp"
 #include "neurodyn/analysis/spike_train_window.hpp"
@@ -160,10 +160,10 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
   const std::size_t blocks = engine->block_count();
   std::vector<std::vector<population_detail::GroupSpike>> spikes(blocks);
   std::atomic<std::int64_t> done{0};
-  const unsigned threads = spec.threads > 0 ? spec.threads : std::max(1u, std::thread::hardware_concurrency());
+  const int threads = static_cast<int>(analysis_detail::thread_count(spec.threads, blocks));
   const auto started = std::chrono::steady_clock::now();
   auto last_report = started;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(static_cast <int>(threads))
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
   for (std::size_t b = 0; b < blocks; ++b) {
     double inputs[population_detail::lane_width] = {};
     if (start_index > 0) engine->advance_converged(b, inputs, {spec.dt_ms, 0, start_index, 0.0}, spikes[b]);
@@ -175,15 +175,14 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
     if (end_index > start_index) {
       engine->advance_converged(b, inputs, {spec.dt_ms, start_index, end_index, 0.0}, spikes[b]);
     }
-    const std::int64_t finished =
-        done.fetch_add(std::min<std::int64_t>(population_detail::lane_width,
-                                              runs - static_cast<std::int64_t>(b) * population_detail::lane_width)) +
-        population_detail::lane_width;
+    const std::int64_t block_runs = std::min<std::int64_t>(
+        population_detail::lane_width, runs - static_cast<std::int64_t>(b) * population_detail::lane_width);
+    const std::int64_t finished = done.fetch_add(block_runs) + block_runs;
     if (progress && omp_get_thread_num() == 0) {
       const auto now = std::chrono::steady_clock::now();
       if (now - last_report >= std::chrono::milliseconds(500)) {
         last_report = now;
-        progress({std::min(finished, runs), runs});
+        progress({finished, runs});
       }
     }
   }
