@@ -76,6 +76,14 @@ void add_problem_flags(CLI::App& command, ProblemFlags& flags) {
                   "initial recovery variable, in its unit (`neurodyn models NAME` lists the state variables)")
       ->type_name("U");
   command.add_option("--t-end", settings.t_end, "duration (ms)")->type_name("MS");
+  command
+      .add_option("--events", settings.events_file,
+                  "input events applied at their times: CSV time_ms,target,weight, target I or a state variable")
+      ->type_name("FILE");
+  command
+      .add_option("--event-decay", settings.event_decay,
+                  "time constant (ms) of the decay of event currents; default inf: current jumps persist")
+      ->type_name("MS");
 }
 
 RunSettings combined_settings(const ProblemFlags& flags, const RunSettings& command_settings) {

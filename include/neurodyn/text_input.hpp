@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string_view>
+#include <vector>
 
 namespace neurodyn {
 
@@ -20,5 +21,13 @@ void require_regular_file(const std::filesystem::path& path, std::string_view wh
 // than a regular file, or a file over max_text_input_bytes (with its size); FileError with the system's
 // reason when it cannot be read (missing, no permission).
 std::ifstream open_text_input(const std::filesystem::path& path, std::string_view what);
+
+// The comma-separated fields of one line of a table of numbers and names (no quoting).
+std::vector<std::string_view> csv_fields(std::string_view line);
+
+// A field (spaces and a trailing carriage return ignored) as a finite number. Throws InputError naming the
+// file, the line, the column and the text.
+double parse_number_field(std::string_view text, const std::filesystem::path& file, long line,
+                          std::string_view column);
 
 }  // namespace neurodyn

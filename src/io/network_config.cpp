@@ -103,26 +103,15 @@ NeuronGroup read_group(const TableReader& table) {
 }
 
 Connection read_connection(const TableReader& table, const std::filesystem::path& folder) {
-  table.require_known_keys(
-      {"from", "to", "rule", "probability", "in_degree", "edge_file", "autapses", "weight", "delay_ms"});
+  table.require_known_keys({"from", "to", "rule", "probability", "in_degree", "edge_file", "autapses", "weight",
+                            "delay_ms", "synapse", "tau_ms"});
   Connection connection;
   connection.from = table.text("from").value_or("");
   connection.to = table.text("to").value_or("");
-  const std::string rule = table.text("rule").value_or("all");
-  if (rule == "all") {
-    connection.rule = Connection::Rule::all;
-  } else if (rule == "probability") {
-    connection.rule = Connection::Rule::probability;
-  } else if (rule == "in_degree") {
-    connection.rule = Connection::Rule::in_degree;
-  } else if (rule == "edges") {
-    connection.rule = Connection::Rule::edges;
-  } else {
-    table.fail(
-        *table.find("rule"),
-        fmt::format("{}rule = '{}' is not allowed; allowed: all, probability, in_degree, edges", table.prefix, rule),
-        "unknown rule");
-  }
+  using Rule = Connection::Rule;
+  connection.rule = table.choice(
+      "rule", Rule::all,
+      {{"all", Rule::all}, {"probability", Rule::probability}, {"in_degree", Rule::in_degree}, {"edges", Rule::edges}});
   connection.probability = table.number("probability").value_or(0.0);
   connection.in_degree = count_of(table, "in_degree", 0);
   if (const auto file = table.text("edge_file")) {
@@ -132,6 +121,19 @@ Connection read_connection(const TableReader& table, const std::filesystem::path
   connection.autapses = table.flag("autapses").value_or(true);
   if (const auto* weight = table.find("weight")) connection.weight = draw_of(table, "weight", *weight);
   connection.delay_ms = table.number("delay_ms").value_or(0.0);
+  using Synapse = Connection::Synapse;
+  connection.synapse =
+      table.choice("synapse", Synapse::jump, {{"jump", Synapse::jump}, {"exponential", Synapse::exponential}});
+  connection.tau_ms = table.number("tau_ms").value_or(0.0);
+  if (table.find("tau_ms") && connection.synapse != Connection::Synapse::exponential) {
+    table.fail(
+        *table.find("tau_ms"),
+        fmt::format("{}tau_ms is for synapse = 'exponential'; this connection's synapse is 'jump'", table.prefix),
+        "tau_ms without an exponential synapse");
+  }
+  if (connection.synapse == Connection::Synapse::exponential && !table.find("tau_ms")) {
+    table.fail(table.table, fmt::format("{}synapse = 'exponential' needs tau_ms (ms)", table.prefix), "missing tau_ms");
+  }
   return connection;
 }
 
@@ -139,18 +141,9 @@ ExternalInput read_input(const TableReader& table) {
   table.require_known_keys({"group", "kind", "mean", "sigma", "rate_hz", "weight", "stimulus"});
   ExternalInput input;
   input.group = table.text("group").value_or("");
-  const std::string kind = table.text("kind").value_or("gaussian");
-  if (kind == "gaussian") {
-    input.kind = ExternalInput::Kind::gaussian;
-  } else if (kind == "poisson") {
-    input.kind = ExternalInput::Kind::poisson;
-  } else if (kind == "stimulus") {
-    input.kind = ExternalInput::Kind::stimulus;
-  } else {
-    table.fail(*table.find("kind"),
-               fmt::format("{}kind = '{}' is not allowed; allowed: gaussian, poisson, stimulus", table.prefix, kind),
-               "unknown kind");
-  }
+  using Kind = ExternalInput::Kind;
+  input.kind = table.choice("kind", Kind::gaussian,
+                            {{"gaussian", Kind::gaussian}, {"poisson", Kind::poisson}, {"stimulus", Kind::stimulus}});
   input.mean = table.number("mean").value_or(0.0);
   input.sigma = table.number("sigma").value_or(0.0);
   input.rate_hz = table.number("rate_hz").value_or(0.0);
@@ -170,17 +163,8 @@ NetworkSpec network_from(const toml::value& document, const std::filesystem::pat
   NetworkSpec spec;
   spec.duration_ms = top.number("duration_ms").value_or(spec.duration_ms);
   spec.bin_ms = top.number("bin_ms").value_or(spec.bin_ms);
-  if (const auto semantics = top.text("semantics")) {
-    if (*semantics == "converged") {
-      spec.semantics = NetworkSemantics::converged;
-    } else if (*semantics == "published") {
-      spec.semantics = NetworkSemantics::published;
-    } else {
-      top.fail(*top.find("semantics"),
-               fmt::format("semantics = '{}' is not allowed; allowed: converged, published", *semantics),
-               "unknown semantics");
-    }
-  }
+  spec.semantics = top.choice("semantics", spec.semantics,
+                              {{"converged", NetworkSemantics::converged}, {"published", NetworkSemantics::published}});
   io_detail::read_seed_threads_method(top, spec.seed, spec.threads, spec.method, spec.dt_ms);
   if (const auto record = top.sub_table("record", "record.")) {
     record->require_known_keys({"neurons"});
@@ -286,6 +270,10 @@ std::string network_to_toml(const NetworkSpec& spec) {
     line(fmt::format("autapses = {}", connection.autapses));
     line(fmt::format("weight = {}", draw_text(connection.weight)));
     if (connection.delay_ms != 0.0) line(fmt::format("delay_ms = {}", number_text(connection.delay_ms)));
+    if (connection.synapse == Connection::Synapse::exponential) {
+      line("synapse = \"exponential\"");
+      line(fmt::format("tau_ms = {}", number_text(connection.tau_ms)));
+    }
   }
   for (const ExternalInput& input : spec.inputs) {
     line("\n[[input]]");

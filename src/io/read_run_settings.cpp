@@ -91,7 +91,8 @@ void read_method(const TableReader& method, RunSettings& settings) {
 RunSettings io_detail::run_settings_from(const toml::value& document, const std::filesystem::path& path,
                                          std::span<const std::string_view> other_keys) {
   const TableReader top{path, document, ""};
-  std::vector<std::string_view> keys{"preset", "model", "stimulus", "t_end", "initial", "parameters", "method"};
+  std::vector<std::string_view> keys{"preset", "model",  "stimulus", "t_end",
+                                     "initial", "parameters", "method", "events"};
   keys.insert(keys.end(), other_keys.begin(), other_keys.end());
   top.require_known_keys(keys);
 
@@ -112,6 +113,11 @@ RunSettings io_detail::run_settings_from(const toml::value& document, const std:
     }
   }
   if (const auto method = top.sub_table("method", "method.")) read_method(*method, settings);
+  if (const auto events = top.sub_table("events", "events.")) {
+    events->require_known_keys({"file", "current_decay"});
+    if (const auto file = events->text("file")) settings.events_file = *file;
+    settings.event_decay = events->number("current_decay");
+  }
   return settings;
 }
 
@@ -119,6 +125,7 @@ RunSettings read_run_settings(const std::filesystem::path& path) {
   RunSettings settings = io_detail::run_settings_from(io_detail::read_toml_file(path), path);
   // A relative table path in the stimulus starts in the config file's folder, wherever the run starts.
   if (settings.stimulus) settings.stimulus_folder = std::filesystem::absolute(path).parent_path();
+  if (settings.events_file) settings.events_file = std::filesystem::absolute(path).parent_path() / *settings.events_file;
   return settings;
 }
 

@@ -8,6 +8,7 @@
 
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/memory_budget.hpp"
+#include "neurodyn/io/input_events_file.hpp"
 #include "neurodyn/io/run_config.hpp"
 #include "neurodyn/stimulus/parse.hpp"
 
@@ -106,6 +107,8 @@ RunSettings overlay(RunSettings base, const RunSettings& top) {
   take_if_set(base.method, top.method);
   for (const auto& [name, value] : top.method_options) base.method_options[name] = value;
   take_if_set(base.output_step, top.output_step);
+  take_if_set(base.events_file, top.events_file);
+  take_if_set(base.event_decay, top.event_decay);
   return base;
 }
 
@@ -151,7 +154,17 @@ EffectiveRun resolve(const RunSettings& settings) {
   Stimulus stimulus = parse_stimulus(spec, run.t_end, settings.stimulus_folder);
   run.stimulus = stimulus.spec();
 
-  run.problem = Problem{std::move(model), run.initial_state, std::move(stimulus), 0.0, run.t_end};
+  run.problem = Problem{std::move(model), run.initial_state, std::move(stimulus), 0.0, run.t_end, {}};
+  if (settings.event_decay && !settings.events_file) {
+    throw InputError(fmt::format("event_decay = {:g} ms is set but no events file; allowed: event_decay with "
+                                 "events",
+                                 *settings.event_decay));
+  }
+  if (settings.events_file) {
+    run.events_file = std::filesystem::absolute(*settings.events_file);
+    run.event_decay = settings.event_decay.value_or(run.event_decay);
+    run.problem.events = read_input_events(run.events_file, run.model, run.event_decay);
+  }
   return run;
 }
 

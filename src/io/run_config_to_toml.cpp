@@ -60,6 +60,12 @@ void append_problem(fmt::memory_buffer& out, const EffectiveRun& run) {
     append(out, "{} = {}  # {}: {}\n", parameter.name, toml_float(run.parameters.at(std::string(parameter.name))),
            unit_label(parameter.unit), single_line(parameter.meaning));
   }
+  if (!run.events_file.empty()) {
+    append(out, "\n[events]\n");
+    append(out, "file = {}  # time_ms,target,weight per line\n", toml_string(run.events_file.string()));
+    append(out, "current_decay = {}  # ms: decay of event currents; inf: they persist\n",
+           toml_float(run.event_decay));
+  }
 }
 
 std::string toml_value(const OptionValue& value) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
 namespace neurodyn {
@@ -36,6 +37,7 @@ std::string toml_string(std::string_view text) {
 
 std::string toml_float(double value) {
   std::string text = fmt::format("{}", value);
+  if (!std::isfinite(value)) return text;  // inf, -inf and nan are TOML's own spellings
   // fmt writes integral values without a point ("100"), which TOML would read as an integer.
   if (text.find_first_of(".e") == std::string::npos) text += ".0";
   return text;

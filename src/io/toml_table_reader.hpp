@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <toml.hpp>
 #include <vector>
 
@@ -98,6 +100,22 @@ struct TableReader {
     if (!value) return std::nullopt;
     if (!value->is_string()) wrong_type(key, *value, "a string");
     return value->as_string().str;
+  }
+
+  // The value named by the text at `key` among `choices` (name, value); `fallback` when the key is absent.
+  // Throws InputError naming the key, the text and the names allowed.
+  template <class E>
+  E choice(std::string_view key, E fallback, std::initializer_list<std::pair<std::string_view, E>> choices) const {
+    const auto name = text(key);
+    if (!name) return fallback;
+    std::vector<std::string_view> names;
+    for (const auto& [choice_name, value] : choices) {
+      if (choice_name == *name) return value;
+      names.push_back(choice_name);
+    }
+    fail(*find(key),
+         fmt::format("{} = '{}' is not allowed; allowed: {}", key_name(key), *name, fmt::join(names, ", ")),
+         fmt::format("unknown {}", key));
   }
 
   // The sub-table [prefix + key], if present.

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <charconv>
+#include <cmath>
 #include <system_error>
 
 #include "neurodyn/error.hpp"
@@ -51,6 +53,27 @@ std::ifstream open_text_input(const std::filesystem::path& path, std::string_vie
                                 std::error_code(errno, std::generic_category()).message()));
   }
   return file;
+}
+
+std::vector<std::string_view> csv_fields(std::string_view line) {
+  std::vector<std::string_view> fields;
+  for (std::size_t comma; (comma = line.find(',')) != std::string_view::npos; line.remove_prefix(comma + 1)) {
+    fields.push_back(line.substr(0, comma));
+  }
+  fields.push_back(line);
+  return fields;
+}
+
+double parse_number_field(std::string_view text, const std::filesystem::path& file, long line,
+                          std::string_view column) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.remove_suffix(1);
+  double value = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    throw InputError(fmt::format("{} line {}: {} '{}' is not a finite number", file.string(), line, column, text));
+  }
+  return value;
 }
 
 }  // namespace neurodyn

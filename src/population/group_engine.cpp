@@ -119,6 +119,14 @@ class LaneGroup final : public GroupEngine {
     append_in_neuron_order(b, lane_spikes, spikes);
   }
 
+  void set_decays(const std::vector<double>& tau_ms) override {
+    for (auto& block : blocks_) block.set_decays(tau_ms);
+  }
+
+  void add_decaying_jumps(std::size_t b, double t0, const double* jumps) override {
+    blocks_[b].add_decaying_jumps(t0, jumps);
+  }
+
   void advance_published(std::size_t b, const double* inputs, double bin_ms) override {
     if constexpr (HasPublishedScheme<M> && N == 2) {
       auto& block = blocks_[b];

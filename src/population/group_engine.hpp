@@ -38,6 +38,11 @@ class GroupEngine {
   // writes each lane's first state variable at the end of every grid step: lane_width values a step.
   virtual void advance_converged(std::size_t b, const double* inputs, const BinGrid& bin,
                                  std::vector<GroupSpike>& spikes, double* voltages = nullptr) = 0;
+  // Decaying synaptic currents (LaneBlock::set_decays), one per time constant (ms), for every block.
+  virtual void set_decays(const std::vector<double>& tau_ms) = 0;
+  // Before block b's bin at t0 (ms): its decaying currents carried to t0 plus `jumps` (lane_width values a
+  // time constant).
+  virtual void add_decaying_jumps(std::size_t b, double t0, const double* jumps) = 0;
   // net.m's update of one bin of length bin_ms with the inputs held: v two half steps, u one step from the new v.
   virtual void advance_published(std::size_t b, const double* inputs, double bin_ms) = 0;
   // net.m's spike test: the neurons of block b with v >= vpeak are reset and appended, labelled `label_ms`.

@@ -56,6 +56,22 @@ class LaneBlock {
   State state(int lane) const { return x_.row(lane).transpose().matrix(); }
   double voltage(int lane) const { return x_(lane, 0); }
   Lanes& current() { return current_; }
+
+  // Exponentially decaying synaptic currents, one per time constant (ms): channel k adds
+  // decaying_[k] exp(-(t - decay_origin_) / tau_k) to the held current at time t.
+  void set_decays(const std::vector<double>& tau_ms) {
+    decays_ = tau_ms;
+    decaying_.assign(tau_ms.size(), Lanes::Zero());
+  }
+  // At t0 (the start of a bin): the decaying currents carried to t0, then `jumps` (lane_width values a channel)
+  // added to them.
+  void add_decaying_jumps(double t0, const double* jumps) {
+    for (std::size_t k = 0; k < decays_.size(); ++k) {
+      const double factor = std::exp(-(t0 - decay_origin_) / decays_[k]);
+      decaying_[k] = decaying_[k] * factor + Eigen::Map<const Lanes>(jumps + k * lane_width);
+    }
+    decay_origin_ = t0;
+  }
   bool all_running() const { return all_running_; }
   bool failed(int lane) const { return status_[static_cast<std::size_t>(lane)] == LaneStatus::failed; }
   const std::string& failure(int lane) const { return failures_[static_cast<std::size_t>(lane)]; }
@@ -103,7 +119,7 @@ class LaneBlock {
   template <class Stepper>
   [[gnu::flatten]] void step(const Stepper& stepper, double t, double target, std::vector<LaneSpike>& spikes) {
     const double h = target - t;
-    LaneSystem system{model_, current_};
+    const LaneSystem system{*this};
     const Block slope = system.rhs(t, x_);
     const Block end = stepper.step(system, t, x_, slope, h).end;
     const Lanes guard_end = guard(end);
@@ -130,22 +146,40 @@ class LaneBlock {
   }
 
  private:
-  // The lanes' right-hand side with their held currents (the steppers call rhs(t, x)).
+  // The lanes' input at t: the held current plus the decaying currents.
+  Lanes current_at(double t) const {
+    if (decays_.empty()) return current_;
+    Lanes current = current_;
+    for (std::size_t k = 0; k < decays_.size(); ++k) {
+      current += decaying_[k] * std::exp(-(t - decay_origin_) / decays_[k]);
+    }
+    return current;
+  }
+  double current_at(double t, int lane) const {
+    double current = current_[lane];
+    for (std::size_t k = 0; k < decays_.size(); ++k) {
+      current += decaying_[k][lane] * std::exp(-(t - decay_origin_) / decays_[k]);
+    }
+    return current;
+  }
+
+  // The lanes' right-hand side with their inputs (the steppers call rhs(t, x)).
   struct LaneSystem {
-    const LaneModel<M>& model;
-    const Lanes& current;
-    Block rhs(double, const Block& x) const {
-      const std::array<Lanes, N> rates = model.field(columns(x), BasicDrive<Lanes>{current, Lanes::Zero()});
+    const LaneBlock& block;
+    Block rhs(double t, const Block& x) const {
+      const std::array<Lanes, N> rates =
+          block.model_.field(columns(x), BasicDrive<Lanes>{block.current_at(t), Lanes::Zero()});
       Block out;
       for (int i = 0; i < N; ++i) out.col(i) = rates[static_cast<std::size_t>(i)];
       return out;
     }
   };
-  // One neuron's right-hand side with its held current.
+  // One neuron's right-hand side with its input.
   struct NeuronSystem {
+    const LaneBlock& block;
     const M& model;
-    double current;
-    State rhs(double, const State& x) const { return model.rhs(x, Drive{current, 0.0}); }
+    int lane;
+    State rhs(double t, const State& x) const { return model.rhs(x, Drive{block.current_at(t, lane), 0.0}); }
   };
 
   Lanes guard(const Block& x) const { return model_.spike_guard(columns(x)); }
@@ -156,7 +190,7 @@ class LaneBlock {
   [[gnu::noinline]] void step_alone(const Stepper& stepper, int lane, double t, double target,
                                     std::vector<LaneSpike>& spikes) {
     const M neuron = model(lane);
-    const NeuronSystem system{neuron, current_[lane]};
+    const NeuronSystem system{*this, neuron, lane};
     State x = state(lane);
     double& hold_until = hold_until_[lane];
     while (t < target) {
@@ -235,6 +269,9 @@ class LaneBlock {
   LaneModel<M> model_;
   Block x_;
   Lanes current_;
+  std::vector<double> decays_;     // ms, one per decaying channel
+  std::vector<Lanes> decaying_;    // the channels' currents at decay_origin_
+  double decay_origin_ = 0.0;      // ms
   Lanes hold_until_;
   std::array<LaneStatus, lane_width> status_;
   std::array<std::string, lane_width> failures_;

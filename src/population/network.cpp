@@ -161,6 +161,14 @@ void validate(const NetworkSpec& spec) {
       throw InputError(fmt::format("{}: rule = 'edges' needs edge_file", where));
     }
     validate_draw(connection.weight, where + ": weight");
+    if (connection.synapse == Connection::Synapse::exponential) {
+      require_in_range(where + ": tau_ms", connection.tau_ms, 1e-9, 1e9);
+      if (spec.semantics == NetworkSemantics::published) {
+        throw InputError(fmt::format("{}: synapse = 'exponential' under semantics = 'published' (net.m's synapses are "
+                                     "jumps for one bin); use semantics = 'converged' or synapse = 'jump'",
+                                     where));
+      }
+    }
     if (connection.delay_ms != 0.0) {
       const double bins = connection.delay_ms / spec.bin_ms;
       if (!(connection.delay_ms >= spec.bin_ms * (1 - 1e-12)) || !whole_multiple(connection.delay_ms, spec.bin_ms) ||
@@ -171,6 +179,12 @@ void validate(const NetworkSpec& spec) {
                         where, connection.delay_ms, spec.bin_ms));
       }
     }
+  }
+  if (const auto taus = population_detail::decay_time_constants(spec);
+      taus.size() > population_detail::max_decay_channels) {
+    throw InputError(fmt::format("the exponential synapses use {} distinct tau_ms ({}); at most {} are allowed (each "
+                                 "neuron keeps one current per time constant)",
+                                 taus.size(), fmt::join(taus, ", "), population_detail::max_decay_channels));
   }
   for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
     const ExternalInput& input = spec.inputs[i];
@@ -220,9 +234,12 @@ double network_bytes(const NetworkSpec& spec) {
     }
     max_delay = std::max(max_delay, population_detail::delay_bins(connection, spec.bin_ms));
   }
-  // Per neuron: state, parameters, input and hold in lanes (about 24 doubles), its row offset and the delay
-  // buffers; per synapse: the table and, while it is built, the edge list (32 bytes).
-  return neurons * (24.0 * 8.0 + 8.0 + 8.0 * (max_delay + 1)) + synapses * (population_detail::synapse_bytes + 32.0);
+  // Per neuron: state, parameters, input and hold in lanes (about 24 doubles), its decaying currents, its row
+  // offset and the delay buffers of each channel; per synapse: the table (and its channel when some synapses
+  // decay) and, while it is built, the edge list (32 bytes).
+  const auto decaying = static_cast<double>(population_detail::decay_time_constants(spec).size());
+  return neurons * (24.0 * 8.0 + 8.0 * decaying + 8.0 + 8.0 * (max_delay + 1) * (1.0 + decaying)) +
+         synapses * (population_detail::synapse_bytes + (decaying > 0.0 ? 1.0 : 0.0) + 32.0);
 }
 
 NetworkSpec izhikevich2003_network(NetworkSemantics semantics, std::uint64_t seed) {
@@ -357,9 +374,13 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
   const population_detail::SynapseTable synapses = population_detail::build_synapses(spec, result.group_first);
   result.synapses = static_cast<std::int64_t>(synapses.targets.size());
 
-  // The delay buffer: slot k mod (max_delay + 1) holds the synaptic input that arrives in bin k.
+  // The delay buffers, one per channel (0: jumps for one bin; k: the currents that decay with
+  // synapses.decay_ms[k - 1]): buffer channel * slots + (k mod slots) holds what arrives at the start of bin k.
   const int slots = synapses.max_delay + 1;
-  std::vector<std::vector<double>> arriving(static_cast<std::size_t>(slots), std::vector<double>(neurons, 0.0));
+  const std::size_t channels = 1 + synapses.decay_ms.size();
+  std::vector<std::vector<double>> arriving(channels * static_cast<std::size_t>(slots),
+                                            std::vector<double>(static_cast<std::size_t>(neurons), 0.0));
+  for (auto& group : groups) group->set_decays(synapses.decay_ms);
 
   // The work of a bin: one item per lane block, in the order of the global indices.
   struct Item {
@@ -392,10 +413,19 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
 
   // Spikes of bin k (labelled in it, or found at its end by the published scheme) arrive `delay` bins later.
   std::vector<std::pair<double, std::int64_t>> bin_spikes;
-  std::vector<double*> arrival(static_cast<std::size_t>(slots));  // arrival[d]: the buffer of bin k + d
+  // arrival[channel * slots + d]: the buffer of the channel for bin k + d.
+  std::vector<double*> arrival(channels * static_cast<std::size_t>(slots));
+  const auto route = [&](std::size_t synapse) {
+    const std::size_t channel = synapses.channels.empty() ? 0 : synapses.channels[synapse];
+    return channel * static_cast<std::size_t>(slots) + synapses.delays[synapse];
+  };
   const auto deliver = [&](std::int64_t k) {
-    for (int d = 1; d < slots; ++d)
-      arrival[static_cast<std::size_t>(d)] = arriving[static_cast<std::size_t>((k + d) % slots)].data();
+    for (std::size_t channel = 0; channel < channels; ++channel) {
+      for (int d = 1; d < slots; ++d) {
+        arrival[channel * static_cast<std::size_t>(slots) + static_cast<std::size_t>(d)] =
+            arriving[channel * static_cast<std::size_t>(slots) + static_cast<std::size_t>((k + d) % slots)].data();
+      }
+    }
     bin_spikes.clear();
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::int64_t first = result.group_first[items[i].group];
@@ -404,13 +434,11 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
         const auto begin = static_cast<std::size_t>(synapses.offsets[static_cast<std::size_t>(source)]);
         const auto end = static_cast<std::size_t>(synapses.offsets[static_cast<std::size_t>(source) + 1]);
         if (begin < end && synapses.contiguous[static_cast<std::size_t>(source)]) {
-          double* to = arrival[synapses.delays[begin]] + synapses.targets[begin];
+          double* to = arrival[route(begin)] + synapses.targets[begin];
           const double* weight = synapses.weights.data() + begin;
           for (std::size_t s = 0; s < end - begin; ++s) to[s] += weight[s];
         } else {
-          for (std::size_t at = begin; at < end; ++at) {
-            arrival[synapses.delays[at]][synapses.targets[at]] += synapses.weights[at];
-          }
+          for (std::size_t at = begin; at < end; ++at) arrival[route(at)][synapses.targets[at]] += synapses.weights[at];
         }
         bin_spikes.emplace_back(spike.time_ms, source);
       }
@@ -432,7 +460,9 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
   }
   std::optional<std::string> failure;
   for (std::int64_t k = 0; k < bins && !failure; ++k) {
-    auto& slot = arriving[static_cast<std::size_t>(k % slots)];
+    const auto slot_of = [&](std::size_t channel) -> std::vector<double>& {
+      return arriving[channel * static_cast<std::size_t>(slots) + static_cast<std::size_t>(k % slots)];
+    };
     const BinGrid grid{spec.dt_ms, k * steps_per_bin, (k + 1) * steps_per_bin,
                        static_cast<double>(k + 1) * spec.bin_ms};
 #pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
@@ -440,15 +470,25 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
       const auto [g, b] = items[i];
       auto& group = *groups[g];
       const std::int64_t first = result.group_first[g];
-      double block_inputs[lane_width];
+      // Takes the block's entries out of a delay buffer (padding lanes repeat the group's last neuron).
+      const auto take = [&](std::vector<double>& buffer, double* values) {
+        for (int lane = 0; lane < lane_width; ++lane) {
+          const std::int64_t neuron = std::min(static_cast<std::int64_t>(b) * lane_width + lane, group.size() - 1);
+          values[lane] = buffer[static_cast<std::size_t>(first + neuron)];
+        }
+        for (int lane = 0; lane < lane_width; ++lane) {
+          const std::int64_t neuron = static_cast<std::int64_t>(b) * lane_width + lane;
+          if (neuron < group.size()) buffer[static_cast<std::size_t>(first + neuron)] = 0.0;
+        }
+      };
+      double block_inputs[lane_width], arrived[lane_width];
       inputs[g].block_values(static_cast<std::int64_t>(b) * lane_width, k, spec.bin_ms, spec.seed, block_inputs);
-      for (int lane = 0; lane < lane_width; ++lane) {
-        const std::int64_t neuron = std::min(static_cast<std::int64_t>(b) * lane_width + lane, group.size() - 1);
-        block_inputs[lane] += slot[static_cast<std::size_t>(first + neuron)];
-      }
-      for (int lane = 0; lane < lane_width; ++lane) {
-        const std::int64_t neuron = static_cast<std::int64_t>(b) * lane_width + lane;
-        if (neuron < group.size()) slot[static_cast<std::size_t>(first + neuron)] = 0.0;
+      take(slot_of(0), arrived);
+      for (int lane = 0; lane < lane_width; ++lane) block_inputs[lane] += arrived[lane];
+      if (channels > 1) {
+        double jumps[population_detail::max_decay_channels * lane_width];
+        for (std::size_t channel = 1; channel < channels; ++channel) take(slot_of(channel), jumps + (channel - 1) * lane_width);
+        group.add_decaying_jumps(b, static_cast<double>(grid.first) * grid.dt, jumps);
       }
       if (published) {
         group.advance_published(b, block_inputs, spec.bin_ms);

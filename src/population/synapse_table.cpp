@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -20,6 +19,7 @@ struct Edge {
   std::uint32_t source, target;
   double weight;
   int delay;
+  std::uint8_t channel;  // SynapseTable::channels
 };
 
 // The synapses the connections will make: exact for all pairs and fixed in-degrees, the mean for a probability
@@ -51,6 +51,12 @@ double expected_synapses(const NetworkSpec& spec) {
   return count;
 }
 
+std::uint8_t channel_of(const Connection& connection, const std::vector<double>& decay_ms) {
+  if (connection.synapse == Connection::Synapse::jump) return 0;
+  const auto at = std::find(decay_ms.begin(), decay_ms.end(), connection.tau_ms);
+  return static_cast<std::uint8_t>(at - decay_ms.begin() + 1);
+}
+
 std::int64_t group_index(const NetworkSpec& spec, const std::string& name) {
   for (std::size_t g = 0; g < spec.groups.size(); ++g) {
     if (spec.groups[g].name == name) return static_cast<std::int64_t>(g);
@@ -77,21 +83,11 @@ std::vector<std::int64_t> distinct_sample(std::int64_t n, std::int64_t k, std::u
   return chosen;
 }
 
-double parse_field(std::string_view text, const std::filesystem::path& file, long line, std::string_view name) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.remove_suffix(1);
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    throw InputError(fmt::format("{} line {}: {} '{}' is not a finite number", file.string(), line, name, text));
-  }
-  return value;
-}
-
 // Edges of an edge file: `source,target[,weight]` per line, indices within the connection's groups; blank lines,
 // lines starting with '#' and a first line naming the columns are skipped.
 void read_edge_file(const Connection& connection, std::int64_t from_first, std::int64_t from_count,
-                    std::int64_t to_first, std::int64_t to_count, int delay, std::vector<Edge>& edges) {
+                    std::int64_t to_first, std::int64_t to_count, int delay, std::uint8_t channel,
+                    std::vector<Edge>& edges) {
   std::ifstream in = open_text_input(connection.edge_file, "edge file");
   std::string text;
   long line = 0;
@@ -99,18 +95,13 @@ void read_edge_file(const Connection& connection, std::int64_t from_first, std::
     ++line;
     if (text.empty() || text == "\r" || text.front() == '#') continue;
     if (line == 1 && text.starts_with("source")) continue;
-    std::vector<std::string_view> fields;
-    std::string_view rest(text);
-    for (std::size_t comma; (comma = rest.find(',')) != std::string_view::npos; rest.remove_prefix(comma + 1)) {
-      fields.push_back(rest.substr(0, comma));
-    }
-    fields.push_back(rest);
+    const std::vector<std::string_view> fields = csv_fields(text);
     if (fields.size() < 2 || fields.size() > 3) {
       throw InputError(fmt::format("{} line {}: expected source,target[,weight]; found {} fields",
                                    connection.edge_file.string(), line, fields.size()));
     }
-    const double source = parse_field(fields[0], connection.edge_file, line, "source");
-    const double target = parse_field(fields[1], connection.edge_file, line, "target");
+    const double source = parse_number_field(fields[0], connection.edge_file, line, "source");
+    const double target = parse_number_field(fields[1], connection.edge_file, line, "target");
     const auto check = [&](double index, std::int64_t count, std::string_view role, const std::string& group) {
       if (!(index >= 0 && index < static_cast<double>(count) && index == std::floor(index))) {
         throw InputError(fmt::format("{} line {}: {} {:g} is not a neuron of group '{}'; allowed: 0 .. {}",
@@ -120,13 +111,24 @@ void read_edge_file(const Connection& connection, std::int64_t from_first, std::
     check(source, from_count, "source", connection.from);
     check(target, to_count, "target", connection.to);
     const double weight =
-        fields.size() == 3 ? parse_field(fields[2], connection.edge_file, line, "weight") : connection.weight.value;
+        fields.size() == 3 ? parse_number_field(fields[2], connection.edge_file, line, "weight") : connection.weight.value;
     edges.push_back({static_cast<std::uint32_t>(from_first + static_cast<std::int64_t>(source)),
-                     static_cast<std::uint32_t>(to_first + static_cast<std::int64_t>(target)), weight, delay});
+                     static_cast<std::uint32_t>(to_first + static_cast<std::int64_t>(target)), weight, delay, channel});
   }
 }
 
 }  // namespace
+
+std::vector<double> decay_time_constants(const NetworkSpec& spec) {
+  std::vector<double> taus;
+  for (const Connection& connection : spec.connections) {
+    if (connection.synapse == Connection::Synapse::exponential &&
+        std::find(taus.begin(), taus.end(), connection.tau_ms) == taus.end()) {
+      taus.push_back(connection.tau_ms);
+    }
+  }
+  return taus;
+}
 
 int delay_bins(const Connection& connection, double bin_ms) {
   if (connection.delay_ms == 0.0) return 1;
@@ -134,6 +136,8 @@ int delay_bins(const Connection& connection, double bin_ms) {
 }
 
 SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int64_t>& group_first) {
+  SynapseTable table;
+  table.decay_ms = decay_time_constants(spec);
   std::vector<Edge> edges;
   edges.reserve(static_cast<std::size_t>(expected_synapses(spec)));  // no copies as the list grows
   const std::uint64_t seed = spec.seed;
@@ -145,12 +149,13 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
     const std::int64_t from_count = spec.groups[static_cast<std::size_t>(from)].count;
     const std::int64_t to_count = spec.groups[static_cast<std::size_t>(to)].count;
     const int delay = delay_bins(connection, spec.bin_ms);
+    const std::uint8_t channel = channel_of(connection, table.decay_ms);
     const bool same_group = from == to;
     const auto add = [&](std::int64_t source, std::int64_t target) {
       const auto s = static_cast<std::uint64_t>(source), t = static_cast<std::uint64_t>(target);
       const double r = uniform01(seed, RandomStream::weights, c, s, t);
       edges.push_back({static_cast<std::uint32_t>(source), static_cast<std::uint32_t>(target),
-                       draw_value(connection.weight, r, seed, RandomStream::weights, c, s, t), delay});
+                       draw_value(connection.weight, r, seed, RandomStream::weights, c, s, t), delay, channel});
     };
     switch (connection.rule) {
       case Connection::Rule::all:
@@ -196,32 +201,34 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
         break;
       }
       case Connection::Rule::edges:
-        read_edge_file(connection, from_first, from_count, to_first, to_count, delay, edges);
+        read_edge_file(connection, from_first, from_count, to_first, to_count, delay, channel, edges);
         break;
     }
   }
   // Rows by source, stable: within a row, the order of the connections and of the targets.
   const std::int64_t neurons = group_first.back();
-  SynapseTable table;
   table.offsets.assign(static_cast<std::size_t>(neurons) + 1, 0);
   for (const Edge& edge : edges) ++table.offsets[static_cast<std::size_t>(edge.source) + 1];
   for (std::size_t j = 1; j < table.offsets.size(); ++j) table.offsets[j] += table.offsets[j - 1];
   table.targets.resize(edges.size());
   table.weights.resize(edges.size());
   table.delays.resize(edges.size());
+  if (!table.decay_ms.empty()) table.channels.resize(edges.size());
   std::vector<std::int64_t> next(table.offsets.begin(), table.offsets.end() - 1);
   for (const Edge& edge : edges) {
     const auto at = static_cast<std::size_t>(next[static_cast<std::size_t>(edge.source)]++);
     table.targets[at] = static_cast<std::uint32_t>(edge.target);
     table.weights[at] = edge.weight;
     table.delays[at] = static_cast<std::uint16_t>(edge.delay);
+    if (!table.channels.empty()) table.channels[at] = edge.channel;
     table.max_delay = std::max(table.max_delay, edge.delay);
   }
   table.contiguous.assign(static_cast<std::size_t>(neurons), 1);
   for (std::size_t j = 0; j < static_cast<std::size_t>(neurons); ++j) {
     for (auto s = table.offsets[j] + 1; s < table.offsets[j + 1]; ++s) {
       const auto at = static_cast<std::size_t>(s);
-      if (table.targets[at] != table.targets[at - 1] + 1 || table.delays[at] != table.delays[at - 1]) {
+      if (table.targets[at] != table.targets[at - 1] + 1 || table.delays[at] != table.delays[at - 1] ||
+          (!table.channels.empty() && table.channels[at] != table.channels[at - 1])) {
         table.contiguous[j] = 0;
         break;
       }

@@ -18,7 +18,14 @@ struct SynapseTable {
   // weights add to a contiguous range of the inputs (dense connections, as net.m's).
   std::vector<std::uint8_t> contiguous;
   int max_delay = 1;
+  // Per synapse, when some connection's synapses decay: 0 for a jump, k for a current that decays with
+  // decay_ms[k - 1]; empty when every synapse is a jump. A contiguous row has one channel.
+  std::vector<std::uint8_t> channels;
+  std::vector<double> decay_ms;  // the distinct time constants of the decaying synapses, in connection order
 };
+
+// The most distinct decay time constants a network may use (each neuron keeps one current per constant).
+inline constexpr std::size_t max_decay_channels = 4;
 
 // Bytes per synapse in the table.
 inline constexpr double synapse_bytes = sizeof(std::uint32_t) + sizeof(double) + sizeof(std::uint16_t);
@@ -27,6 +34,10 @@ inline constexpr double synapse_bytes = sizeof(std::uint32_t) + sizeof(double) +
 // first global index (and the total as its last entry). Throws InputError for an edge file naming a missing
 // neuron or a malformed line (with the file and the line), FileError for an unreadable file.
 SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int64_t>& group_first);
+
+// The distinct time constants of the spec's decaying synapses, in connection order (at most max_decay_channels,
+// which validate() checks).
+std::vector<double> decay_time_constants(const NetworkSpec& spec);
 
 // The delay of a connection in bins (delay_ms = 0: one bin).
 int delay_bins(const Connection& connection, double bin_ms);

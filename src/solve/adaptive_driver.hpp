@@ -26,7 +26,10 @@ class AdaptiveDriver {
   MaybeFailure advance_to(double t) {
     const double until = std::min(t, run_.t_end());
     while (run_.time() < until) {
-      if (run_.skip_hold(run_.t_end())) continue;
+      if (const auto hold = run_.skip_hold(run_.t_end()); hold.happened) {
+        if (hold.failure) return hold.failure;
+        continue;
+      }
       if (auto failure = attempt_step()) return failure;
     }
     return std::nullopt;
@@ -73,7 +76,7 @@ class AdaptiveDriver {
     }
     if (failure) return failure;
     if (HybridIntegrator<M>::diverged(run_.state())) return run_.unstable(run_.time(), before);
-    run_.cross_break_if_due();
+    if (auto jump_failure = run_.cross_break_if_due().failure) return jump_failure;
     ++accepted_;
     if (!run_.recorder().on_output_grid() && !spiked &&
         (run_.recorder().records_step(accepted_) || run_.time() >= run_.t_end())) {

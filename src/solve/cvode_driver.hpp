@@ -58,8 +58,9 @@ class CvodeDriver {
   MaybeFailure advance_to(double t) {
     const double until = std::min(t, run_.t_end());
     while (run_.time() < until) {
-      if (run_.skip_hold(run_.t_end())) {
+      if (const auto hold = run_.skip_hold(run_.t_end()); hold.happened) {
         restart_ = true;
+        if (hold.failure) return hold.failure;
         continue;
       }
       if (auto failure = one_step()) return failure;
@@ -109,7 +110,9 @@ class CvodeDriver {
       }
     }
     run_.move_to(reached, y);
-    if (run_.cross_break_if_due()) restart_ = true;
+    const auto crossing = run_.cross_break_if_due();
+    if (crossing.happened) restart_ = true;
+    if (crossing.failure) return crossing.failure;
     if (!recorder.on_output_grid() && (recorder.records_step(++accepted_) || run_.time() >= run_.t_end())) {
       recorder.sample(run_.time(), run_.state());
     }

@@ -42,7 +42,10 @@ class FixedStepDriver {
   MaybeFailure advance_grid_step(double target) {
     double largest_step = std::numeric_limits<double>::infinity();  // shrinks on unsolved steps
     while (run_.time() < target) {
-      if (run_.skip_hold(target)) continue;
+      if (const auto hold = run_.skip_hold(target); hold.happened) {
+        if (hold.failure) return hold.failure;
+        continue;
+      }
       const double t = run_.time();
       const double piece_limited_end = std::min(target, run_.input().piece_end());
       const bool whole = largest_step >= piece_limited_end - t;
@@ -72,7 +75,7 @@ class FixedStepDriver {
       }
       if (failure) return failure;
       if (HybridIntegrator<M>::diverged(run_.state())) return run_.unstable(run_.time(), before);
-      run_.cross_break_if_due();
+      if (auto crossing = run_.cross_break_if_due().failure) return crossing;
     }
     return std::nullopt;
   }

@@ -499,6 +499,11 @@ void validate(const Problem& problem, const MethodOptions& method) {
     throw InputError(
         fmt::format("sensitivities with method '{}' are not implemented; allowed: rk4, dopri5", method.name));
   }
+  if (!problem.events.empty()) {
+    throw InputError(fmt::format("sensitivities of a run with input events ({} given) are not implemented; "
+                                 "allowed: no events (write a current jump as a stimulus step)",
+                                 problem.events.events.size()));
+  }
   if (!std::isfinite(problem.t_start) || !std::isfinite(problem.t_end) || !(problem.t_end > problem.t_start)) {
     throw InputError(fmt::format("t_end = {:g} ms is not allowed; allowed: a finite time after t_start = {:g} ms",
                                  problem.t_end, problem.t_start));

@@ -33,12 +33,12 @@ class HybridIntegrator {
   HybridIntegrator(const M& model, const Problem& problem, const MethodOptions& options,
                    const RecordOptions& record)
       : model_(model), options_(options), t_start_(problem.t_start), t_end_(problem.t_end),
-        input_(problem.stimulus, problem.t_start, problem.t_end), system_(model, input_, options, statistics_),
+        input_(problem.stimulus, problem.t_start, problem.t_end, problem.events), system_(model, input_, options, statistics_),
         recorder_(record, problem.t_start, problem.t_end), spikes_(options) {
     for (int i = 0; i < N; ++i) x_[i] = problem.initial_state[static_cast<std::size_t>(i)];
     t_ = t_start_;
     // The input may already be on at t_start (a state such as the Lienard form's v' is defined with I = 0).
-    x_ = model_.on_input_jump(x_, 0.0, problem.stimulus.limit(t_start_, Side::right).current);
+    x_ = model_.on_input_jump(x_, 0.0, input_.drive(t_start_).current);
   }
 
   HybridIntegrator(const HybridIntegrator&) = delete;
@@ -72,24 +72,33 @@ class HybridIntegrator {
     return slope_;
   }
 
+  // What skipping a hold or crossing a break did: whether it happened, and the failure of a spike fired by a
+  // state jump there.
+  struct Advance {
+    bool happened = false;
+    MaybeFailure failure;
+  };
+
   // While the state is held after a reset (refractory period), time advances with the state frozen, up to
-  // `target`; returns whether it did.
-  bool skip_hold(double target) {
-    if (!(t_ < hold_until_)) return false;
+  // `target`. State jumps delivered while the state is held are lost with it; one at the hold's end acts.
+  Advance skip_hold(double target) {
+    if (!(t_ < hold_until_)) return {};
     const double until = std::min(hold_until_, target);
     if (recorder_.on_output_grid()) recorder_.emit_outputs(until, [this](double) { return x_; }, t_, until - t_);
     t_ = until;
     slope_valid_ = false;
-    while (t_ >= input_.piece_end() && input_.ends_at_break()) cross_break();
-    return true;
+    while (t_ >= input_.piece_end() && input_.ends_at_break()) {
+      if (auto failure = cross_break()) return {true, failure};
+    }
+    return {true, std::nullopt};
   }
 
-  // Moves to the next smooth piece of the input when the run stands at the end of the current one; models
-  // whose state depends on I itself are told of the jump. Returns whether it did.
-  bool cross_break_if_due() {
-    if (!(t_ >= input_.piece_end() && input_.ends_at_break())) return false;
-    cross_break();
-    return true;
+  // Moves to the next smooth piece of the input when the run stands at the end of the current one: models
+  // whose state depends on I itself are told of the jump, and the events there jump the state (a jump that
+  // lifts the guard to the cutoff fires a spike at the event's time).
+  Advance cross_break_if_due() {
+    if (!(t_ >= input_.piece_end() && input_.ends_at_break())) return {};
+    return {true, cross_break()};
   }
 
   MaybeFailure count_step() {
@@ -222,10 +231,16 @@ class HybridIntegrator {
   }
 
  private:
-  void cross_break() {
+  MaybeFailure cross_break() {
+    const double at = input_.piece_end();  // at or before t_ (a hold may have carried the run past it)
     const InputJump jump = input_.cross_break();
     x_ = model_.on_input_jump(x_, jump.before, jump.after);
     slope_valid_ = false;
+    if (jump.state_jumps.empty() || at < hold_until_) return std::nullopt;
+    const double guard_before = model_.guard(x_);
+    for (const InputEvent& event : jump.state_jumps) x_[event.target] += event.weight;
+    if (!(guard_before < 0.0 && model_.guard(x_) >= 0.0)) return std::nullopt;
+    return fire(t_, x_);
   }
 
   const M& model_;

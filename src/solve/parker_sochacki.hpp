@@ -74,6 +74,12 @@ struct ParkerSochacki {
   template <NeuronModel M>
   static void require_applicable(const M& model, const Problem& problem) {
     require_power_series(model, problem.stimulus);
+    if (!problem.events.empty() && !std::isinf(problem.events.current_decay)) {
+      throw InputError(fmt::format("method = 'parker-sochacki' needs an input that is linear between its "
+                                   "breakpoints; event currents decaying with tau = {:g} ms are not; allowed: "
+                                   "current_decay = inf (persistent jumps)",
+                                   problem.events.current_decay));
+    }
   }
 
   template <int N>

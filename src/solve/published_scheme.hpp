@@ -18,11 +18,16 @@ struct PublishedScheme {
   static constexpr bool applies_to = PublishedSchemeModel<M>;
 
   template <NeuronModel M>
-  static void require_applicable(const M&, const Problem&) {
+  static void require_applicable(const M&, const Problem& problem) {
     if constexpr (!PublishedSchemeModel<M>) {
       throw InputError(fmt::format("method = 'izhikevich-published' is the scheme of Izhikevich's codes; model {} "
                                    "is not one of his; allowed: izh2003, izh2007",
                                    M::name));
+    }
+    if (!problem.events.empty()) {
+      throw InputError("method = 'izhikevich-published' samples its input on its own grid and cannot apply input "
+                       "events at their times; allowed: a method that steps to breakpoints (rk4, dopri5, ...), or "
+                       "the events written as a stimulus");
     }
   }
 

@@ -22,6 +22,37 @@ void require_positive(const std::string& field, double value, std::string_view u
   }
 }
 
+void validate_events(const Problem& problem) {
+  const auto& info = model_info(model_name(problem.model));
+  const double decay = problem.events.current_decay;
+  if (!(decay > 0.0)) {
+    throw InputError(fmt::format("events current_decay = {:g} ms is not allowed; allowed: > 0 ms, or inf for "
+                                 "current jumps that persist",
+                                 decay));
+  }
+  const int dimension = static_cast<int>(info.state_variables.size());
+  for (std::size_t i = 0; i < problem.events.events.size(); ++i) {
+    const InputEvent& event = problem.events.events[i];
+    if (!std::isfinite(event.time) || !std::isfinite(event.weight)) {
+      throw InputError(fmt::format("event {} (time = {:g} ms, weight = {:g}) is not allowed; allowed: a finite time "
+                                   "and weight",
+                                   i + 1, event.time, event.weight));
+    }
+    if (event.target != InputEvent::input_current && (event.target < 0 || event.target >= dimension)) {
+      throw InputError(fmt::format("event {} targets state variable {}; model {} has {} (0 to {}), or the input "
+                                   "current ({})",
+                                   i + 1, event.target, info.name, dimension, dimension - 1,
+                                   InputEvent::input_current));
+    }
+    if (event.target != InputEvent::input_current && event.time == problem.t_start) {
+      throw InputError(fmt::format("event {} jumps {} at t_start = {:g} ms; allowed: a time after t_start (a jump "
+                                   "at the start belongs in the initial state)",
+                                   i + 1, info.state_variables[static_cast<std::size_t>(event.target)].name,
+                                   problem.t_start));
+    }
+  }
+}
+
 void validate(const Problem& problem, const MethodOptions& method, const RecordOptions& record) {
   method_info(method.name);
   if (!std::isfinite(problem.t_start) || !std::isfinite(problem.t_end)) {
@@ -53,6 +84,7 @@ void validate(const Problem& problem, const MethodOptions& method, const RecordO
   }
   if (record.every < 1) throw InputError(fmt::format("record every = {} must be at least 1", record.every));
   validate_initial_state(problem);
+  validate_events(problem);
 }
 
 }  // namespace

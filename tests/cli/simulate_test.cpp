@@ -65,6 +65,35 @@ TEST_F(CliTest, WrittenConfigRepeatsTheRunByteForByte) {
   EXPECT_FALSE(read_spike_times(directory() / "first" / "spikes.csv").empty());
 }
 
+TEST_F(CliTest, EventsFileActsAsTheSameStimulusStepAndTravelsInTheConfig) {
+  // Panel A's cell with 4 more from 37.3 ms: as an event of the input current, and as a stimulus step.
+  std::filesystem::create_directories(directory() / "inputs");
+  write_text(directory() / "inputs" / "events.csv", "time_ms,target,weight\n# one jump of the current\n37.3,I,4\n");
+  const auto stepped = run({"simulate", "--preset", "izh2004-A", "--stimulus",
+                            "step:amp=10,start=10+step:amp=4,start=37.3", "--no-figures", "--out", "stepped"});
+  ASSERT_EQ(stepped.exit_status, 0) << stepped.err;
+  const auto evented = run({"simulate", "--preset", "izh2004-A", "--stimulus", "step:amp=10,start=10", "--events",
+                            "inputs/events.csv", "--no-figures", "--out", "evented"});
+  ASSERT_EQ(evented.exit_status, 0) << evented.err;
+  const auto expected = read_spike_times(directory() / "stepped" / "spikes.csv");
+  const auto actual = read_spike_times(directory() / "evented" / "spikes.csv");
+  expect_near_all(actual, expected, 1e-12);
+  const std::string config = read_text(directory() / "evented" / "config.toml");
+  EXPECT_THAT(config, HasSubstr("\n[events]\n"));
+  EXPECT_THAT(config, HasSubstr("current_decay = inf"));
+  const auto again = run({"simulate", "--config", "evented/config.toml", "--no-figures", "--out", "again"});
+  ASSERT_EQ(again.exit_status, 0) << again.err;
+  EXPECT_EQ(read_text(directory() / "again" / "spikes.csv"), read_text(directory() / "evented" / "spikes.csv"));
+
+  // A relative file in a config starts in the config's folder; a target the model lacks is refused by name.
+  write_text(directory() / "inputs" / "run.toml", "preset = \"izh2004-A\"\n[events]\nfile = \"bad.csv\"\n");
+  write_text(directory() / "inputs" / "bad.csv", "5,w,1\n");
+  const auto refused = run({"simulate", "--config", "inputs/run.toml", "--no-figures", "--out", "refused"});
+  EXPECT_EQ(refused.exit_status, 2) << refused.err;
+  EXPECT_THAT(refused.err, HasSubstr("bad.csv line 1: target 'w' is not an input of model izh2003; allowed: I, v, u"));
+  EXPECT_FALSE(std::filesystem::exists(directory() / "refused"));
+}
+
 TEST_F(CliTest, FlagOverridesConfigFile) {
   const auto config = (source_dir / "examples" / "izh2007-rs.toml").string();
   const auto result = run({"simulate", "--config", config, "--t-end", "400", "--no-figures", "--out", "out"});

@@ -34,6 +34,24 @@ TEST(NetworkConfig, ThePresetWrittenAndReadBackRunsTheSameSpikes) {
   EXPECT_GT(a.spikes.time_ms.size(), 500u);
 }
 
+TEST(NetworkConfig, ExponentialSynapsesTravelThroughTheConfig) {
+  NetworkSpec spec = izhikevich2003_network(NetworkSemantics::converged, 2);
+  spec.duration_ms = 100;
+  spec.connections[0].synapse = Connection::Synapse::exponential;
+  spec.connections[0].tau_ms = 1.0;  // the charge of a one-bin jump of the same weight
+  spec.connections[0].delay_ms = 2.0;
+  const std::string text = network_to_toml(spec);
+  EXPECT_THAT(text, HasSubstr("synapse = \"exponential\"\ntau_ms = 1"));
+  const NetworkSpec read = read_network_config(write_config("exponential", text));
+  EXPECT_EQ(network_to_toml(read), text);
+  const NetworkResult a = simulate_network(spec), b = simulate_network(read);
+  EXPECT_EQ(a.spikes.time_ms, b.spikes.time_ms);
+  EXPECT_GT(a.spikes.time_ms.size(), 300u);
+  // A decaying synapse changes the network: not the same spikes as the jump synapses.
+  const NetworkResult jumps = simulate_network(izhikevich2003_network(NetworkSemantics::converged, 2));
+  EXPECT_NE(a.spikes.time_ms, jumps.spikes.time_ms);
+}
+
 constexpr const char* two_groups = R"(
 duration_ms = 100
 [[group]]
@@ -79,6 +97,13 @@ TEST(NetworkConfig, BadInputIsRefusedNamingTheFieldAndTheValue) {
   expect_refused("model", "semantics = \"published\"\n[[group]]\nname = \"l\"\nmodel = \"lif\"\ncount = 2\n",
                  "semantics = 'published' is net.m's scheme for izh2003");
   expect_refused("hh", "[[group]]\nname = \"h\"\nmodel = \"hh\"\ncount = 2\n", "");
+  expect_refused("synapse", std::string(two_groups) + "[[connection]]\nfrom = \"e\"\nto = \"i\"\nsynapse = \"alpha\"\n",
+                 "synapse = 'alpha' is not allowed; allowed: jump, exponential");
+  expect_refused("tau",
+                 std::string(two_groups) + "[[connection]]\nfrom = \"e\"\nto = \"i\"\nsynapse = \"exponential\"\n",
+                 "synapse = 'exponential' needs tau_ms");
+  expect_refused("tau_for_jump", std::string(two_groups) + "[[connection]]\nfrom = \"e\"\nto = \"i\"\ntau_ms = 3\n",
+                 "tau_ms is for synapse = 'exponential'");
 }
 
 TEST(NetworkConfig, AnEdgeFileNamingAMissingNeuronIsRefusedWithItsLine) {

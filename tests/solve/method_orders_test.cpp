@@ -150,7 +150,7 @@ TEST(MethodOrders, EveryAdaptiveMethodHasItsStatedOrderAtAFixedStep) {
 // Parker-Sochacki summed to a fixed number of terms on the 2003 model below threshold (polynomial, smooth):
 // against rk4 at a step 100 times finer than the finest here, the order is the number of terms.
 TEST(MethodOrders, ParkerSochackiAtAFixedNumberOfTermsHasThatOrder) {
-  Problem problem{make_model("izh2003", {}), {-70.0, -14.0}, parse_stimulus("step:amp=1,start=5", 50.0), 0.0, 50.0};
+  Problem problem{make_model("izh2003", {}), {-70.0, -14.0}, parse_stimulus("step:amp=1,start=5", 50.0), 0.0, 50.0, {}};
   const auto final_v = [&](const MethodOptions& options) {
     const Solution solution = solve(problem, options);
     EXPECT_TRUE(solution.ok()) << solution.message;

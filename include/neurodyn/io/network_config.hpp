@@ -27,6 +27,8 @@
 //   autapses = true             # may a neuron connect to itself (default true)
 //   weight = { polynomial = [0, 0.5] }
 //   delay_ms = 1                # a whole number of bins >= 1 (default one bin)
+//   synapse = "jump"            # jump: input for the one bin it arrives in (net.m; default) | exponential
+//                               # (tau_ms = 5: a current that jumps by the weight and decays; converged only)
 //
 //   [[input]]
 //   group = "excitatory"

@@ -12,8 +12,11 @@
 //   [parameters]  a = 0.02  b = 0.2 ...
 //   [method]  name = "rk4"  output_step = 0.0  and the method options of section "method": dt = 0.01 ...
 //   [method.published]  the options of section "method.published": u_from_new_v = true ...
+//   [events]  file = "inputs.csv"  current_decay = 5.0   # input events (io/input_events_file.hpp); ms, inf:
+//                                                         # current jumps persist
 // (the method options are those of solve/method_options.hpp; a written config lists those its method reads)
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -38,6 +41,10 @@ struct RunSettings {
   std::optional<std::string> method;
   MethodOptionSettings method_options;  // by option name (solve/method_options.hpp); checked by resolve()
   std::optional<double> output_step;    // ms: adaptive methods record on this uniform grid; 0 = off
+  // Input events (io/input_events_file.hpp); a relative path starts in the working directory (in the config
+  // file's folder for one read from a file).
+  std::optional<std::filesystem::path> events_file;
+  std::optional<double> event_decay;  // ms; the decay of event currents; default inf (persistent jumps)
 };
 
 // Fields set in `top` replace those of `base`; parameters and method options are merged key by key.
@@ -65,6 +72,8 @@ struct EffectiveRun {
   double t_end = 0.0;
   MethodOptions method;
   double output_step = 0.0;  // ms: RecordOptions::output_step (> 0 only for adaptive methods)
+  std::filesystem::path events_file;  // absolute; empty: no events
+  double event_decay = std::numeric_limits<double>::infinity();  // ms
   Problem problem;
 };
 

@@ -3,9 +3,12 @@
 // input, advanced in input bins. Time in ms, rates in Hz, currents and weights in the unit of the target's model
 // (model units for izh2003, pA for izh2007).
 //
-// Within a bin every neuron's input is held: its external input for the bin plus the weights of the spikes that
-// arrive in it. A spike of neuron j arrives `delay` bins after the bin in which it occurred (delay >= 1, so each
-// bin's input is known when the bin starts: the bin is the network's minimum delay). Two semantics:
+// Within a bin every neuron's input is its external input for the bin plus its synaptic currents. A spike of
+// neuron j arrives `delay` bins after the bin in which it occurred, at that bin's start (delay >= 1, so each bin's
+// input is known when the bin starts: the bin is the network's minimum delay). A synapse is either a jump of the
+// input for the one bin it arrives in (net.m's) or an exponentially decaying current: the target's current for
+// that time constant jumps by the weight and decays as exp(-t / tau_ms), the same as an input event of the
+// single-neuron integrator (solve/input_events.hpp). Two semantics:
 //   converged  every neuron integrated inside the bin by an explicit fixed-step method on a grid that divides
 //              the bin, spikes located inside the step and reset there (the single-neuron driver's step, bit for
 //              bit; src/population/lane_block.hpp);
@@ -58,6 +61,9 @@ struct Connection {
   bool autapses = true;                        // whether a neuron may connect to itself (net.m: yes)
   Draw weight;                                 // per synapse (an edge file's third column overrides it)
   double delay_ms = 0.0;                       // 0: one bin; else a whole number of bins
+  enum class Synapse { jump, exponential };
+  Synapse synapse = Synapse::jump;  // jump: the weight is input for one bin; exponential: a decaying current
+  double tau_ms = 0.0;              // exponential: the decay time constant (at most 4 distinct in a network)
 };
 
 struct ExternalInput {

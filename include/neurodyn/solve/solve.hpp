@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "neurodyn/model/catalog.hpp"
+#include "neurodyn/solve/input_events.hpp"
 #include "neurodyn/solve/method.hpp"
 #include "neurodyn/solve/solution.hpp"
 #include "neurodyn/stimulus/stimulus.hpp"
@@ -19,6 +20,7 @@ struct Problem {
   Stimulus stimulus;
   double t_start = 0.0;  // ms
   double t_end = 100.0;  // ms
+  InputEvents events;    // inputs delivered at given times (input_events.hpp), on top of the stimulus
 };
 
 // Throws InputError unless the initial state has one finite value per state variable of the model.
