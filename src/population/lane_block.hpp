@@ -123,11 +123,10 @@ class LaneBlock {
     const Block slope = system.rhs(t, x_);
     const Block end = stepper.step(system, t, x_, slope, h).end;
     const Lanes guard_end = guard(end);
-    // The common step, tested with vectorised reductions: no guard at or above zero at the end, no hold, every
-    // value finite and within 1e12. Anything else (including a false alarm: a guard that stays above zero in a
-    // model without reset) is sorted out lane by lane below.
-    if (guard_end.maxCoeff() < 0.0 && hold_until_.maxCoeff() <= t && end.abs().maxCoeff() <= 1e12 &&
-        std::isfinite(end.sum()) && all_running_) {
+    // The common step: no lane held, no guard at or above zero at the end, every value finite and within 1e12.
+    // Anything else (including a false alarm: a guard that stays above zero in a model without reset) is sorted
+    // out lane by lane below.
+    if (latest_hold_ <= t && all_running_ && common_end(guard_end, end)) {
       x_ = end;
       return;
     }
@@ -184,6 +183,15 @@ class LaneBlock {
 
   Lanes guard(const Block& x) const { return model_.spike_guard(columns(x)); }
 
+  // Whether every guard is below zero and every value within 1e12 (false for NaN), by comparisons and'ed
+  // together without branches, which the compiler turns into vector compares and one mask test.
+  static bool common_end(const Lanes& guard_end, const Block& end) {
+    bool common = true;
+    for (int lane = 0; lane < lane_width; ++lane) common &= guard_end[lane] < 0.0;
+    for (int i = 0; i < lane_width * N; ++i) common &= std::abs(end.data()[i]) <= 1e12;
+    return common;
+  }
+
   // The fixed-step driver's grid step for one lane: from t to target, split at the end of a hold and at each
   // located spike.
   template <class Stepper>
@@ -223,6 +231,7 @@ class LaneBlock {
           const ResetOutcome<N> outcome = neuron.reset(at(theta));
           x = outcome.state;
           hold_until = spike_time + outcome.hold_ms;
+          latest_hold_ = std::max(latest_hold_, hold_until);
           t = spike_time;
           if (!(neuron.guard(x) < 0.0)) {
             return fail(lane, fmt::format("the reset at t = {:.17g} ms lands at or above the spike cutoff ({}); check "
@@ -273,6 +282,7 @@ class LaneBlock {
   std::vector<Lanes> decaying_;    // the channels' currents at decay_origin_
   double decay_origin_ = 0.0;      // ms
   Lanes hold_until_;
+  double latest_hold_ = -std::numeric_limits<double>::infinity();  // the largest hold_until_ ever set
   std::array<LaneStatus, lane_width> status_;
   std::array<std::string, lane_width> failures_;
   bool all_running_ = true;
