@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libcli11-dev libtoml11-dev nlohmann-json3-dev libfmt-dev libeigen3-dev
   libsundials-dev libcpp-httplib-dev libopenblas0-pthread libhdf5-dev librandom123-dev
-  libpagmo-dev libnlopt-cxx-dev
+  libpagmo-dev libnlopt-cxx-dev libopenmpi-dev openmpi-bin
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang libclang-rt-14-dev libomp-14-dev
   gnuplot-nox fonts-dejavu-core

@@ -6,6 +6,7 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "command.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/memory_budget.hpp"
+#include "neurodyn/population/ranks.hpp"
 #include "neurodyn/version.hpp"
 #include "parse_error_text.hpp"
 
@@ -20,10 +22,14 @@ namespace {
 
 using namespace neurodyn::cli;
 
+// Under mpirun every rank meets the same error (failures are made collective): rank 0 reports it.
 int report(int status, const std::string& message) {
-  std::cerr << "error: " << message << '\n';
+  if (neurodyn::Ranks::rank() == 0) std::cerr << "error: " << message << '\n';
   return status;
 }
+
+// The subcommands that run on the ranks of mpirun; the others refuse to.
+bool runs_distributed(const std::string& subcommand) { return subcommand == "network" || subcommand == "sweep"; }
 
 int exit_status_for(neurodyn::SolveStatus status) {
   return status == neurodyn::SolveStatus::runaway_burst ? exit_runaway_burst : exit_run_failed;
@@ -32,6 +38,12 @@ int exit_status_for(neurodyn::SolveStatus status) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::optional<neurodyn::Ranks> ranks;  // MPI, when launched by mpirun: started first, ended last
+  try {
+    ranks.emplace(argc, argv);
+  } catch (const neurodyn::InputError& error) {
+    return report(exit_bad_input, error.what());
+  }
   CLI::App app{
       "neurodyn: simulate spiking neuron models (Izhikevich 2003/2007, FitzHugh-Nagumo, LIF, AdEx, "
       "Hodgkin-Huxley) with a choice of numerical methods."};
@@ -58,6 +70,16 @@ int main(int argc, char** argv) {
   add_fit_command(app);
   add_network_command(app);
   add_sweep_command(app);
+  if (neurodyn::Ranks::distributed()) {
+    for (CLI::App* subcommand : app.get_subcommands([](CLI::App*) { return true; })) {
+      if (runs_distributed(subcommand->get_name())) continue;
+      subcommand->preparse_callback([name = subcommand->get_name()](std::size_t) {
+        throw neurodyn::InputError(fmt::format("{} runs in one process; launched on {} ranks by mpirun; allowed "
+                                               "under mpirun: network, sweep",
+                                               name, neurodyn::Ranks::size()));
+      });
+    }
+  }
 
   try {
     app.parse(argc, argv);

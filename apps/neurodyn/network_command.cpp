@@ -18,6 +18,7 @@
 #include "neurodyn/io/network_output.hpp"
 #include "neurodyn/io/result_folder.hpp"
 #include "neurodyn/population/network_activity.hpp"
+#include "neurodyn/population/ranks.hpp"
 
 namespace neurodyn::cli {
 namespace {
@@ -64,17 +65,32 @@ void run_network(const NetworkOptions& options) {
   const NetworkSpec spec = network_spec(options);
   require_within_memory_budget(network_bytes(spec), "the network (neurons, synapses and delay buffers)",
                                "use fewer neurons or sparser connections, or raise --max-memory");
-  ResultFolder folder(options.out, "network");
+  // Rank 0 writes the results: its check of --out stops every rank before the run.
+  std::optional<ResultFolder> folder;
+  Ranks::collectively([&] {
+    if (Ranks::rank() == 0) folder.emplace(options.out, "network");
+  });
   const auto progress = [](const NetworkProgress& p) {
     std::cerr << fmt::format("network: {:.0f} of {:g} ms, {} spikes\n", p.time_ms, p.duration_ms, p.spikes);
   };
   const NetworkResult result = simulate_network(spec, progress);
   if (!result.ok) throw RunFailed(SolveStatus::unstable, fmt::format("network: {}", result.message));
+  if (Ranks::distributed()) {
+    // Every rank's share of the time spent exchanging spikes, from rank 0.
+    const std::vector<double> exchange = Ranks::all_gather(std::vector<double>{result.exchange_seconds});
+    if (Ranks::rank() != 0) return;
+    std::string shares;
+    for (std::size_t r = 0; r < exchange.size(); ++r) {
+      shares += fmt::format("{}{:.1f}%", r ? " " : "", 100.0 * exchange[r] / result.simulation_seconds);
+    }
+    std::cerr << fmt::format("network: {} ranks; share of the simulation spent exchanging spikes, by rank: {}\n",
+                             exchange.size(), shares);
+  }
   std::int64_t neurons = result.group_first.back();
   std::cerr << fmt::format("network: {} neurons, {} synapses: built in {:.3f} s, simulated {:g} ms in {:.3f} s\n",
                            neurons, result.synapses, result.setup_seconds, spec.duration_ms, result.simulation_seconds);
 
-  const auto& staging = folder.start_writing();
+  const auto& staging = folder->start_writing();
   write_spikes_csv(staging / "spikes.csv", spec, result);
   write_sonata_spikes(staging / "spikes.h5", spec, result);
   write_groups_csv(staging / "groups.csv", spec, result);
@@ -88,7 +104,7 @@ void run_network(const NetworkOptions& options) {
         spec.seed);
     write_network_figures(staging, title, spec, result);
   }
-  folder.commit();
+  folder->commit();
 
   std::cout << fmt::format("neurons: {}\nsynapses: {}\nspikes: {}\n", neurons, result.synapses,
                            result.spikes.time_ms.size());
@@ -118,7 +134,8 @@ void add_network_command(CLI::App& app) {
       "a network of spiking neurons: groups of any lane-stepped model, random or listed connections, noise, "
       "Poisson or stimulus input, in input bins (the minimum delay). Without --config: Izhikevich's net.m "
       "(--preset izh2003-network). Writes spikes.csv, spikes.h5 (SONATA), groups.csv, config.toml and the raster, "
-      "rate and spectrum figures into --out.");
+      "rate and spectrum figures into --out. Under `mpirun -n K` the neurons are shared among the K ranks with the "
+      "same result.");
   command->add_option("--config", options->config, "the network in TOML (include/neurodyn/io/network_config.hpp)")
       ->type_name("FILE");
   command->add_option("--preset", options->preset, "a network preset: izh2003-network (net.m; the default)")

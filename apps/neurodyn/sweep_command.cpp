@@ -17,6 +17,7 @@
 #include "neurodyn/io/result_folder.hpp"
 #include "neurodyn/io/sweep_config.hpp"
 #include "neurodyn/io/sweep_output.hpp"
+#include "neurodyn/population/ranks.hpp"
 
 namespace neurodyn::cli {
 namespace {
@@ -35,15 +36,20 @@ void run_sweep_command(const SweepOptions& options) {
   // Per run: its model and state in lanes, its summary row and about a spike per 10 ms of the run kept.
   require_within_memory_budget(static_cast<double>(points.size()) * (400.0 + 8.0 * spec.duration_ms / 10.0),
                                "the sweep's runs", "use fewer runs or raise --max-memory");
-  ResultFolder folder(options.out, "sweep");
+  // Rank 0 writes the results: its check of --out stops every rank before the runs.
+  std::optional<ResultFolder> folder;
+  Ranks::collectively([&] {
+    if (Ranks::rank() == 0) folder.emplace(options.out, "sweep");
+  });
   const auto progress = [](const SweepProgress& p) {
     std::cerr << fmt::format("sweep: {} of {} runs\n", p.runs_done, p.runs);
   };
   const SweepResult result = run_sweep(spec, progress);
+  if (Ranks::rank() != 0) return;
   std::cerr << fmt::format("sweep: {} runs of {:g} ms in {:.3f} s\n", result.rows.size(), spec.duration_ms,
                            result.seconds);
 
-  const auto& staging = folder.start_writing();
+  const auto& staging = folder->start_writing();
   write_sweep_runs_csv(staging / "runs.csv", spec, result);
   write_sweep_spikes_csv(staging / "spikes.csv", result);
   write_file_atomically(staging / "config.toml", sweep_to_toml(spec));
@@ -52,7 +58,7 @@ void run_sweep_command(const SweepOptions& options) {
                                           spec.method, spec.dt_ms, spec.stimulus_start_ms);
     write_sweep_figure(staging / "sweep", title, spec, result);
   }
-  folder.commit();
+  folder->commit();
 
   std::size_t failed = 0, spiking = 0;
   std::map<std::string_view, std::size_t> patterns;

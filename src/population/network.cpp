@@ -15,6 +15,7 @@
 #include "lanes.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/model/catalog.hpp"
+#include "neurodyn/population/ranks.hpp"
 #include "neurodyn/stimulus/parse.hpp"
 #include "synapse_table.hpp"
 
@@ -164,9 +165,10 @@ void validate(const NetworkSpec& spec) {
     if (connection.synapse == Connection::Synapse::exponential) {
       require_in_range(where + ": tau_ms", connection.tau_ms, 1e-9, 1e9);
       if (spec.semantics == NetworkSemantics::published) {
-        throw InputError(fmt::format("{}: synapse = 'exponential' under semantics = 'published' (net.m's synapses are "
-                                     "jumps for one bin); use semantics = 'converged' or synapse = 'jump'",
-                                     where));
+        throw InputError(
+            fmt::format("{}: synapse = 'exponential' under semantics = 'published' (net.m's synapses are "
+                        "jumps for one bin); use semantics = 'converged' or synapse = 'jump'",
+                        where));
       }
     }
     if (connection.delay_ms != 0.0) {
@@ -182,9 +184,10 @@ void validate(const NetworkSpec& spec) {
   }
   if (const auto taus = population_detail::decay_time_constants(spec);
       taus.size() > population_detail::max_decay_channels) {
-    throw InputError(fmt::format("the exponential synapses use {} distinct tau_ms ({}); at most {} are allowed (each "
-                                 "neuron keeps one current per time constant)",
-                                 taus.size(), fmt::join(taus, ", "), population_detail::max_decay_channels));
+    throw InputError(
+        fmt::format("the exponential synapses use {} distinct tau_ms ({}); at most {} are allowed (each "
+                    "neuron keeps one current per time constant)",
+                    taus.size(), fmt::join(taus, ", "), population_detail::max_decay_channels));
   }
   for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
     const ExternalInput& input = spec.inputs[i];
@@ -371,8 +374,37 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
       inputs[g].sources.push_back({i, &input, std::move(stimulus)});
     }
   }
-  const population_detail::SynapseTable synapses = population_detail::build_synapses(spec, result.group_first);
-  result.synapses = static_cast<std::int64_t>(synapses.targets.size());
+  // The work of a bin: one item per lane block, in the order of the global indices. Rank r of K advances items
+  // [r n / K, (r + 1) n / K) and holds the synapses onto their neurons.
+  struct Item {
+    std::size_t group, block;
+  };
+  std::vector<Item> items;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (std::size_t b = 0; b < groups[g]->block_count(); ++b) items.push_back({g, b});
+  }
+  const auto share_start = [&](int rank) {
+    return items.size() * static_cast<std::size_t>(rank) / static_cast<std::size_t>(Ranks::size());
+  };
+  const std::size_t own_begin = share_start(Ranks::rank()), own_end = share_start(Ranks::rank() + 1);
+  const auto first_neuron_of = [&](std::size_t item) {
+    if (item == items.size()) return neurons;
+    return result.group_first[items[item].group] + static_cast<std::int64_t>(items[item].block) * lane_width;
+  };
+  const population_detail::NeuronRange owned{first_neuron_of(own_begin), first_neuron_of(own_end)};
+  const auto owner_of = [&](std::int64_t neuron) {
+    int rank = 0;
+    while (rank + 1 < Ranks::size() && first_neuron_of(share_start(rank + 1)) <= neuron) ++rank;
+    return rank;
+  };
+
+  // A bad line of an edge file may be read by one rank only: every rank learns of it and fails the same way.
+  population_detail::SynapseTable synapses;
+  Ranks::collectively([&] { synapses = population_detail::build_synapses(spec, result.group_first, owned); });
+  for (const auto count :
+       Ranks::all_gather(std::vector<std::int64_t>{static_cast<std::int64_t>(synapses.targets.size())})) {
+    result.synapses += count;
+  }
 
   // The delay buffers, one per channel (0: jumps for one bin; k: the currents that decay with
   // synapses.decay_ms[k - 1]): buffer channel * slots + (k mod slots) holds what arrives at the start of bin k.
@@ -382,37 +414,47 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
                                             std::vector<double>(static_cast<std::size_t>(neurons), 0.0));
   for (auto& group : groups) group->set_decays(synapses.decay_ms);
 
-  // The work of a bin: one item per lane block, in the order of the global indices.
-  struct Item {
-    std::size_t group, block;
-  };
-  std::vector<Item> items;
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    for (std::size_t b = 0; b < groups[g]->block_count(); ++b) items.push_back({g, b});
-  }
   std::vector<std::vector<GroupSpike>> item_spikes(items.size());
 
+  // Traces are sampled by the rank that advances their neuron and sent to every rank at the end.
   for (std::int64_t neuron : spec.traced_neurons) result.traces.push_back({neuron, {}, {}});
   const auto sample_traces = [&](double time) {
     for (NetworkTrace& trace : result.traces) {
+      trace.time_ms.push_back(time);
+      if (!owned.holds(trace.neuron)) continue;
       const auto g = static_cast<std::size_t>(
           std::upper_bound(result.group_first.begin(), result.group_first.end(), trace.neuron) -
           result.group_first.begin() - 1);
-      trace.time_ms.push_back(time);
       trace.states.push_back(groups[g]->state(trace.neuron - result.group_first[g]));
+    }
+  };
+  const auto share_traces = [&] {
+    for (NetworkTrace& trace : result.traces) {
+      std::vector<double> values;
+      for (const auto& state : trace.states) values.insert(values.end(), state.begin(), state.end());
+      Ranks::broadcast(values, owner_of(trace.neuron));
+      const std::size_t dimension = trace.time_ms.empty() ? 0 : values.size() / trace.time_ms.size();
+      trace.states.clear();
+      for (std::size_t at = 0; at + dimension <= values.size() && dimension > 0; at += dimension) {
+        trace.states.emplace_back(values.begin() + static_cast<std::ptrdiff_t>(at),
+                                  values.begin() + static_cast<std::ptrdiff_t>(at + dimension));
+      }
     }
   };
 
   const auto bins = static_cast<std::int64_t>(std::llround(spec.duration_ms / spec.bin_ms));
   const auto steps_per_bin = static_cast<std::int64_t>(std::llround(spec.bin_ms / spec.dt_ms));
   const bool published = spec.semantics == NetworkSemantics::published;
-  const int threads = static_cast<int>(analysis_detail::thread_count(spec.threads, items.size()));
+  const unsigned requested = spec.threads > 0 ? spec.threads : Ranks::default_threads();
+  const int threads = static_cast<int>(analysis_detail::thread_count(requested, own_end - own_begin));
   result.setup_seconds = std::chrono::duration<double>(Clock::now() - setup_start).count();
   const auto run_start = Clock::now();
   auto last_report = run_start;
 
   // Spikes of bin k (labelled in it, or found at its end by the published scheme) arrive `delay` bins later.
   std::vector<std::pair<double, std::int64_t>> bin_spikes;
+  std::vector<std::int64_t> local_sources;
+  std::vector<double> local_times;
   // arrival[channel * slots + d]: the buffer of the channel for bin k + d.
   std::vector<double*> arrival(channels * static_cast<std::size_t>(slots));
   const auto route = [&](std::size_t synapse) {
@@ -426,23 +468,34 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
             arriving[channel * static_cast<std::size_t>(slots) + static_cast<std::size_t>((k + d) % slots)].data();
       }
     }
-    bin_spikes.clear();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const std::int64_t first = result.group_first[items[i].group];
+    // This rank's spikes in the order of its items, then every rank's in rank order: the global order of the
+    // items, so each input sums the same terms in the same order for any number of ranks and threads.
+    local_sources.clear();
+    local_times.clear();
+    for (std::size_t i = own_begin; i < own_end; ++i) {
       for (const GroupSpike& spike : item_spikes[i]) {
-        const std::int64_t source = first + spike.neuron;
-        const auto begin = static_cast<std::size_t>(synapses.offsets[static_cast<std::size_t>(source)]);
-        const auto end = static_cast<std::size_t>(synapses.offsets[static_cast<std::size_t>(source) + 1]);
-        if (begin < end && synapses.contiguous[static_cast<std::size_t>(source)]) {
-          double* to = arrival[route(begin)] + synapses.targets[begin];
-          const double* weight = synapses.weights.data() + begin;
-          for (std::size_t s = 0; s < end - begin; ++s) to[s] += weight[s];
-        } else {
-          for (std::size_t at = begin; at < end; ++at) arrival[route(at)][synapses.targets[at]] += synapses.weights[at];
-        }
-        bin_spikes.emplace_back(spike.time_ms, source);
+        local_sources.push_back(result.group_first[items[i].group] + spike.neuron);
+        local_times.push_back(spike.time_ms);
       }
       item_spikes[i].clear();
+    }
+    const auto exchange_start = Clock::now();
+    const std::vector<std::int64_t> sources = Ranks::all_gather(local_sources);
+    const std::vector<double> times = Ranks::all_gather(local_times);
+    result.exchange_seconds += std::chrono::duration<double>(Clock::now() - exchange_start).count();
+    bin_spikes.clear();
+    for (std::size_t s = 0; s < sources.size(); ++s) {
+      const std::int64_t source = sources[s];
+      const auto begin = static_cast<std::size_t>(synapses.offsets[static_cast<std::size_t>(source)]);
+      const auto end = static_cast<std::size_t>(synapses.offsets[static_cast<std::size_t>(source) + 1]);
+      if (begin < end && synapses.contiguous[static_cast<std::size_t>(source)]) {
+        double* to = arrival[route(begin)] + synapses.targets[begin];
+        const double* weight = synapses.weights.data() + begin;
+        for (std::size_t at = 0; at < end - begin; ++at) to[at] += weight[at];
+      } else {
+        for (std::size_t at = begin; at < end; ++at) arrival[route(at)][synapses.targets[at]] += synapses.weights[at];
+      }
+      bin_spikes.emplace_back(times[s], source);
     }
     std::sort(bin_spikes.begin(), bin_spikes.end());  // by time, then neuron
     for (const auto& [time, neuron] : bin_spikes) {
@@ -453,12 +506,12 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
 
   sample_traces(0.0);
   if (published) {  // net.m's spike test at the start of the first bin
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t i = own_begin; i < own_end; ++i) {
       groups[items[i].group]->fire_published(items[i].block, 0.0, item_spikes[i]);
     }
     deliver(-1);
   }
-  std::optional<std::string> failure;
+  std::optional<RankFailure> failure;
   for (std::int64_t k = 0; k < bins && !failure; ++k) {
     const auto slot_of = [&](std::size_t channel) -> std::vector<double>& {
       return arriving[channel * static_cast<std::size_t>(slots) + static_cast<std::size_t>(k % slots)];
@@ -466,7 +519,7 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     const BinGrid grid{spec.dt_ms, k * steps_per_bin, (k + 1) * steps_per_bin,
                        static_cast<double>(k + 1) * spec.bin_ms};
 #pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t i = own_begin; i < own_end; ++i) {
       const auto [g, b] = items[i];
       auto& group = *groups[g];
       const std::int64_t first = result.group_first[g];
@@ -487,7 +540,8 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
       for (int lane = 0; lane < lane_width; ++lane) block_inputs[lane] += arrived[lane];
       if (channels > 1) {
         double jumps[population_detail::max_decay_channels * lane_width];
-        for (std::size_t channel = 1; channel < channels; ++channel) take(slot_of(channel), jumps + (channel - 1) * lane_width);
+        for (std::size_t channel = 1; channel < channels; ++channel)
+          take(slot_of(channel), jumps + (channel - 1) * lane_width);
         group.add_decaying_jumps(b, static_cast<double>(grid.first) * grid.dt, jumps);
       }
       if (published) {
@@ -499,20 +553,23 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     }
     deliver(k);
     sample_traces(grid.end_ms);
-    for (std::size_t i = 0; i < items.size() && !failure; ++i) {
+    std::optional<RankFailure> local_failure;
+    for (std::size_t i = own_begin; i < own_end && !local_failure; ++i) {
       const auto& engine = *groups[items[i].group];
       if (!engine.block_failed(items[i].block)) continue;
-      for (int lane = 0; lane < lane_width && !failure; ++lane) {
+      for (int lane = 0; lane < lane_width && !local_failure; ++lane) {
         const auto neuron = static_cast<std::int64_t>(items[i].block) * lane_width + lane;
         if (neuron >= engine.size()) break;
         if (const auto why = engine.failure(neuron)) {
-          failure =
+          local_failure = RankFailure{
+              RankFailure::Kind::input,  // unused: a failed run is a result, not an exception
               fmt::format("neuron {} (group '{}', its neuron {}): {}", result.group_first[items[i].group] + neuron,
-                          spec.groups[items[i].group].name, neuron, *why);
+                          spec.groups[items[i].group].name, neuron, *why)};
         }
       }
     }
-    if (progress && (k % 16 == 15 || k + 1 == bins)) {
+    failure = Ranks::first_failure(local_failure);
+    if (progress && Ranks::rank() == 0 && (k % 16 == 15 || k + 1 == bins)) {
       const auto now = Clock::now();
       if (now - last_report >= std::chrono::milliseconds(500) || k + 1 == bins) {
         last_report = now;
@@ -520,9 +577,10 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
       }
     }
   }
+  share_traces();
   if (failure) {
     result.ok = false;
-    result.message = *failure;
+    result.message = failure->message;
   }
   result.simulation_seconds = std::chrono::duration<double>(Clock::now() - run_start).count();
   return result;

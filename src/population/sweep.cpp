@@ -1,13 +1,13 @@
 #include "neurodyn/population/sweep.hpp"
 
 #include <fmt/format.h>
-#include <omp.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <sstream>
+#include <string>
 #include <variant>
 
 #include "../analysis/parallel_for.hpp"  // thread_count
@@ -16,6 +16,7 @@
 #include "neurodyn/analysis/spike_train_window.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/population/random_streams.hpp"
+#include "neurodyn/population/ranks.hpp"
 
 namespace neurodyn {
 
@@ -159,42 +160,73 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
   const auto end_index = static_cast<std::int64_t>(std::llround(spec.duration_ms / spec.dt_ms));
   const std::size_t blocks = engine->block_count();
   std::vector<std::vector<population_detail::GroupSpike>> spikes(blocks);
-  std::atomic<std::int64_t> done{0};
-  const int threads = static_cast<int>(analysis_detail::thread_count(spec.threads, blocks));
+  const unsigned requested = spec.threads > 0 ? spec.threads : Ranks::default_threads();
+  const int threads = static_cast<int>(analysis_detail::thread_count(requested, blocks));
   const auto started = std::chrono::steady_clock::now();
   auto last_report = started;
+  // Blocks are handed out in chunks from a count shared by the ranks (runs differ in cost: a rank that finishes
+  // early takes more), and a chunk's blocks are shared among this rank's threads.
+  SharedCounter next_block;
+  const auto chunk = static_cast<std::int64_t>(8 * threads);
+  std::vector<std::size_t> advanced;  // the blocks this rank advanced
+  for (;;) {
+    const auto first = static_cast<std::size_t>(next_block.take(chunk));
+    if (first >= blocks) break;
+    const std::size_t last = std::min(blocks, first + static_cast<std::size_t>(chunk));
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-  for (std::size_t b = 0; b < blocks; ++b) {
-    double inputs[population_detail::lane_width] = {};
-    if (start_index > 0) engine->advance_converged(b, inputs, {spec.dt_ms, 0, start_index, 0.0}, spikes[b]);
-    for (int lane = 0; lane < population_detail::lane_width; ++lane) {
-      const auto run =
-          std::min<std::int64_t>(static_cast<std::int64_t>(b) * population_detail::lane_width + lane, runs - 1);
-      inputs[lane] = run_current(spec, points[static_cast<std::size_t>(run)]);
-    }
-    if (end_index > start_index) {
-      engine->advance_converged(b, inputs, {spec.dt_ms, start_index, end_index, 0.0}, spikes[b]);
-    }
-    const std::int64_t block_runs = std::min<std::int64_t>(
-        population_detail::lane_width, runs - static_cast<std::int64_t>(b) * population_detail::lane_width);
-    const std::int64_t finished = done.fetch_add(block_runs) + block_runs;
-    if (progress && omp_get_thread_num() == 0) {
-      const auto now = std::chrono::steady_clock::now();
-      if (now - last_report >= std::chrono::milliseconds(500)) {
-        last_report = now;
-        progress({finished, runs});
+    for (std::size_t b = first; b < last; ++b) {
+      double inputs[population_detail::lane_width] = {};
+      if (start_index > 0) engine->advance_converged(b, inputs, {spec.dt_ms, 0, start_index, 0.0}, spikes[b]);
+      for (int lane = 0; lane < population_detail::lane_width; ++lane) {
+        const auto run =
+            std::min<std::int64_t>(static_cast<std::int64_t>(b) * population_detail::lane_width + lane, runs - 1);
+        inputs[lane] = run_current(spec, points[static_cast<std::size_t>(run)]);
       }
+      if (end_index > start_index) {
+        engine->advance_converged(b, inputs, {spec.dt_ms, start_index, end_index, 0.0}, spikes[b]);
+      }
+    }
+    for (std::size_t b = first; b < last; ++b) advanced.push_back(b);
+    const auto now = std::chrono::steady_clock::now();
+    if (progress && Ranks::rank() == 0 && now - last_report >= std::chrono::milliseconds(500)) {
+      last_report = now;
+      progress({std::min<std::int64_t>(static_cast<std::int64_t>(last) * population_detail::lane_width, runs), runs});
     }
   }
   SweepResult result;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (progress) progress({runs, runs});
+  if (progress && Ranks::rank() == 0) progress({runs, runs});
 
-  // Per run: its spikes (a block lists them by run, each run's in time order), then the summary.
-  result.rows.resize(points.size());
+  // Every rank's spikes (a block lists them by run, each run's in time order) and failures, on every rank.
+  std::vector<std::int64_t> spike_runs;
+  std::vector<double> spike_times;
+  std::string failures;  // "run<TAB>message" lines
+  for (const std::size_t b : advanced) {
+    for (const auto& spike : spikes[b]) {
+      spike_runs.push_back(spike.neuron);
+      spike_times.push_back(spike.time_ms);
+    }
+    for (int lane = 0; lane < population_detail::lane_width; ++lane) {
+      const auto run = static_cast<std::int64_t>(b) * population_detail::lane_width + lane;
+      if (run >= runs) break;
+      if (const auto failure = engine->failure(run)) failures += fmt::format("{}\t{}\n", run, *failure);
+    }
+  }
+  spike_runs = Ranks::all_gather(spike_runs);
+  spike_times = Ranks::all_gather(spike_times);
   std::vector<std::vector<double>> trains(points.size());
-  for (std::size_t b = 0; b < blocks; ++b) {
-    for (const auto& spike : spikes[b]) trains[static_cast<std::size_t>(spike.neuron)].push_back(spike.time_ms);
+  for (std::size_t s = 0; s < spike_runs.size(); ++s) {
+    trains[static_cast<std::size_t>(spike_runs[s])].push_back(spike_times[s]);
+  }
+  result.rows.resize(points.size());
+  for (const std::string& text : Ranks::all_gather(failures)) {
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+      const auto tab = line.find('\t');
+      SweepRow& row = result.rows[static_cast<std::size_t>(std::stoll(line.substr(0, tab)))];
+      row.ok = false;
+      row.message = line.substr(tab + 1);
+    }
   }
   const double window_start = spec.window_start_ms.value_or(spec.duration_ms / 2.0);
   const SpikeTrainWindow window{window_start, spec.duration_ms};
@@ -214,10 +246,6 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
     const SpikeTrainWindow response{spec.stimulus_start_ms, spec.duration_ms,
                                     current < 0.0 ? -1 : (current > 0.0 ? 1 : 0)};
     row.pattern = classify_firing_pattern(train, response).pattern;
-    if (const auto failure = engine->failure(static_cast<std::int64_t>(run))) {
-      row.ok = false;
-      row.message = *failure;
-    }
   }
   return result;
 }

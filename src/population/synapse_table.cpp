@@ -87,7 +87,7 @@ std::vector<std::int64_t> distinct_sample(std::int64_t n, std::int64_t k, std::u
 // lines starting with '#' and a first line naming the columns are skipped.
 void read_edge_file(const Connection& connection, std::int64_t from_first, std::int64_t from_count,
                     std::int64_t to_first, std::int64_t to_count, int delay, std::uint8_t channel,
-                    std::vector<Edge>& edges) {
+                    NeuronRange targets, std::vector<Edge>& edges) {
   std::ifstream in = open_text_input(connection.edge_file, "edge file");
   std::string text;
   long line = 0;
@@ -108,8 +108,9 @@ void read_edge_file(const Connection& connection, std::int64_t from_first, std::
                                      connection.edge_file.string(), line, role, index, group, count - 1));
       }
     };
-    check(source, from_count, "source", connection.from);
     check(target, to_count, "target", connection.to);
+    if (!targets.holds(to_first + static_cast<std::int64_t>(target))) continue;
+    check(source, from_count, "source", connection.from);
     const double weight =
         fields.size() == 3 ? parse_number_field(fields[2], connection.edge_file, line, "weight") : connection.weight.value;
     edges.push_back({static_cast<std::uint32_t>(from_first + static_cast<std::int64_t>(source)),
@@ -135,11 +136,14 @@ int delay_bins(const Connection& connection, double bin_ms) {
   return static_cast<int>(std::lround(connection.delay_ms / bin_ms));
 }
 
-SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int64_t>& group_first) {
+SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int64_t>& group_first,
+                            NeuronRange targets) {
   SynapseTable table;
   table.decay_ms = decay_time_constants(spec);
   std::vector<Edge> edges;
-  edges.reserve(static_cast<std::size_t>(expected_synapses(spec)));  // no copies as the list grows
+  // No copies as the list grows: the expected count, in the share of the targets drawn here.
+  const double share = static_cast<double>(targets.end - targets.begin) / static_cast<double>(group_first.back());
+  edges.reserve(static_cast<std::size_t>(expected_synapses(spec) * share));
   const std::uint64_t seed = spec.seed;
   for (std::size_t c = 0; c < spec.connections.size(); ++c) {
     const Connection& connection = spec.connections[c];
@@ -159,7 +163,7 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
     };
     switch (connection.rule) {
       case Connection::Rule::all:
-        for (std::int64_t target = to_first; target < to_first + to_count; ++target) {
+        for (std::int64_t target = std::max(to_first, targets.begin); target < std::min(to_first + to_count, targets.end); ++target) {
           for (std::int64_t source = from_first; source < from_first + from_count; ++source) {
             if (connection.autapses || source != target) add(source, target);
           }
@@ -170,7 +174,7 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
         const double p = connection.probability;
         if (p <= 0.0) break;
         const double log_miss = std::log1p(-p);
-        for (std::int64_t target = to_first; target < to_first + to_count; ++target) {
+        for (std::int64_t target = std::max(to_first, targets.begin); target < std::min(to_first + to_count, targets.end); ++target) {
           std::int64_t source = -1;
           for (std::uint64_t draw = 0;; ++draw) {
             if (p < 1.0) {
@@ -190,7 +194,7 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
       case Connection::Rule::in_degree: {
         const bool skip_self = same_group && !connection.autapses;
         const std::int64_t candidates = from_count - (skip_self ? 1 : 0);
-        for (std::int64_t target = to_first; target < to_first + to_count; ++target) {
+        for (std::int64_t target = std::max(to_first, targets.begin); target < std::min(to_first + to_count, targets.end); ++target) {
           for (std::int64_t index :
                distinct_sample(candidates, connection.in_degree, seed, c, static_cast<std::uint64_t>(target))) {
             // Without autapses the target itself is left out of the candidates: indices from it on move up one.
@@ -201,7 +205,7 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
         break;
       }
       case Connection::Rule::edges:
-        read_edge_file(connection, from_first, from_count, to_first, to_count, delay, channel, edges);
+        read_edge_file(connection, from_first, from_count, to_first, to_count, delay, channel, targets, edges);
         break;
     }
   }

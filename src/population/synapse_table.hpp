@@ -30,10 +30,19 @@ inline constexpr std::size_t max_decay_channels = 4;
 // Bytes per synapse in the table.
 inline constexpr double synapse_bytes = sizeof(std::uint32_t) + sizeof(double) + sizeof(std::uint16_t);
 
-// The synapses of every connection of `spec`, drawn from the seed's streams; `group_first` holds each group's
-// first global index (and the total as its last entry). Throws InputError for an edge file naming a missing
-// neuron or a malformed line (with the file and the line), FileError for an unreadable file.
-SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int64_t>& group_first);
+// Global neuron indices begin .. end - 1.
+struct NeuronRange {
+  std::int64_t begin = 0, end = 0;
+  bool holds(std::int64_t neuron) const { return neuron >= begin && neuron < end; }
+};
+
+// The synapses of every connection of `spec` onto the neurons of `targets` (a rank's share; every neuron for one
+// process), drawn from the seed's streams, which are keyed by synapse: a synapse is the same whichever rank
+// draws it. `group_first` holds each group's first global index (and the total as its last entry). Throws
+// InputError for an edge file naming a missing neuron or a malformed line (with the file and the line; a source
+// is checked by the rank that holds the line's target), FileError for an unreadable file.
+SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int64_t>& group_first,
+                            NeuronRange targets);
 
 // The distinct time constants of the spec's decaying synapses, in connection order (at most max_decay_channels,
 // which validate() checks).

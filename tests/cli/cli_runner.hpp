@@ -101,10 +101,13 @@ class CliTest : public ::testing::Test {
   // Runs `neurodyn ARGS...` with the test's directory as working directory.
   CommandResult run(const std::vector<std::string>& arguments) const { return run_in(directory_, arguments); }
 
-  // The same with `working_directory` as working directory (stdout and stderr still land in the test's).
-  CommandResult run_in(const std::filesystem::path& working_directory, const std::vector<std::string>& arguments) const {
-    std::string command =
-        fmt::format("cd {} && {}", shell_quoted(working_directory.string()), shell_quoted(NEURODYN_EXECUTABLE));
+  // The same with `working_directory` as working directory (stdout and stderr still land in the test's); the
+  // words of `launcher` (such as mpirun's) come first.
+  CommandResult run_in(const std::filesystem::path& working_directory, const std::vector<std::string>& arguments,
+                       const std::vector<std::string>& launcher = {}) const {
+    std::string command = fmt::format("cd {} &&", shell_quoted(working_directory.string()));
+    for (const auto& word : launcher) command += fmt::format(" {}", shell_quoted(word));
+    command += fmt::format(" {}", shell_quoted(NEURODYN_EXECUTABLE));
     for (const auto& argument : arguments) command += fmt::format(" {}", shell_quoted(argument));
     command += fmt::format(" >{} 2>{}", shell_quoted((directory_ / "stdout.txt").string()),
                            shell_quoted((directory_ / "stderr.txt").string()));

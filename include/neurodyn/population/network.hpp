@@ -118,6 +118,7 @@ struct NetworkResult {
   std::vector<NetworkTrace> traces;
   std::int64_t synapses = 0;
   double setup_seconds = 0.0, simulation_seconds = 0.0;
+  double exchange_seconds = 0.0;  // of the simulation: this rank's time in the spike exchange between ranks
   bool ok = true;
   std::string message;  // the first neuron that failed (diverged), when !ok
 };
