@@ -12,8 +12,8 @@ if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
 endif()
 
 set(neurodyn_fuzz_readers
-    src/io/abf2.cpp src/io/memory_budget.cpp src/io/read_fit_settings.cpp src/io/read_run_settings.cpp
-    src/io/resolve_run.cpp
+    src/io/abf2.cpp src/io/input_events_file.cpp src/io/memory_budget.cpp src/io/read_fit_settings.cpp
+    src/io/read_run_settings.cpp src/io/resolve_run.cpp
     src/io/toml_document.cpp src/io/toml_input_bounds.cpp src/io/trace_table.cpp src/serve/simulate_request.cpp
     src/serve/work_limits.cpp src/solve/method_catalog.cpp src/solve/method_options.cpp)
 add_library(neurodyn_fuzz_readers STATIC ${neurodyn_fuzz_readers})

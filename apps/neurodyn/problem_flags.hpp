@@ -1,9 +1,9 @@
 #pragma once
 // The flags that say which problem to solve, shared by the subcommands that solve one (simulate, compare):
 // --config FILE, --preset NAME, --model NAME, --param NAME=VALUE (repeatable), --stimulus SPEC, --v0, --u0,
-// --t-end, --events FILE, --event-decay MS; and the method flags of the subcommands that choose a method: --method NAME and one flag per
-// method option (solve/method_options.hpp: --dt, --rtol, --spikes, ...). Precedence: flag > --config file >
-// preset > model defaults.
+// --t-end, --events FILE, --event-decay MS; and the method flags of the subcommands that choose a method:
+// --method NAME and one flag per method option (solve/method_options.hpp: --dt, --rtol, --spikes, ...).
+// Precedence: flag > --config file > preset > model defaults.
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <map>

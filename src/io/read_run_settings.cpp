@@ -125,7 +125,9 @@ RunSettings read_run_settings(const std::filesystem::path& path) {
   RunSettings settings = io_detail::run_settings_from(io_detail::read_toml_file(path), path);
   // A relative table path in the stimulus starts in the config file's folder, wherever the run starts.
   if (settings.stimulus) settings.stimulus_folder = std::filesystem::absolute(path).parent_path();
-  if (settings.events_file) settings.events_file = std::filesystem::absolute(path).parent_path() / *settings.events_file;
+  if (settings.events_file) {
+    settings.events_file = std::filesystem::absolute(path).parent_path() / *settings.events_file;
+  }
   return settings;
 }
 

@@ -111,8 +111,8 @@ void read_edge_file(const Connection& connection, std::int64_t from_first, std::
     check(target, to_count, "target", connection.to);
     if (!targets.holds(to_first + static_cast<std::int64_t>(target))) continue;
     check(source, from_count, "source", connection.from);
-    const double weight =
-        fields.size() == 3 ? parse_number_field(fields[2], connection.edge_file, line, "weight") : connection.weight.value;
+    const double weight = fields.size() == 3 ? parse_number_field(fields[2], connection.edge_file, line, "weight")
+                                             : connection.weight.value;
     edges.push_back({static_cast<std::uint32_t>(from_first + static_cast<std::int64_t>(source)),
                      static_cast<std::uint32_t>(to_first + static_cast<std::int64_t>(target)), weight, delay, channel});
   }
@@ -155,6 +155,9 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
     const int delay = delay_bins(connection, spec.bin_ms);
     const std::uint8_t channel = channel_of(connection, table.decay_ms);
     const bool same_group = from == to;
+    // The targets of this connection that are drawn here.
+    const std::int64_t first_target = std::max(to_first, targets.begin);
+    const std::int64_t end_target = std::min(to_first + to_count, targets.end);
     const auto add = [&](std::int64_t source, std::int64_t target) {
       const auto s = static_cast<std::uint64_t>(source), t = static_cast<std::uint64_t>(target);
       const double r = uniform01(seed, RandomStream::weights, c, s, t);
@@ -163,7 +166,7 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
     };
     switch (connection.rule) {
       case Connection::Rule::all:
-        for (std::int64_t target = std::max(to_first, targets.begin); target < std::min(to_first + to_count, targets.end); ++target) {
+        for (std::int64_t target = first_target; target < end_target; ++target) {
           for (std::int64_t source = from_first; source < from_first + from_count; ++source) {
             if (connection.autapses || source != target) add(source, target);
           }
@@ -174,7 +177,7 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
         const double p = connection.probability;
         if (p <= 0.0) break;
         const double log_miss = std::log1p(-p);
-        for (std::int64_t target = std::max(to_first, targets.begin); target < std::min(to_first + to_count, targets.end); ++target) {
+        for (std::int64_t target = first_target; target < end_target; ++target) {
           std::int64_t source = -1;
           for (std::uint64_t draw = 0;; ++draw) {
             if (p < 1.0) {
@@ -194,7 +197,7 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
       case Connection::Rule::in_degree: {
         const bool skip_self = same_group && !connection.autapses;
         const std::int64_t candidates = from_count - (skip_self ? 1 : 0);
-        for (std::int64_t target = std::max(to_first, targets.begin); target < std::min(to_first + to_count, targets.end); ++target) {
+        for (std::int64_t target = first_target; target < end_target; ++target) {
           for (std::int64_t index :
                distinct_sample(candidates, connection.in_degree, seed, c, static_cast<std::uint64_t>(target))) {
             // Without autapses the target itself is left out of the candidates: indices from it on move up one.
