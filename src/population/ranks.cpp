@@ -26,7 +26,6 @@ int launched_ranks() {
   return 0;
 }
 
-bool session_open = false;
 int this_rank = 0, rank_count = 1;
 
 }  // namespace
@@ -34,6 +33,8 @@ int this_rank = 0, rank_count = 1;
 #ifdef NEURODYN_HAS_MPI
 
 namespace {
+
+bool session_open = false;  // MPI_Init was called (and MPI_Finalize is due)
 
 template <class T>
 MPI_Datatype datatype();
