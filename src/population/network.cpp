@@ -445,8 +445,8 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
   const auto bins = static_cast<std::int64_t>(std::llround(spec.duration_ms / spec.bin_ms));
   const auto steps_per_bin = static_cast<std::int64_t>(std::llround(spec.bin_ms / spec.dt_ms));
   const bool published = spec.semantics == NetworkSemantics::published;
-  const unsigned requested = spec.threads > 0 ? spec.threads : Ranks::default_threads();
-  const int threads = static_cast<int>(analysis_detail::thread_count(requested, own_end - own_begin));
+  const int threads =
+      static_cast<int>(analysis_detail::thread_count(Ranks::threads(spec.threads), own_end - own_begin));
   result.setup_seconds = std::chrono::duration<double>(Clock::now() - setup_start).count();
   const auto run_start = Clock::now();
   auto last_report = run_start;

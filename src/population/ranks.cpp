@@ -188,7 +188,8 @@ void throw_failure(const RankFailure& failure) {
   throw InputError(failure.message);
 }
 
-unsigned Ranks::default_threads() {
+unsigned Ranks::threads(unsigned requested) {
+  if (requested > 0) return requested;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const char* local = std::getenv("OMPI_COMM_WORLD_LOCAL_SIZE");  // Open MPI: the ranks on this machine
   const int ranks_here = local ? std::max(1, std::atoi(local)) : 1;

@@ -160,8 +160,7 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
   const auto end_index = static_cast<std::int64_t>(std::llround(spec.duration_ms / spec.dt_ms));
   const std::size_t blocks = engine->block_count();
   std::vector<std::vector<population_detail::GroupSpike>> spikes(blocks);
-  const unsigned requested = spec.threads > 0 ? spec.threads : Ranks::default_threads();
-  const int threads = static_cast<int>(analysis_detail::thread_count(requested, blocks));
+  const int threads = static_cast<int>(analysis_detail::thread_count(Ranks::threads(spec.threads), blocks));
   const auto started = std::chrono::steady_clock::now();
   auto last_report = started;
   // Blocks are handed out in chunks from a count shared by the ranks (runs differ in cost: a rank that finishes

@@ -54,8 +54,8 @@ class Ranks {
   static int rank();
   static int size();
   static bool distributed() { return size() > 1; }
-  // The threads a rank uses when the user names none: this machine's cores shared among the ranks on it.
-  static unsigned default_threads();
+  // The threads a rank uses: `requested`, or when that is 0 this machine's cores shared among the ranks on it.
+  static unsigned threads(unsigned requested);
 
   // Every rank's `values` concatenated in rank order, on every rank.
   static std::vector<std::int64_t> all_gather(const std::vector<std::int64_t>& values);
