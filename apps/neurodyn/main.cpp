@@ -70,6 +70,9 @@ int main(int argc, char** argv) {
   add_fit_command(app);
   add_network_command(app);
   add_sweep_command(app);
+#ifdef NEURODYN_HAS_PINN
+  add_pinn_command(app);
+#endif
   if (neurodyn::Ranks::distributed()) {
     for (CLI::App* subcommand : app.get_subcommands([](CLI::App*) { return true; })) {
       if (runs_distributed(subcommand->get_name())) continue;
