@@ -109,9 +109,9 @@ MetricsRow euler_row(const Problem& problem, const Solution& reference) {
   solution.times.clear();
   solution.states.clear();
   MetricsRow row;
-  row.method = "euler dt = 1 ms (classical, measured)";
+  row.method = "euler dt = 1 ms";
   row.score = score_against(solution, reference);
-  row.note = solution.ok() ? "spike times only" : solution.message;
+  row.note = solution.ok() ? "classical; measured here; spike times only" : solution.message;
   return row;
 }
 

@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "located_crossing.hpp"
-#include "single_thread_scope.hpp"
 #include "neurodyn/error.hpp"
+#include "single_thread_scope.hpp"
 
 namespace neurodyn {
 namespace {

@@ -8,10 +8,10 @@
 #include <numbers>
 
 #include "located_crossing.hpp"
-#include "single_thread_scope.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/pinn/pinn_score.hpp"
 #include "neurodyn/pinn/trained_dynamics.hpp"
+#include "single_thread_scope.hpp"
 
 namespace neurodyn {
 namespace {
