@@ -40,6 +40,6 @@ void add_recording_command(CLI::App& app);  // recording info, show, features
 void add_fit_command(CLI::App& app);        // fitting a model to a recording
 void add_network_command(CLI::App& app);    // networks of spiking neurons
 void add_sweep_command(CLI::App& app);      // many single-neuron runs over a grid
-void add_pinn_command(CLI::App& app);       // physics-informed neural networks (built with NEURODYN_PINN)
+void add_pinn_command(CLI::App& app);       // physics-informed neural networks (the module neurodyn-pinn.so)
 
 }  // namespace neurodyn::cli

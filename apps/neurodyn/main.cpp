@@ -17,6 +17,7 @@
 #include "neurodyn/population/ranks.hpp"
 #include "neurodyn/version.hpp"
 #include "parse_error_text.hpp"
+#include "pinn_module.hpp"
 
 namespace {
 
@@ -71,7 +72,11 @@ int main(int argc, char** argv) {
   add_network_command(app);
   add_sweep_command(app);
 #ifdef NEURODYN_HAS_PINN
-  add_pinn_command(app);
+  try {
+    add_pinn_command_on_demand(app, argc, argv);
+  } catch (const neurodyn::FileError& error) {
+    return report(exit_file_error, error.what());
+  }
 #endif
   if (neurodyn::Ranks::distributed()) {
     for (CLI::App* subcommand : app.get_subcommands([](CLI::App*) { return true; })) {

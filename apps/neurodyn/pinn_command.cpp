@@ -17,6 +17,7 @@
 #include "neurodyn/io/result_folder.hpp"
 #include "neurodyn/pinn/event_pinn.hpp"
 #include "neurodyn/pinn/global_pinn.hpp"
+#include "neurodyn/pinn/inverse_pinn.hpp"
 #include "neurodyn/pinn/pinn_output.hpp"
 #include "neurodyn/pinn/pinn_settings.hpp"
 #include "problem_flags.hpp"
@@ -28,6 +29,7 @@ struct PinnCommandOptions {
   ProblemFlags problem;
   std::optional<std::string> mode;
   std::optional<std::string> guide;
+  std::optional<std::filesystem::path> trace;
   std::map<std::string, double> option_values;  // the [pinn] options given as flags
   bool no_figures = false;
   std::filesystem::path out;
@@ -60,21 +62,21 @@ class WindowProgress {
   Clock::time_point started_ = Clock::now(), next_ = Clock::now() + std::chrono::seconds(2);
 };
 
-// Progress on stderr every two seconds: epoch and loss.
+// Progress on stderr every two seconds: epoch (or iteration) and loss.
 class EpochProgress {
  public:
-  explicit EpochProgress(std::string mode) : mode_(std::move(mode)) {}
+  EpochProgress(std::string mode, std::string step = "epoch") : mode_(std::move(mode)), step_(std::move(step)) {}
   void operator()(int epoch, int total, double loss) {
     const auto now = Clock::now();
     if (now < next_) return;
     next_ = now + std::chrono::seconds(2);
-    std::cerr << fmt::format("pinn {}: epoch {} of {}, loss {:.4g}, {:.0f} s\n", mode_, epoch + 1, total, loss,
+    std::cerr << fmt::format("pinn {}: {} {} of {}, loss {:.4g}, {:.0f} s\n", mode_, step_, epoch + 1, total, loss,
                              std::chrono::duration<double>(now - started_).count());
   }
 
  private:
   using Clock = std::chrono::steady_clock;
-  std::string mode_;
+  std::string mode_, step_;
   Clock::time_point started_ = Clock::now(), next_ = Clock::now() + std::chrono::seconds(2);
 };
 
@@ -141,10 +143,64 @@ TrainingTable epoch_table(const GlobalPinnRun& result) {
   return table;
 }
 
-// Trains the configured PINN; fills the outcome's trace, training record, size and first metrics row.
-void train(const EffectiveRun& run, const PinnConfig& config, PinnOutcome& outcome) {
+// The inverse mode: the constants identified from the voltage (recorded, or simulated from the problem with noise),
+// then the identified model run by the event-driven PINN over the problem's span. Returns the problem whose converged
+// solution is the reference: the configured one for simulated data (the truth), the identified one for a recording.
+Problem identify(const EffectiveRun& run, const PinnConfig& config, PinnOutcome& outcome, MetricsRow& row) {
+  const InversePinnOptions& options = config.inverse;
+  const VoltageTrace data = config.trace
+                                ? read_voltage_trace(*config.trace)
+                                : noisy_voltage(run.problem, options.data_step_ms, options.noise_mV, options.data_seed);
+  EpochProgress progress("inverse", "iteration");
+  const InversePinnRun result = run_inverse_pinn(run.problem, data, options, [&](int iteration, double loss) {
+    progress(iteration - 1, options.max_iterations, loss);
+  });
+  const ParameterValues truth = parameter_values(run.problem.model);
+  ParameterValues identified = truth;
+  for (const IdentifiedParameter& p : result.parameters) {
+    identified[p.name] = p.value;
+    std::cerr << fmt::format("pinn inverse: {} = {:.6g} +- {:.2g} (start {:g}{})\n", p.name, p.value, p.standard_error,
+                             p.start,
+                             config.trace ? std::string()
+                                          : fmt::format(", truth {:g}, error {:+.2f} %", truth.at(p.name),
+                                                        100.0 * (p.value / truth.at(p.name) - 1.0)));
+  }
+  outcome.parameters = result.parameters;
+  outcome.parameter_truth = config.trace ? ParameterValues{} : truth;
+  Problem identified_problem = run.problem;
+  identified_problem.model = make_model(model_name(run.problem.model), identified);
+  const EventPinnRun forward = run_event_pinn(identified_problem, config.event);
+  if (!forward.trace.ok()) throw RunFailed(forward.trace.status, forward.trace.message);
+  outcome.trace = forward.trace;
+  TrainingTable& table = outcome.training;
+  table.columns = {"iteration", "loss"};
+  for (std::size_t k = 0; k < result.loss.size(); ++k)
+    table.rows.push_back({static_cast<double>(k + 1), result.loss[k]});
+  table.x_column = "iteration";
+  table.y_columns = {"loss"};
+  table.title = "sum of squared data residuals (units of the noise) per Levenberg-Marquardt iteration";
+  outcome.network_size = fmt::format(
+      "{} unknowns and {} stretch starts, fitted to {} samples ({} stretches) through {} runs of the event PINN",
+      result.parameters.size(), 2 * result.stretches.size(), result.t_ms.size(), result.stretches.size(),
+      result.forward_runs);
+  row.training_seconds = result.training_seconds;
+  row.trained_parameters = static_cast<double>(result.parameters.size() + 2 * result.stretches.size());
+  row.note = fmt::format("the identified model by the event PINN; data residual rms {:.3f} mV against noise {:g} mV{}",
+                         result.data_rms_mV, options.noise_mV,
+                         config.trace ? "; reference: the identified model, converged" : "; reference: the truth");
+  return config.trace ? identified_problem : run.problem;
+}
+
+// Trains the configured PINN; fills the outcome's trace, training record, size and first metrics row. Returns the
+// problem the reference solves.
+Problem train(const EffectiveRun& run, const PinnConfig& config, PinnOutcome& outcome) {
   MetricsRow row;
   row.method = "pinn " + config.mode;
+  if (config.mode == "inverse") {
+    const Problem reference = identify(run, config, outcome, row);
+    outcome.metrics.push_back(row);
+    return reference;
+  }
   if (config.mode == "event") {
     WindowProgress progress(run.t_end);
     const EventPinnRun result = run_event_pinn(run.problem, config.event, std::ref(progress));
@@ -178,6 +234,7 @@ void train(const EffectiveRun& run, const PinnConfig& config, PinnOutcome& outco
     row.note = "no reset: spikes are upward crossings of the cutoff";
   }
   outcome.metrics.push_back(row);
+  return run.problem;
 }
 
 void run_pinn(const PinnCommandOptions& options) {
@@ -187,14 +244,15 @@ void run_pinn(const PinnCommandOptions& options) {
   const EffectiveRun run = resolve(overlay(settings.run, combined_settings(flags_only)));
   if (options.mode) settings.mode = options.mode;
   if (options.guide) settings.guide = options.guide;
+  if (options.trace) settings.trace = std::filesystem::absolute(*options.trace);
   for (const auto& [name, value] : options.option_values) settings.options[name] = value;
   const PinnConfig config = pinn_config(settings);
   ResultFolder folder(options.out, "pinn");
 
   PinnOutcome outcome;
   outcome.mode = config.mode;
-  train(run, config, outcome);
-  outcome.reference = converged_reference(run.problem, config.event.output_step_ms);
+  const Problem reference_problem = train(run, config, outcome);
+  outcome.reference = converged_reference(reference_problem, config.event.output_step_ms);
   if (!outcome.reference.ok()) {
     throw RunFailed(outcome.reference.status, "the converged reference failed: " + outcome.reference.message);
   }
@@ -226,10 +284,14 @@ void add_pinn_command(CLI::App& app) {
       "Train a physics-informed neural network on one neuron's problem and score it against the converged "
       "reference on times it never trained on. --mode event: one small network per short window, the spike located "
       "on the network and the reset applied exactly (the quadratic models in their phase variable theta); pure and "
-      "guided: one network over the span, the earlier study's methods (physics only; plus a classical solution). "
+      "guided: one network over the span, the earlier study's methods (physics only; plus a classical solution); "
+      "inverse: a and b identified from a voltage trace (--trace, or simulated with --noise-mV). "
       "Writes metrics.csv, trace.csv, spikes.csv, training.csv, config.toml and pinn.png/.svg into --out.");
   add_problem_flags(*command, options->problem);
   command->add_option("--mode", options->mode, fmt::format("the PINN; allowed: {}", pinn_modes));
+  command->add_option("--trace", options->trace,
+                      "inverse: a recorded voltage, CSV time_ms,v_mV (uniform samples); without it the voltage is "
+                      "simulated from the problem with --noise-mV");
   command->add_option("--guide", options->guide,
                       "guided: the classical solution it regresses onto; allowed: euler (at --data-step-ms, as the "
                       "earlier study), converged");
@@ -246,3 +308,8 @@ void add_pinn_command(CLI::App& app) {
 }
 
 }  // namespace neurodyn::cli
+
+// The module's entry point, opened by apps/neurodyn/pinn_module.cpp.
+extern "C" __attribute__((visibility("default"))) void neurodyn_add_pinn_command(CLI::App* app) {
+  neurodyn::cli::add_pinn_command(*app);
+}

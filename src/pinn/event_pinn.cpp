@@ -49,10 +49,10 @@ std::vector<double> row(const at::Tensor& values, int64_t i) {
 // The trace on the scored times (pinn_score.hpp), filled window by window.
 struct GridTrace {
   Solution& trace;
-  double t_start, step, t_end;
+  double t_start, step, offset, t_end;
   std::size_t next = 0;
 
-  double time(std::size_t k) const { return t_start + (static_cast<double>(k) + 0.5) * step; }
+  double time(std::size_t k) const { return t_start + (static_cast<double>(k) + offset) * step; }
   void add(double t, const std::vector<double>& state) {
     trace.times.push_back(t);
     trace.states.insert(trace.states.end(), state.begin(), state.end());
@@ -97,6 +97,8 @@ void validate(const EventPinnOptions& options) {
           "positive (per ms)");
   require(options.output_step_ms > 0.0 && std::isfinite(options.output_step_ms), "output_step_ms",
           options.output_step_ms, "a positive number of ms");
+  require(options.output_offset >= 0.0 && options.output_offset < 1.0, "output_offset", options.output_offset,
+          "in [0, 1)");
 }
 
 EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& options, const EventProgress& progress) {
@@ -114,7 +116,7 @@ EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& opti
   EventPinnRun run;
   run.trained_parameters_per_window = options.hidden_units * d;
   run.trace.dimension = static_cast<std::size_t>(d);
-  GridTrace grid{run.trace, problem.t_start, options.output_step_ms, problem.t_end};
+  GridTrace grid{run.trace, problem.t_start, options.output_step_ms, options.output_offset, problem.t_end};
   // Guard probes: fine enough that a spike's upstroke, monotone across a window, is bracketed.
   const at::Tensor probes = at::linspace(0.0, 1.0, 129, float64);
 

@@ -199,10 +199,24 @@ void write_figure(const std::filesystem::path& directory, const EffectiveRun& ru
   job.run();
 }
 
+void write_parameters(const std::filesystem::path& path, const EffectiveRun& run, const PinnOutcome& outcome) {
+  fmt::memory_buffer text;
+  append(text, "{}", header(run, outcome));
+  append(text, "name,start,identified,standard_error,truth,error_percent\n");
+  for (const IdentifiedParameter& p : outcome.parameters) {
+    const auto truth = outcome.parameter_truth.find(p.name);
+    const bool known = truth != outcome.parameter_truth.end();
+    append(text, "{},{},{},{},{},{}\n", p.name, number(p.start), number(p.value), number(p.standard_error),
+           known ? number(truth->second) : "", known ? number(100.0 * (p.value / truth->second - 1.0)) : "");
+  }
+  write_file_atomically(path, fmt::to_string(text));
+}
+
 }  // namespace
 
 void write_pinn_results(const std::filesystem::path& directory, const EffectiveRun& run, const PinnOutcome& outcome,
                         bool figures) {
+  if (!outcome.parameters.empty()) write_parameters(directory / "parameters.csv", run, outcome);
   write_metrics(directory / "metrics.csv", run, outcome);
   write_trace(directory / "trace.csv", run, outcome);
   write_spikes(directory / "spikes.csv", run, outcome);

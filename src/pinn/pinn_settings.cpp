@@ -21,7 +21,7 @@ namespace {
   [](const PinnConfig& c) { return static_cast<double>(c.path); }, \
       [](PinnConfig& c, double x) { c.path = static_cast<decltype(c.path)>(x); }
 
-constexpr std::array<PinnOption, 21> options_table{{
+constexpr std::array<PinnOption, 25> options_table{{
     {"window_ms", "ms", "the nominal window; shorter at breaks of the input, after a spike and at the end", "event",
      false, NEURODYN_PINN_FIELD(event.window_ms)},
     {"min_window_ms", "ms", "a window halved below this ends the run as failed", "event", false,
@@ -54,11 +54,21 @@ constexpr std::array<PinnOption, 21> options_table{{
      NEURODYN_PINN_FIELD(global.initial_weight)},
     {"data_step_ms", "ms", "spacing of the guiding solution's samples (and Euler's step)", "guided", false,
      NEURODYN_PINN_FIELD(global.data_step_ms)},
+    {"sample_step_ms", "ms", "spacing of the simulated voltage samples", "inverse", false,
+     NEURODYN_PINN_FIELD(inverse.data_step_ms)},
+    {"noise_mV", "mV", "the voltage's noise sd (added to simulated data; the unit of the data residual)", "inverse",
+     false, NEURODYN_PINN_FIELD(inverse.noise_mV)},
+    {"voltage_cap_mV", "mV", "a stretch between resets ends at its last sample below this", "inverse", false,
+     NEURODYN_PINN_FIELD(inverse.voltage_cap_mV)},
+    {"fit_iterations", "", "Levenberg-Marquardt iterations", "inverse", true,
+     NEURODYN_PINN_FIELD(inverse.max_iterations)},
     {"period_ms", "ms", "period of the Fourier input features", "pure", false, NEURODYN_PINN_FIELD(global.period_ms)},
-    {"seed", "", "draws the hidden units (event) or the weights and collocation points", "event pure guided", true,
-     [](const PinnConfig& c) { return static_cast<double>(c.event.seed); },
-     [](PinnConfig& c, double x) { c.event.seed = c.global.seed = static_cast<std::uint64_t>(x); }},
-    {"output_step_ms", "ms", "spacing of the scored times t_start + (k + 1/2) step", "event pure guided", false,
+    {"seed", "", "draws the hidden units (event) or the weights and collocation points, and the simulated noise",
+     "event pure guided inverse", true, [](const PinnConfig& c) { return static_cast<double>(c.event.seed); },
+     [](PinnConfig& c, double x) {
+       c.event.seed = c.global.seed = c.inverse.data_seed = static_cast<std::uint64_t>(x);
+     }},
+    {"output_step_ms", "ms", "spacing of the scored times t_start + (k + 1/2) step", "event pure guided inverse", false,
      [](const PinnConfig& c) { return c.event.output_step_ms; },
      [](PinnConfig& c, double x) { c.event.output_step_ms = c.global.output_step_ms = x; }},
 }};
@@ -77,11 +87,15 @@ PinnSettings settings_from(const toml::value& document, const std::filesystem::p
   settings.run = io_detail::run_settings_from(document, path, own_tables);
   const io_detail::TableReader top{path, document, ""};
   if (const auto pinn = top.sub_table("pinn", "pinn.")) {
-    std::vector<std::string_view> keys{"mode", "guide"};
+    std::vector<std::string_view> keys{"mode", "guide", "trace"};
     for (const PinnOption& option : options_table) keys.push_back(option.name);
     pinn->require_known_keys(keys);
     settings.mode = pinn->text("mode");
     settings.guide = pinn->text("guide");
+    if (const auto trace = pinn->text("trace")) {
+      const std::filesystem::path file(*trace);
+      settings.trace = file.is_absolute() ? file : std::filesystem::absolute(path).parent_path() / file;
+    }
     for (const PinnOption& option : options_table) {
       if (const auto value = pinn->number(option.name)) settings.options[std::string(option.name)] = *value;
     }
@@ -104,7 +118,7 @@ PinnConfig pinn_config(const PinnSettings& settings) {
   config.mode = *settings.mode;
   if (config.mode == "guided") {
     config.global = guided_defaults();
-  } else if (config.mode != "event" && config.mode != "pure") {
+  } else if (config.mode != "event" && config.mode != "pure" && config.mode != "inverse") {
     throw InputError(fmt::format("mode '{}' is not allowed; allowed: {}", config.mode, pinn_modes));
   }
   for (const auto& [name, value] : settings.options) {
@@ -123,7 +137,16 @@ PinnConfig pinn_config(const PinnSettings& settings) {
       throw InputError(fmt::format("guide applies to mode guided, not to mode {}", config.mode));
     config.global.guide = *settings.guide;
   }
+  if (settings.trace) {
+    if (config.mode != "inverse") {
+      throw InputError(fmt::format("trace applies to mode inverse, not to mode {}", config.mode));
+    }
+    config.trace = std::filesystem::absolute(*settings.trace);
+  }
   if (config.mode == "event") {
+    validate(config.event);
+  } else if (config.mode == "inverse") {
+    validate(config.inverse);
     validate(config.event);
   } else {
     validate(config.global);
@@ -134,6 +157,7 @@ PinnConfig pinn_config(const PinnSettings& settings) {
 std::string pinn_settings_toml(const PinnConfig& config) {
   std::string text = fmt::format("[pinn]\nmode = {}\n", toml_string(config.mode));
   if (config.mode == "guided") text += fmt::format("guide = {}\n", toml_string(config.global.guide));
+  if (config.trace) text += fmt::format("trace = {}\n", toml_string(config.trace->string()));
   for (const PinnOption& option : options_table) {
     if (!applies(option, config.mode)) continue;
     const double value = option.get(config);

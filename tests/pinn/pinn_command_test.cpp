@@ -72,8 +72,15 @@ TEST_F(CliTest, PinnRefusesBadInputBeforeWritingAnything) {
     EXPECT_THAT(result.err, HasSubstr(message));
     EXPECT_FALSE(std::filesystem::exists(out()));
   };
-  refused({"--preset", "izh2007-RS"}, "mode: missing; give --mode or [pinn] mode; allowed: event, pure, guided");
-  refused({"--mode", "hybrid", "--preset", "izh2007-RS"}, "mode 'hybrid' is not allowed; allowed: event, pure, guided");
+  refused({"--preset", "izh2007-RS"},
+          "mode: missing; give --mode or [pinn] mode; allowed: event, pure, guided, inverse");
+  refused({"--mode", "hybrid", "--preset", "izh2007-RS"},
+          "mode 'hybrid' is not allowed; allowed: event, pure, guided, inverse");
+  write_text(directory() / "times.csv", "time_ms\n0\n0.1\n0.2\n");
+  refused({"--mode", "inverse", "--preset", "izh2003-RS", "--trace", "times.csv"},
+          "times.csv:2: a trace row needs two columns, time_ms and v_mV; found 1");
+  refused({"--mode", "event", "--preset", "izh2003-RS", "--trace", "times.csv"},
+          "trace applies to mode inverse, not to mode event");
   refused({"--mode", "event", "--preset", "izh2007-RS", "--window-ms", "-1"},
           "window_ms = -1: must be a positive number of ms");
   refused({"--mode", "event", "--preset", "izh2007-RS", "--window-ms", "0"},

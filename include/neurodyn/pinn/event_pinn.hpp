@@ -22,8 +22,10 @@ struct EventPinnOptions {
   int hidden_units = 32;        // M, per window
   double feature_spread = 4.0;  // input weights and biases uniform in [-spread, spread] (per unit tau)
   WindowTraining training;
-  std::uint64_t seed = 1;       // draws the hidden units
-  double output_step_ms = 0.1;  // the trace at t_start + (k + 1/2) step: points no window trains on
+  std::uint64_t seed = 1;  // draws the hidden units
+  // The trace at t_start + (k + output_offset) output_step_ms; with the default offset 1/2, times no window trains on.
+  double output_step_ms = 0.1;
+  double output_offset = 0.5;
 };
 
 // Throws InputError naming the field, its value and what is allowed.

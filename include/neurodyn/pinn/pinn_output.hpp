@@ -2,12 +2,13 @@
 // The result folder of `neurodyn pinn`: metrics.csv (the PINN, a classical baseline and, for the earlier study's
 // problem, its published numbers, each against the converged reference on the scored times), trace.csv (network
 // and reference at the scored times), spikes.csv, training.csv (the training record), config.toml (the problem and
-// the PINN's settings, readable by --config) and pinn.{png,svg}.
+// the PINN's settings, readable by --config), pinn.{png,svg}, and for the inverse mode parameters.csv.
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "neurodyn/io/run_config.hpp"
+#include "neurodyn/pinn/inverse_pinn.hpp"
 #include "neurodyn/pinn/pinn_score.hpp"
 
 namespace neurodyn {
@@ -39,6 +40,9 @@ struct PinnOutcome {
   std::vector<MetricsRow> metrics;  // the PINN's first
   TrainingTable training;
   std::string settings_toml;  // the [pinn] table
+  // Inverse mode: the identified constants (parameters.csv), and the truth where the data were simulated.
+  std::vector<IdentifiedParameter> parameters;
+  ParameterValues parameter_truth;
 };
 
 // Writes every file into `directory` (a result folder's temporary folder). Throws FileError.

@@ -5,6 +5,7 @@
 //   mode = "event"          # event, pure or guided
 //   window_ms = 4.0         # any option of pinn_options() that applies to the mode
 //   guide = "euler"         # guided: the classical solution it regresses onto (euler or converged)
+//   trace = "v.csv"         # inverse: a recorded voltage (time_ms, v_mV); without it, simulated from the problem
 //
 // and the table of options itself, from which the command line's flags (--window-ms, ...) are made.
 #include <filesystem>
@@ -17,14 +18,17 @@
 #include "neurodyn/io/run_config.hpp"
 #include "neurodyn/pinn/event_pinn.hpp"
 #include "neurodyn/pinn/global_pinn.hpp"
+#include "neurodyn/pinn/inverse_pinn.hpp"
 
 namespace neurodyn {
 
 // Everything a PINN run is set by: the mode and the options of each kind of network.
 struct PinnConfig {
-  std::string mode;  // event, pure, guided
+  std::string mode;  // event, pure, guided, inverse
   EventPinnOptions event;
-  GlobalPinnOptions global;  // pure and guided
+  GlobalPinnOptions global;                    // pure and guided
+  InversePinnOptions inverse;                  // inverse
+  std::optional<std::filesystem::path> trace;  // inverse: the recorded voltage; none: simulated from the problem
 };
 
 // One numeric option: its name in [pinn] (as a flag: --name with '-' for '_'), unit, meaning, the modes it applies
@@ -41,12 +45,13 @@ struct PinnOption {
 
 std::span<const PinnOption> pinn_options();
 
-inline constexpr std::string_view pinn_modes = "event, pure, guided";
+inline constexpr std::string_view pinn_modes = "event, pure, guided, inverse";
 
 struct PinnSettings {
   RunSettings run;
   std::optional<std::string> mode;
   std::optional<std::string> guide;
+  std::optional<std::filesystem::path> trace;
   std::map<std::string, double, std::less<>> options;  // by PinnOption::name
 };
 

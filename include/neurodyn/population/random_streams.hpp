@@ -9,13 +9,15 @@
 
 namespace neurodyn {
 
-// The independent streams of a network; a draw is further indexed by up to three counter words.
+// The independent streams of a network, and of simulated measurements; a draw is further indexed by up to three
+// counter words.
 enum class RandomStream : std::uint64_t {
   neuron_parameters = 1,  // (neuron, parameter slot): slot 0 is the neuron's r of polynomial draws
   initial_state = 2,      // (neuron, variable)
   connectivity = 3,       // (connection, target, draw)
   weights = 4,            // (connection, source, target)
   external_input = 5,     // (input, neuron pair or neuron, bin)
+  measurement_noise = 6,  // (trace, sample): the noise added to a simulated recording
 };
 
 namespace random_detail {
@@ -34,8 +36,8 @@ inline double uniform01(std::uint64_t seed, RandomStream stream, std::uint64_t a
 }
 
 // Two independent standard normal numbers (Box-Muller of the first two words).
-inline r123::double2 standard_normal_pair(std::uint64_t seed, RandomStream stream, std::uint64_t a,
-                                          std::uint64_t b = 0, std::uint64_t c = 0) {
+inline r123::double2 standard_normal_pair(std::uint64_t seed, RandomStream stream, std::uint64_t a, std::uint64_t b = 0,
+                                          std::uint64_t c = 0) {
   const auto words = random_detail::philox(seed, stream, a, b, c);
   return r123::boxmuller(words[0], words[1]);
 }
