@@ -32,8 +32,16 @@ struct PinnCommandOptions {
   std::optional<std::filesystem::path> trace;
   std::map<std::string, double> option_values;  // the [pinn] options given as flags
   bool no_figures = false;
+  bool resume = false;
   std::filesystem::path out;
 };
+
+// The checkpoint of a training: DIR's sibling .NAME.pinn-checkpoint (the folder itself appears only whole).
+std::filesystem::path checkpoint_path(const std::filesystem::path& out) {
+  const std::filesystem::path absolute = std::filesystem::absolute(out).lexically_normal();
+  const std::filesystem::path folder = absolute.has_filename() ? absolute : absolute.parent_path();
+  return folder.parent_path() / ("." + folder.filename().string() + ".pinn-checkpoint");
+}
 
 std::string flag_of(std::string_view name) {
   std::string flag = "--" + std::string(name);
@@ -193,7 +201,8 @@ Problem identify(const EffectiveRun& run, const PinnConfig& config, PinnOutcome&
 
 // Trains the configured PINN; fills the outcome's trace, training record, size and first metrics row. Returns the
 // problem the reference solves.
-Problem train(const EffectiveRun& run, const PinnConfig& config, PinnOutcome& outcome) {
+Problem train(const EffectiveRun& run, const PinnConfig& config, const TrainingCheckpoint& checkpoint,
+              PinnOutcome& outcome) {
   MetricsRow row;
   row.method = "pinn " + config.mode;
   if (config.mode == "inverse") {
@@ -217,7 +226,7 @@ Problem train(const EffectiveRun& run, const PinnConfig& config, PinnOutcome& ou
     row.note = "trained weights per window";
   } else {
     EpochProgress progress(config.mode);
-    const GlobalPinnRun result = run_global_pinn(run.problem, config.global, std::ref(progress));
+    const GlobalPinnRun result = run_global_pinn(run.problem, config.global, std::ref(progress), checkpoint);
     std::cerr << fmt::format("pinn {}: {} epochs, loss {:.4g}, {} spikes, {:.2f} s of training\n", config.mode,
                              result.loss.size(), result.loss.empty() ? 0.0 : result.loss.back(),
                              result.trace.spike_times.size(), result.training_seconds);
@@ -251,7 +260,17 @@ void run_pinn(const PinnCommandOptions& options) {
 
   PinnOutcome outcome;
   outcome.mode = config.mode;
-  const Problem reference_problem = train(run, config, outcome);
+  TrainingCheckpoint checkpoint;
+  if (config.mode == "pure" || config.mode == "guided") {
+    checkpoint.path = checkpoint_path(options.out);
+    checkpoint.identity = checkpoint_identity(problem_to_toml(run), config);
+    checkpoint.interval_s = config.checkpoint_interval_s;
+    checkpoint.resume = options.resume;
+  } else if (options.resume) {
+    throw InputError(
+        fmt::format("--resume applies to modes pure and guided, not to mode {} (it trains in seconds)", config.mode));
+  }
+  const Problem reference_problem = train(run, config, checkpoint, outcome);
   outcome.reference = converged_reference(reference_problem, config.event.output_step_ms);
   if (!outcome.reference.ok()) {
     throw RunFailed(outcome.reference.status, "the converged reference failed: " + outcome.reference.message);
@@ -265,6 +284,7 @@ void run_pinn(const PinnCommandOptions& options) {
 
   write_pinn_results(folder.start_writing(), run, outcome, !options.no_figures);
   folder.commit();
+  if (!checkpoint.path.empty()) std::filesystem::remove(checkpoint.path);
   const PinnScore& score = outcome.metrics.front().score;
   std::cout << fmt::format(
       "spike_count: {} (reference {})\nmax_spike_error_ms: {:.3g}\nmean_spike_error_ms: {:.3g}\n"
@@ -303,6 +323,10 @@ void add_pinn_command(CLI::App& app) {
                     option.modes));
   }
   command->add_flag("--no-figures", options->no_figures, "skip pinn.png/.svg (no gnuplot needed)");
+  command->add_flag(
+      "--resume", options->resume,
+      "pure and guided: continue a stopped training from its checkpoint beside --out (.DIR.pinn-checkpoint, "
+      "kept every --checkpoint-interval-s and removed when the run completes)");
   command->add_option("--out", options->out, "result folder")->required();
   command->callback([options] { run_pinn(*options); });
 }

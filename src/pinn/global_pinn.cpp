@@ -101,6 +101,85 @@ at::Tensor collocation(const GlobalPinnOptions& options, double t_start, double 
   return at::cat(parts);
 }
 
+// What a checkpoint holds besides the network and Adam's moments.
+struct TrainingState {
+  int epoch = 0;                                          // the next Adam epoch
+  int lbfgs_calls = 0;                                    // L-BFGS calls done
+  double best = std::numeric_limits<double>::infinity();  // the plateau rule's best loss and its age
+  int since_best = 0;
+  double learning_rate = 0.0;
+  std::vector<double> loss, physics_loss;
+};
+
+void save(const TrainingCheckpoint& checkpoint, const TrainingState& state, const torch::nn::Module& network,
+          const torch::optim::Adam& adam) {
+  torch::serialize::OutputArchive archive, network_archive, adam_archive;
+  archive.write("identity", c10::IValue(checkpoint.identity));
+  archive.write("epoch", c10::IValue(static_cast<int64_t>(state.epoch)));
+  archive.write("lbfgs_calls", c10::IValue(static_cast<int64_t>(state.lbfgs_calls)));
+  archive.write("best", c10::IValue(state.best));
+  archive.write("since_best", c10::IValue(static_cast<int64_t>(state.since_best)));
+  archive.write("learning_rate", c10::IValue(state.learning_rate));
+  archive.write("loss", at::tensor(state.loss, float64));
+  archive.write("physics_loss", at::tensor(state.physics_loss, float64));
+  network.save(network_archive);
+  adam.save(adam_archive);
+  archive.write("network", network_archive);
+  archive.write("adam", adam_archive);
+  std::filesystem::path temporary = checkpoint.path;
+  temporary += ".tmp";
+  try {
+    archive.save_to(temporary.string());
+    std::filesystem::rename(temporary, checkpoint.path);
+  } catch (const std::exception& error) {
+    throw FileError(fmt::format("checkpoint {}: cannot be written: {}", checkpoint.path.string(), error.what()));
+  }
+}
+
+std::vector<double> values_of(const at::Tensor& tensor) {
+  const at::Tensor c = tensor.contiguous();
+  return std::vector<double>(c.data_ptr<double>(), c.data_ptr<double>() + c.numel());
+}
+
+TrainingState restore(const TrainingCheckpoint& checkpoint, torch::nn::Module& network, torch::optim::Adam& adam) {
+  TrainingState state;
+  try {
+    torch::serialize::InputArchive archive, network_archive, adam_archive;
+    archive.load_from(checkpoint.path.string());
+    c10::IValue value;
+    archive.read("identity", value);
+    if (value.toStringRef() != checkpoint.identity) {
+      throw InputError(
+          fmt::format("checkpoint {}: written by a run of another problem or other settings; remove it, "
+                      "or run without --resume",
+                      checkpoint.path.string()));
+    }
+    archive.read("epoch", value);
+    state.epoch = static_cast<int>(value.toInt());
+    archive.read("lbfgs_calls", value);
+    state.lbfgs_calls = static_cast<int>(value.toInt());
+    archive.read("best", value);
+    state.best = value.toDouble();
+    archive.read("since_best", value);
+    state.since_best = static_cast<int>(value.toInt());
+    archive.read("learning_rate", value);
+    state.learning_rate = value.toDouble();
+    at::Tensor history;
+    archive.read("loss", history);
+    state.loss = values_of(history);
+    archive.read("physics_loss", history);
+    state.physics_loss = values_of(history);
+    archive.read("network", network_archive);
+    network.load(network_archive);
+    archive.read("adam", adam_archive);
+    adam.load(adam_archive);
+  } catch (const c10::Error& error) {
+    throw InputError(fmt::format("checkpoint {}: not a readable PINN checkpoint ({})", checkpoint.path.string(),
+                                 std::string(error.what_without_backtrace())));
+  }
+  return state;
+}
+
 double elapsed_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -152,8 +231,8 @@ void validate(const GlobalPinnOptions& options) {
   }
 }
 
-GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& options,
-                              const GlobalProgress& progress) {
+GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& options, const GlobalProgress& progress,
+                              const TrainingCheckpoint& checkpoint) {
   validate(options);
   validate_initial_state(problem);
   const detail::SingleThreadScope one_thread;
@@ -248,9 +327,28 @@ GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& o
     if (progress) progress(epoch, total, loss);
   };
   torch::optim::Adam adam(network->parameters(), torch::optim::AdamOptions(options.learning_rate));
-  double best = std::numeric_limits<double>::infinity();
-  int since_best = 0;
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+  TrainingState state;
+  if (checkpoint.resume && !checkpoint.path.empty() && std::filesystem::exists(checkpoint.path)) {
+    state = restore(checkpoint, *network, adam);
+    run.loss = state.loss;
+    run.physics_loss = state.physics_loss;
+  }
+  auto last_written = std::chrono::steady_clock::now();
+  const auto keep = [&](bool now) {
+    if (checkpoint.path.empty()) return;
+    const auto clock = std::chrono::steady_clock::now();
+    if (!now && std::chrono::duration<double>(clock - last_written).count() < checkpoint.interval_s) return;
+    state.loss = run.loss;
+    state.physics_loss = run.physics_loss;
+    state.learning_rate = adam.param_groups().front().options().get_lr();
+    save(checkpoint, state, *network, adam);
+    last_written = clock;
+  };
+  if (state.epoch > 0) {
+    for (auto& group : adam.param_groups()) group.options().set_lr(state.learning_rate);
+  }
+  while (state.epoch < options.epochs) {
+    const int epoch = state.epoch;
     if (epoch == options.first_epochs) {
       for (auto& group : adam.param_groups()) group.options().set_lr(options.second_learning_rate);
     }
@@ -263,27 +361,31 @@ GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& o
     record(epoch, value);
     // Plateau decay after the first phase: the learning rate halves after 500 epochs without a 0.01 % gain.
     if (epoch >= options.first_epochs) {
-      if (value < best * (1.0 - 1e-4)) {
-        best = value;
-        since_best = 0;
-      } else if (++since_best == 500) {
+      if (value < state.best * (1.0 - 1e-4)) {
+        state.best = value;
+        state.since_best = 0;
+      } else if (++state.since_best == 500) {
         for (auto& group : adam.param_groups()) group.options().set_lr(group.options().get_lr() * 0.5);
-        since_best = 0;
+        state.since_best = 0;
       }
     }
+    ++state.epoch;
+    keep(state.epoch == options.epochs);
   }
-  if (options.lbfgs_calls > 0) {
+  if (options.lbfgs_calls > state.lbfgs_calls) {
     torch::optim::LBFGS lbfgs(
         network->parameters(),
         torch::optim::LBFGSOptions(options.lbfgs_learning_rate).max_iter(options.lbfgs_iterations));
-    for (int call = 0; call < options.lbfgs_calls; ++call) {
+    while (state.lbfgs_calls < options.lbfgs_calls) {
       const at::Tensor loss = lbfgs.step([&] {
         lbfgs.zero_grad();
         at::Tensor value = loss_at(options.epochs);
         value.backward();
         return value;
       });
-      record(options.epochs + call, loss.item<double>());
+      record(options.epochs + state.lbfgs_calls, loss.item<double>());
+      ++state.lbfgs_calls;
+      keep(state.lbfgs_calls == options.lbfgs_calls);
     }
   }
   run.training_seconds = elapsed_since(clock_start);

@@ -21,7 +21,7 @@ namespace {
   [](const PinnConfig& c) { return static_cast<double>(c.path); }, \
       [](PinnConfig& c, double x) { c.path = static_cast<decltype(c.path)>(x); }
 
-constexpr std::array<PinnOption, 25> options_table{{
+constexpr std::array<PinnOption, 26> options_table{{
     {"window_ms", "ms", "the nominal window; shorter at breaks of the input, after a spike and at the end", "event",
      false, NEURODYN_PINN_FIELD(event.window_ms)},
     {"min_window_ms", "ms", "a window halved below this ends the run as failed", "event", false,
@@ -63,6 +63,8 @@ constexpr std::array<PinnOption, 25> options_table{{
     {"fit_iterations", "", "Levenberg-Marquardt iterations", "inverse", true,
      NEURODYN_PINN_FIELD(inverse.max_iterations)},
     {"period_ms", "ms", "period of the Fourier input features", "pure", false, NEURODYN_PINN_FIELD(global.period_ms)},
+    {"checkpoint_interval_s", "s", "how often the training's state is kept beside --out (for --resume)", "pure guided",
+     false, NEURODYN_PINN_FIELD(checkpoint_interval_s)},
     {"seed", "", "draws the hidden units (event) or the weights and collocation points, and the simulated noise",
      "event pure guided inverse", true, [](const PinnConfig& c) { return static_cast<double>(c.event.seed); },
      [](PinnConfig& c, double x) {
@@ -143,6 +145,10 @@ PinnConfig pinn_config(const PinnSettings& settings) {
     }
     config.trace = std::filesystem::absolute(*settings.trace);
   }
+  if (!(config.checkpoint_interval_s >= 0.0)) {
+    throw InputError(
+        fmt::format("checkpoint_interval_s = {:g}: must be zero or positive (s)", config.checkpoint_interval_s));
+  }
   if (config.mode == "event") {
     validate(config.event);
   } else if (config.mode == "inverse") {
@@ -165,6 +171,12 @@ std::string pinn_settings_toml(const PinnConfig& config) {
                            : fmt::format("{} = {}\n", option.name, toml_float(value));
   }
   return text;
+}
+
+std::string checkpoint_identity(const std::string& problem_toml, PinnConfig config) {
+  config.global.epochs = 0;
+  config.global.lbfgs_calls = 0;
+  return problem_toml + "\n" + pinn_settings_toml(config);
 }
 
 }  // namespace neurodyn

@@ -1,6 +1,11 @@
 #include "neurodyn/pinn/global_pinn.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/pinn/pinn_score.hpp"
@@ -54,6 +59,45 @@ TEST(GlobalPinn, PureNetworkOnTheEarlierStudysProblemMissesTheSpikeAndTheScoreSa
   EXPECT_GT(score.max_v_error, 10.0);  // mV: it follows the slow rise at best, never the upstroke and reset
   EXPECT_EQ(run.loss.size(), 300u);
   EXPECT_LT(run.loss.back(), run.loss.front());  // it did train
+}
+
+TEST(GlobalPinn, AStoppedTrainingResumesFromItsCheckpointBitForBit) {
+  GlobalPinnOptions options;
+  options.hidden_layers = 2;
+  options.hidden_width = 16;
+  options.uniform_points = 100;
+  options.bands = {};
+  options.first_epochs = 5;
+  const Problem problem = earlier_study_problem(150.0);
+  options.epochs = 12;
+  const GlobalPinnRun whole = run_global_pinn(problem, options);
+
+  const auto path = std::filesystem::temp_directory_path() / fmt::format("neurodyn-pinn-checkpoint-{}", ::getpid());
+  TrainingCheckpoint checkpoint{path, "problem and settings", 1e9, false};
+  options.epochs = 7;  // stopped after 7 epochs (the checkpoint is written after the last Adam epoch)
+  run_global_pinn(problem, options, {}, checkpoint);
+  ASSERT_TRUE(std::filesystem::exists(path));
+  options.epochs = 12;
+  checkpoint.resume = true;
+  const GlobalPinnRun resumed = run_global_pinn(problem, options, {}, checkpoint);
+  EXPECT_EQ(resumed.loss, whole.loss);
+  EXPECT_EQ(resumed.trace.states, whole.trace.states);
+
+  checkpoint.identity = "another problem";
+  try {
+    run_global_pinn(problem, options, {}, checkpoint);
+    FAIL() << "another run's checkpoint accepted";
+  } catch (const InputError& error) {
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("written by a run of another problem or other settings"));
+  }
+  std::ofstream(path) << "not an archive";
+  try {
+    run_global_pinn(problem, options, {}, checkpoint);
+    FAIL() << "a broken checkpoint accepted";
+  } catch (const InputError& error) {
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("not a readable PINN checkpoint"));
+  }
+  std::filesystem::remove(path);
 }
 
 TEST(GlobalPinn, BadOptionsAreRefusedNamingTheField) {

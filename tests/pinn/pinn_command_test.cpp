@@ -62,6 +62,39 @@ TEST_F(CliTest, PinnPureReportsTheNetworksFailureAsMeasured) {
   EXPECT_THAT(read_text(out() / "config.toml"), HasSubstr("mode = \"pure\"\n"));
 }
 
+TEST_F(CliTest, PinnPureInterruptedResumesFromItsCheckpointToTheSameTraining) {
+  const std::vector<std::string> run_words{
+      "pinn", "--mode",          "pure", "--preset",       "izh2007-RS", "--t-end",
+      "150",  "--hidden-layers", "2",    "--hidden-width", "16",         "--uniform-points",
+      "100",  "--epochs",        "1500", "--first-epochs", "1000",       "--checkpoint-interval-s",
+      "0",    "--no-figures"};
+  const auto with_out = [&](std::vector<std::string> words, const std::string& out) {
+    words.insert(words.end(), {"--out", out});
+    return words;
+  };
+  const auto whole = run(with_out(run_words, "whole"));
+  ASSERT_EQ(whole.exit_status, 0) << whole.err;
+  EXPECT_FALSE(std::filesystem::exists(directory() / ".whole.pinn-checkpoint"));  // removed once the run completed
+
+  const auto stopped = run_in(directory(), with_out(run_words, "out"), {"timeout", "-s", "INT", "2"});
+  ASSERT_EQ(stopped.exit_status, 124) << "the training finished within 2 s: make it longer";
+  ASSERT_TRUE(std::filesystem::exists(directory() / ".out.pinn-checkpoint"));
+  EXPECT_FALSE(std::filesystem::exists(out()));
+  auto resume_words = with_out(run_words, "out");
+  resume_words.push_back("--resume");
+  const auto resumed = run(resume_words);
+  ASSERT_EQ(resumed.exit_status, 0) << resumed.err;
+  EXPECT_EQ(csv_rows(read_text(out() / "training.csv")), csv_rows(read_text(directory() / "whole" / "training.csv")));
+  EXPECT_EQ(read_text(out() / "trace.csv"), read_text(directory() / "whole" / "trace.csv"));
+
+  write_text(directory() / ".other.pinn-checkpoint", "");
+  auto other = with_out(run_words, "other");
+  other.push_back("--resume");
+  const auto refused = run(other);
+  EXPECT_EQ(refused.exit_status, 2);
+  EXPECT_THAT(refused.err, HasSubstr("not a readable PINN checkpoint"));
+}
+
 TEST_F(CliTest, PinnRefusesBadInputBeforeWritingAnything) {
   const auto refused = [&](const std::vector<std::string>& arguments, const std::string& message) {
     std::vector<std::string> words{"pinn"};
@@ -81,6 +114,8 @@ TEST_F(CliTest, PinnRefusesBadInputBeforeWritingAnything) {
           "times.csv:2: a trace row needs two columns, time_ms and v_mV; found 1");
   refused({"--mode", "event", "--preset", "izh2003-RS", "--trace", "times.csv"},
           "trace applies to mode inverse, not to mode event");
+  refused({"--mode", "event", "--preset", "izh2003-RS", "--resume"},
+          "--resume applies to modes pure and guided, not to mode event (it trains in seconds)");
   refused({"--mode", "event", "--preset", "izh2007-RS", "--window-ms", "-1"},
           "window_ms = -1: must be a positive number of ms");
   refused({"--mode", "event", "--preset", "izh2007-RS", "--window-ms", "0"},

@@ -5,6 +5,7 @@
 // spike: its "spikes" are the upward crossings of the model's spike guard by the network's trajectory. Float64
 // throughout; times in ms, v and u in the model's units.
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -85,11 +86,23 @@ struct GlobalPinnRun {
   int data_points = 0;
 };
 
-// Called every `every` epochs: epoch, total, loss.
+// Called after every epoch: epoch, total, loss.
 using GlobalProgress = std::function<void(int epoch, int total, double loss)>;
 
-// Throws InputError for an unsupported model (trained_dynamics.hpp), events in the problem or bad options.
+// Where a training keeps its state so that a stopped run resumes: the network, Adam's moments, the schedule's state
+// and the loss history (torch::save's archive format), written at most every interval_s, after the Adam epochs and
+// at the end, atomically. Resuming continues bit for bit during the Adam epochs; within the L-BFGS calls it restarts
+// L-BFGS's history at the last call written. A larger epochs or lbfgs_calls extends a finished run.
+struct TrainingCheckpoint {
+  std::filesystem::path path;  // empty: no checkpoint
+  std::string identity;        // the run's problem and settings (not its budget); another identity is refused
+  double interval_s = 30.0;
+  bool resume = false;  // start from the checkpoint at `path` when it exists
+};
+
+// Throws InputError for an unsupported model (trained_dynamics.hpp), events in the problem, bad options, or a
+// checkpoint that is unreadable or of another run; FileError when the checkpoint cannot be written.
 GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& options,
-                              const GlobalProgress& progress = {});
+                              const GlobalProgress& progress = {}, const TrainingCheckpoint& checkpoint = {});
 
 }  // namespace neurodyn

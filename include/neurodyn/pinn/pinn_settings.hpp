@@ -29,7 +29,12 @@ struct PinnConfig {
   GlobalPinnOptions global;                    // pure and guided
   InversePinnOptions inverse;                  // inverse
   std::optional<std::filesystem::path> trace;  // inverse: the recorded voltage; none: simulated from the problem
+  double checkpoint_interval_s = 30.0;         // pure and guided: how often the training's state is kept
 };
+
+// The run's identity for its checkpoint: the problem's TOML and the [pinn] table without the training budget (epochs
+// and L-BFGS calls), so that a stopped run resumes and a finished one can be extended.
+std::string checkpoint_identity(const std::string& problem_toml, PinnConfig config);
 
 // One numeric option: its name in [pinn] (as a flag: --name with '-' for '_'), unit, meaning, the modes it applies
 // to, and where it goes.
