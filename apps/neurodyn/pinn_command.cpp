@@ -15,6 +15,7 @@
 #include "command.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/result_folder.hpp"
+#include "neurodyn/model/catalog.hpp"
 #include "neurodyn/pinn/event_pinn.hpp"
 #include "neurodyn/pinn/global_pinn.hpp"
 #include "neurodyn/pinn/inverse_pinn.hpp"
@@ -125,15 +126,17 @@ MetricsRow euler_row(const Problem& problem, const Solution& reference) {
   return row;
 }
 
-TrainingTable window_table(const EventPinnRun& result) {
+// The windows of an event-driven run; times in ms, or without a unit for a dimensionless model.
+TrainingTable window_table(const EventPinnRun& result, bool dimensionless) {
+  const std::string start = dimensionless ? "start" : "start_ms", length = dimensionless ? "length" : "length_ms";
   TrainingTable table;
-  table.columns = {"start_ms",   "length_ms",     "tries", "iterations", "validation_residual",
-                   "final_loss", "ended_in_spike"};
+  table.columns = {start, length, "tries", "iterations", "validation_residual", "final_loss", "ended_in_spike"};
   for (const EventWindow& w : result.windows) {
     table.rows.push_back({w.start_ms, w.length_ms, static_cast<double>(w.tries), static_cast<double>(w.iterations),
                           w.validation_residual, w.final_loss, w.ended_in_spike ? 1.0 : 0.0});
   }
-  table.x_column = "start_ms";
+  table.x_column = start;
+  table.x_is_time = true;
   table.y_columns = {"validation_residual", "final_loss"};
   table.title = "each window's residual between its training points, and its loss";
   return table;
@@ -217,7 +220,7 @@ Problem train(const EffectiveRun& run, const PinnConfig& config, const TrainingC
                              result.trace.spike_times.size(), result.training_seconds);
     if (!result.trace.ok()) throw RunFailed(result.trace.status, result.trace.message);
     outcome.trace = result.trace;
-    outcome.training = window_table(result);
+    outcome.training = window_table(result, model_info(run.model).state_variables.front().unit.empty());
     outcome.network_size = fmt::format("{} tanh hidden units x {} outputs per window ({} trained weights), {} windows",
                                        config.event.hidden_units, result.trace.dimension,
                                        result.trained_parameters_per_window, result.windows.size());
@@ -286,12 +289,15 @@ void run_pinn(const PinnCommandOptions& options) {
   folder.commit();
   if (!checkpoint.path.empty()) std::filesystem::remove(checkpoint.path);
   const PinnScore& score = outcome.metrics.front().score;
+  const StateVariableInfo& v = model_info(run.model).state_variables.front();
+  const std::string time_suffix = v.unit.empty() ? "" : "_ms", v_suffix = v.unit.empty() ? "" : "_mV";
   std::cout << fmt::format(
-      "spike_count: {} (reference {})\nmax_spike_error_ms: {:.3g}\nmean_spike_error_ms: {:.3g}\n"
-      "max_v_error_between_spikes: {:.3g}\ntraining_s: {:.2f}\nwrote {}/ (metrics.csv, trace.csv, spikes.csv, "
-      "training.csv, config.toml{})\n",
-      score.spike_count, score.reference_spike_count, score.max_spike_error_ms, score.mean_spike_error_ms,
-      score.max_v_error, outcome.metrics.front().training_seconds, options.out.string(),
+      "spike_count: {} (reference {})\nmax_spike_error{}: {:.3g}\nmean_spike_error{}: {:.3g}\n"
+      "max_v_error_between_spikes{}: {:.3g}\ntraining_s: {:.2f}\nwrote {}/ (metrics.csv, trace.csv, spikes.csv, "
+      "training.csv, config.toml{}{})\n",
+      score.spike_count, score.reference_spike_count, time_suffix, score.max_spike_error_ms, time_suffix,
+      score.mean_spike_error_ms, v_suffix, score.max_v_error, outcome.metrics.front().training_seconds,
+      options.out.string(), outcome.parameters.empty() ? "" : ", parameters.csv",
       options.no_figures ? "" : ", pinn.png/.svg");
 }
 

@@ -20,6 +20,9 @@ std::string number(double value) { return std::isfinite(value) ? fmt::format("{:
 
 const StateVariableInfo& variable(const ModelInfo& info, std::size_t j) { return info.state_variables[j]; }
 
+// The unit of time: ms, or none for a dimensionless model (FitzHugh-Nagumo), whose v has no unit either.
+std::string time_unit(const ModelInfo& info) { return variable(info, 0).unit.empty() ? "" : "ms"; }
+
 std::string header(const EffectiveRun& run, const PinnOutcome& outcome) {
   return fmt::format("# neurodyn pinn --mode {}: {} on {}{}, t = {:g}..{:g} ms; network: {}\n", outcome.mode, run.model,
                      run.preset ? "preset " + *run.preset : std::string("a configured problem"),
@@ -39,8 +42,8 @@ void write_metrics(const std::filesystem::path& path, const EffectiveRun& run, c
           ? column_name(fmt::format("max_{}_error", variable(info, 1).name), variable(info, 1).unit)
           : std::string("max_u_error");
   append(text,
-         "method,spike_count,reference_spike_count,max_spike_error_ms,mean_spike_error_ms,{},{},scored_points,"
-         "training_s,trained_parameters,note\n",
+         "method,spike_count,reference_spike_count,{},{},{},{},scored_points,training_s,trained_parameters,note\n",
+         column_name("max_spike_error", time_unit(info)), column_name("mean_spike_error", time_unit(info)),
          column_name(fmt::format("max_{}_error", variable(info, 0).name), variable(info, 0).unit), u_column);
   for (const MetricsRow& row : outcome.metrics) {
     const PinnScore& s = row.score;
@@ -56,7 +59,7 @@ void write_trace(const std::filesystem::path& path, const EffectiveRun& run, con
   const std::size_t d = outcome.trace.dimension;
   fmt::memory_buffer text;
   append(text, "{}", header(run, outcome));
-  append(text, "t_ms");
+  append(text, "{}", column_name("t", time_unit(info)));
   for (std::size_t j = 0; j < d; ++j) append(text, ",{}", column_name(variable(info, j).name, variable(info, j).unit));
   for (std::size_t j = 0; j < d; ++j) {
     append(text, ",{}", column_name(fmt::format("{}_reference", variable(info, j).name), variable(info, j).unit));
@@ -72,9 +75,11 @@ void write_trace(const std::filesystem::path& path, const EffectiveRun& run, con
 }
 
 void write_spikes(const std::filesystem::path& path, const EffectiveRun& run, const PinnOutcome& outcome) {
+  const std::string unit = time_unit(model_info(run.model));
   fmt::memory_buffer text;
   append(text, "{}", header(run, outcome));
-  append(text, "index,time_ms,reference_time_ms,error_ms\n");
+  append(text, "index,{},{},{}\n", column_name("time", unit), column_name("reference_time", unit),
+         column_name("error", unit));
   const auto& network = outcome.trace.spike_times;
   const auto& reference = outcome.reference.spike_times;
   for (std::size_t i = 0; i < std::max(network.size(), reference.size()); ++i) {
@@ -114,7 +119,8 @@ void write_figure(const std::filesystem::path& directory, const EffectiveRun& ru
   GnuplotJob job;
   fmt::memory_buffer commands;
   const std::size_t panels = d > 1 ? 4 : 3;
-  const bool time_axis = outcome.training.x_column.ends_with("_ms");
+  const bool time_axis = outcome.training.x_is_time;
+  const std::string time_label = axis_label("time", time_unit(info));
   const double top = 0.92, bottom = 0.06, gap = time_axis ? 0.05 : 0.08;
   const double height = (top - bottom - gap * static_cast<double>(panels - 1)) / static_cast<double>(panels);
   const auto margins = [&](std::size_t panel) {
@@ -123,11 +129,12 @@ void write_figure(const std::filesystem::path& directory, const EffectiveRun& ru
   };
   const auto& s = outcome.metrics.front().score;
   append(commands, "set multiplot title {} font ',13'\n",
-         gnuplot_quote(fmt::format("PINN ({}) against the converged reference: {} spikes (reference {}){}",
-                                   outcome.mode, s.spike_count, s.reference_spike_count,
-                                   std::isfinite(s.max_spike_error_ms)
-                                       ? fmt::format(", max spike error {:.3g} ms", s.max_spike_error_ms)
-                                       : std::string())));
+         gnuplot_quote(fmt::format(
+             "PINN ({}) against the converged reference: {} spikes (reference {}){}", outcome.mode, s.spike_count,
+             s.reference_spike_count,
+             std::isfinite(s.max_spike_error_ms)
+                 ? fmt::format(", max spike error {:.3g}{}", s.max_spike_error_ms, time_unit(info).empty() ? "" : " ms")
+                 : std::string())));
   append(commands,
          "set lmargin at screen 0.1\nset rmargin at screen 0.97\n"
          "set key horizontal right top at graph 1, graph 1.14 font ',10' samplen 2\n");
@@ -165,7 +172,7 @@ void write_figure(const std::filesystem::path& directory, const EffectiveRun& ru
   append(commands, "set label 1 {} at graph 0, graph 1 left offset 0, character 0.7 font ',10'\n",
          gnuplot_quote(
              fmt::format("|PINN - reference| of {} at the scored times (floored at 1e-16)", variable(info, 0).name)));
-  if (!time_axis) append(commands, "set format x '%g'\nset xlabel 'time (ms)'\n");
+  if (!time_axis) append(commands, "set format x '%g'\nset xlabel {}\n", time_label);
   append(commands, "plot $trace using 1:{} with lines linewidth 1.0 linecolor rgb '{}' notitle\n", 2 + 2 * d,
          figure_colour::vermillion);
   ++panel;
@@ -180,7 +187,7 @@ void write_figure(const std::filesystem::path& directory, const EffectiveRun& ru
   for (const auto& values : training_columns) training_spans.emplace_back(values);
   job.add_datablock("training", training_spans);
   append(commands, "{}set ylabel 'training'\nset format x '%g'\nset xlabel {}\n", margins(panel),
-         gnuplot_quote(training.x_column == "start_ms" ? "time (ms)" : training.x_column));
+         time_axis ? time_label : gnuplot_quote(training.x_column));
   append(commands, "set label 1 {} at graph 0, graph 1 left offset 0, character 0.7 font ',10'\n",
          gnuplot_quote(training.title));
   if (!time_axis) append(commands, "set xrange [*:*]\n");

@@ -28,6 +28,7 @@ struct TrainingTable {
   std::vector<std::string> columns;
   std::vector<std::vector<double>> rows;
   std::string x_column;
+  bool x_is_time = false;  // the x column is the problem's time (then it shares the trace panels' axis)
   std::vector<std::string> y_columns;
   std::string title;  // "validation residual of each window"
 };
