@@ -7,39 +7,13 @@
 
 #include "located_crossing.hpp"
 #include "neurodyn/error.hpp"
+#include "pinn_detail.hpp"
 #include "single_thread_scope.hpp"
 
 namespace neurodyn {
 namespace {
 
 const at::TensorOptions float64 = at::TensorOptions().dtype(at::kDouble);
-
-template <class F>
-auto with_state(const AnyModel& model, const std::vector<double>& values, F&& use) {
-  return std::visit(
-      [&](const auto& m) {
-        typename std::decay_t<decltype(m)>::State x;
-        for (int j = 0; j < x.size(); ++j) x[j] = values[static_cast<std::size_t>(j)];
-        return use(m, x);
-      },
-      model);
-}
-
-double guard_of(const AnyModel& model, const std::vector<double>& state) {
-  return with_state(model, state, [](const auto& m, const auto& x) { return m.guard(x); });
-}
-
-// The state after the model's reset map and how long it is held there (ms); a model without a reset goes on.
-std::pair<std::vector<double>, double> reset_of(const AnyModel& model, const std::vector<double>& state) {
-  return with_state(model, state, [&](const auto& m, const auto& x) -> std::pair<std::vector<double>, double> {
-    if constexpr (!std::decay_t<decltype(m)>::has_reset) {
-      return {state, 0.0};
-    } else {
-      const auto outcome = m.reset(x);
-      return {std::vector<double>(outcome.state.data(), outcome.state.data() + outcome.state.size()), outcome.hold_ms};
-    }
-  });
-}
 
 std::vector<double> row(const at::Tensor& values, int64_t i) {
   const at::Tensor r = values[i].contiguous();
@@ -78,9 +52,7 @@ struct GridTrace {
 }  // namespace
 
 void validate(const EventPinnOptions& options) {
-  const auto require = [](bool ok, std::string_view field, double value, std::string_view allowed) {
-    if (!ok) throw InputError(fmt::format("{} = {:g}: must be {}", field, value, allowed));
-  };
+  const auto require = detail::require_option;
   require(options.window_ms > 0.0 && std::isfinite(options.window_ms), "window_ms", options.window_ms,
           "a positive number of ms");
   require(options.min_window_ms > 0.0 && options.min_window_ms <= options.window_ms, "min_window_ms",
@@ -156,12 +128,12 @@ EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& opti
     const at::Tensor probed = network.at(probes, beta).values;
     const auto guard_at = [&](double tau) {
       const at::Tensor value = network.at(at::full({1}, tau, float64), beta).values;
-      return guard_of(problem.model, dynamics.to_model(row(value, 0)));
+      return detail::guard_of(problem.model, dynamics.to_model(row(value, 0)));
     };
-    double previous_guard = guard_of(problem.model, dynamics.to_model(row(probed, 0)));
+    double previous_guard = detail::guard_of(problem.model, dynamics.to_model(row(probed, 0)));
     double spike_tau = -1.0;
     for (int64_t i = 1; i < probes.size(0); ++i) {
-      const double guard = guard_of(problem.model, dynamics.to_model(row(probed, i)));
+      const double guard = detail::guard_of(problem.model, dynamics.to_model(row(probed, i)));
       if (previous_guard < 0.0 && guard >= 0.0) {
         const double lo = probes[i - 1].item<double>(), hi = probes[i].item<double>();
         const double fraction =
@@ -180,7 +152,7 @@ EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& opti
       const double spike = t + spike_tau * h;
       grid.record(dynamics, network, beta, spike);
       const at::Tensor at_spike = network.at(at::full({1}, spike_tau, float64), beta).values;
-      const auto [reset_state, hold_ms] = reset_of(problem.model, dynamics.to_model(row(at_spike, 0)));
+      const auto [reset_state, hold_ms] = detail::reset_of(problem.model, dynamics.to_model(row(at_spike, 0)));
       run.trace.spike_times.push_back(spike);
       grid.hold(reset_state, spike + hold_ms);
       state = reset_state;

@@ -11,6 +11,7 @@
 #include "neurodyn/error.hpp"
 #include "neurodyn/pinn/pinn_score.hpp"
 #include "neurodyn/pinn/trained_dynamics.hpp"
+#include "pinn_detail.hpp"
 #include "single_thread_scope.hpp"
 
 namespace neurodyn {
@@ -207,9 +208,7 @@ GlobalPinnOptions guided_defaults() {
 }
 
 void validate(const GlobalPinnOptions& options) {
-  const auto require = [](bool ok, std::string_view field, double value, std::string_view allowed) {
-    if (!ok) throw InputError(fmt::format("{} = {:g}: must be {}", field, value, allowed));
-  };
+  const auto require = detail::require_option;
   require(options.hidden_layers >= 1 && options.hidden_layers <= 20, "hidden_layers", options.hidden_layers,
           "between 1 and 20");
   require(options.hidden_width >= 1 && options.hidden_width <= 4096, "hidden_width", options.hidden_width,
@@ -251,15 +250,7 @@ GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& o
   const auto clock_start = std::chrono::steady_clock::now();
   const double t0 = problem.t_start, t1 = problem.t_end;
   const std::vector<double>& initial = problem.initial_state;
-  const auto guard_of = [&](double v, double u) {
-    return std::visit(
-        [&](const auto& m) {
-          typename std::decay_t<decltype(m)>::State x;
-          x << v, u;
-          return m.guard(x);
-        },
-        problem.model);
-  };
+  const auto guard_of = [&](double v, double u) { return detail::guard_of(problem.model, std::vector<double>{v, u}); };
   Data data;
   double u_offset = 0.0, u_scale = options.u_scale;
   if (options.guided) {

@@ -13,6 +13,7 @@
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/population/random_streams.hpp"
 #include "neurodyn/text_input.hpp"
+#include "pinn_detail.hpp"
 
 namespace neurodyn {
 namespace {
@@ -237,9 +238,7 @@ VoltageTrace read_voltage_trace(const std::filesystem::path& path) {
 }
 
 void validate(const InversePinnOptions& options) {
-  const auto require = [](bool ok, std::string_view field, double value, std::string_view allowed) {
-    if (!ok) throw InputError(fmt::format("{} = {:g}: must be {}", field, value, allowed));
-  };
+  const auto require = detail::require_option;
   require(options.noise_mV > 0.0, "noise_mV", options.noise_mV, "positive (the data's noise sd, mV)");
   require(options.min_stretch_ms > 0.0, "min_stretch_ms", options.min_stretch_ms, "a positive number of ms");
   require(options.max_iterations >= 1 && options.max_iterations <= 10000, "max_iterations", options.max_iterations,
