@@ -30,6 +30,8 @@ struct PinnCommandOptions {
   ProblemFlags problem;
   std::optional<std::string> mode;
   std::optional<std::string> guide;
+  std::optional<std::string> identify;
+  std::optional<std::string> start;
   std::optional<std::filesystem::path> trace;
   std::map<std::string, double> option_values;  // the [pinn] options given as flags
   bool no_figures = false;
@@ -157,17 +159,18 @@ TrainingTable epoch_table(const GlobalPinnRun& result) {
 // The inverse mode: the constants identified from the voltage (recorded, or simulated from the problem with noise),
 // then the identified model run by the event-driven PINN over the problem's span. Returns the problem whose converged
 // solution is the reference: the configured one for simulated data (the truth), the identified one for a recording.
-Problem identify(const EffectiveRun& run, const PinnConfig& config, PinnOutcome& outcome, MetricsRow& row) {
+Problem identify(const EffectiveRun& run, const PinnConfig& config, const TrainingCheckpoint& checkpoint,
+                 PinnOutcome& outcome, MetricsRow& row) {
   const InversePinnOptions& options = config.inverse;
   const VoltageTrace data = config.trace
                                 ? read_voltage_trace(*config.trace)
                                 : noisy_voltage(run.problem, options.data_step_ms, options.noise_mV, options.data_seed);
   EpochProgress progress("inverse", "iteration");
-  const InversePinnRun result = run_inverse_pinn(run.problem, data, options, [&](int iteration, double loss) {
-    progress(iteration - 1, options.max_iterations, loss);
-  });
-  const ParameterValues truth = parameter_values(run.problem.model);
-  ParameterValues identified = truth;
+  const InversePinnRun result = run_inverse_pinn(
+      run.problem, data, options,
+      [&](int iteration, double loss) { progress(iteration - 1, options.max_iterations, loss); }, checkpoint);
+  const ParameterValues truth = problem_constants(run.problem);
+  ParameterValues identified;
   for (const IdentifiedParameter& p : result.parameters) {
     identified[p.name] = p.value;
     std::cerr << fmt::format("pinn inverse: {} = {:.6g} +- {:.2g} (start {:g}{})\n", p.name, p.value, p.standard_error,
@@ -178,8 +181,7 @@ Problem identify(const EffectiveRun& run, const PinnConfig& config, PinnOutcome&
   }
   outcome.parameters = result.parameters;
   outcome.parameter_truth = config.trace ? ParameterValues{} : truth;
-  Problem identified_problem = run.problem;
-  identified_problem.model = make_model(model_name(run.problem.model), identified);
+  const Problem identified_problem = with_constants(run.problem, identified);
   const EventPinnRun forward = run_event_pinn(identified_problem, config.event);
   if (!forward.trace.ok()) throw RunFailed(forward.trace.status, forward.trace.message);
   outcome.trace = forward.trace;
@@ -209,13 +211,13 @@ Problem train(const EffectiveRun& run, const PinnConfig& config, const TrainingC
   MetricsRow row;
   row.method = "pinn " + config.mode;
   if (config.mode == "inverse") {
-    const Problem reference = identify(run, config, outcome, row);
+    const Problem reference = identify(run, config, checkpoint, outcome, row);
     outcome.metrics.push_back(row);
     return reference;
   }
   if (config.mode == "event") {
     WindowProgress progress(run.t_end);
-    const EventPinnRun result = run_event_pinn(run.problem, config.event, std::ref(progress));
+    const EventPinnRun result = run_event_pinn(run.problem, config.event, std::ref(progress), checkpoint);
     std::cerr << fmt::format("pinn event: {} windows, {} spikes, {:.2f} s of training\n", result.windows.size(),
                              result.trace.spike_times.size(), result.training_seconds);
     if (!result.trace.ok()) throw RunFailed(result.trace.status, result.trace.message);
@@ -256,6 +258,8 @@ void run_pinn(const PinnCommandOptions& options) {
   const EffectiveRun run = resolve(overlay(settings.run, combined_settings(flags_only)));
   if (options.mode) settings.mode = options.mode;
   if (options.guide) settings.guide = options.guide;
+  if (options.identify) settings.identify = options.identify;
+  if (options.start) settings.start = options.start;
   if (options.trace) settings.trace = std::filesystem::absolute(*options.trace);
   for (const auto& [name, value] : options.option_values) settings.options[name] = value;
   const PinnConfig config = pinn_config(settings);
@@ -264,15 +268,10 @@ void run_pinn(const PinnCommandOptions& options) {
   PinnOutcome outcome;
   outcome.mode = config.mode;
   TrainingCheckpoint checkpoint;
-  if (config.mode == "pure" || config.mode == "guided") {
-    checkpoint.path = checkpoint_path(options.out);
-    checkpoint.identity = checkpoint_identity(problem_to_toml(run), config);
-    checkpoint.interval_s = config.checkpoint_interval_s;
-    checkpoint.resume = options.resume;
-  } else if (options.resume) {
-    throw InputError(
-        fmt::format("--resume applies to modes pure and guided, not to mode {} (it trains in seconds)", config.mode));
-  }
+  checkpoint.path = checkpoint_path(options.out);
+  checkpoint.identity = checkpoint_identity(problem_to_toml(run), config);
+  checkpoint.interval_s = config.checkpoint_interval_s;
+  checkpoint.resume = options.resume;
   const Problem reference_problem = train(run, config, checkpoint, outcome);
   outcome.reference = converged_reference(reference_problem, config.event.output_step_ms);
   if (!outcome.reference.ok()) {
@@ -287,7 +286,7 @@ void run_pinn(const PinnCommandOptions& options) {
 
   write_pinn_results(folder.start_writing(), run, outcome, !options.no_figures);
   folder.commit();
-  if (!checkpoint.path.empty()) std::filesystem::remove(checkpoint.path);
+  std::filesystem::remove(checkpoint.path);
   const PinnScore& score = outcome.metrics.front().score;
   const StateVariableInfo& v = model_info(run.model).state_variables.front();
   const std::string time_suffix = v.unit.empty() ? "" : "_ms", v_suffix = v.unit.empty() ? "" : "_mV";
@@ -321,6 +320,12 @@ void add_pinn_command(CLI::App& app) {
   command->add_option("--guide", options->guide,
                       "guided: the classical solution it regresses onto; allowed: euler (at --data-step-ms, as the "
                       "earlier study), converged");
+  command->add_option("--identify", options->identify,
+                      "inverse: the constants identified, comma-separated: model parameters, and I, the amplitude of "
+                      "a one-step or constant stimulus (default a,b)");
+  command->add_option("--start", options->start,
+                      "inverse: starting values, NAME=VALUE comma-separated (default: the middle of a parameter's "
+                      "fitting range; for I the stimulus's own amplitude)");
   for (const PinnOption& option : pinn_options()) {
     command->add_option_function<double>(
         flag_of(option.name),
@@ -331,8 +336,9 @@ void add_pinn_command(CLI::App& app) {
   command->add_flag("--no-figures", options->no_figures, "skip pinn.png/.svg (no gnuplot needed)");
   command->add_flag(
       "--resume", options->resume,
-      "pure and guided: continue a stopped training from its checkpoint beside --out (.DIR.pinn-checkpoint, "
-      "kept every --checkpoint-interval-s and removed when the run completes)");
+      "continue a stopped run from its checkpoint beside --out (.DIR.pinn-checkpoint, kept every "
+      "--checkpoint-interval-s and removed when the run completes): the windows done (event), the training "
+      "(pure, guided) or the fit's iterate (inverse)");
   command->add_option("--out", options->out, "result folder")->required();
   command->callback([options] { run_pinn(*options); });
 }

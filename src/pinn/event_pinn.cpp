@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "checkpoint_archive.hpp"
 #include "located_crossing.hpp"
 #include "neurodyn/error.hpp"
 #include "pinn_detail.hpp"
@@ -49,6 +50,63 @@ struct GridTrace {
   }
 };
 
+// Where the marching stands after a window: what a checkpoint holds.
+struct MarchState {
+  double t = 0.0;
+  std::vector<double> state;
+  at::Tensor beta;  // the last accepted window's output weights: the next window's warm start
+};
+
+constexpr int window_fields = 7;
+
+void save(const TrainingCheckpoint& checkpoint, const MarchState& march, const EventPinnRun& run, std::size_t grid_next,
+          double seconds) {
+  torch::serialize::OutputArchive archive;
+  detail::write_number(archive, "t", march.t);
+  detail::write_values(archive, "state", march.state);
+  archive.write("beta", march.beta);
+  detail::write_values(archive, "times", run.trace.times);
+  detail::write_values(archive, "states", run.trace.states);
+  detail::write_values(archive, "spike_times", run.trace.spike_times);
+  detail::write_count(archive, "grid_next", static_cast<int64_t>(grid_next));
+  detail::write_number(archive, "training_seconds", seconds);
+  std::vector<double> windows;
+  for (const EventWindow& w : run.windows) {
+    windows.insert(windows.end(),
+                   {w.start_ms, w.length_ms, static_cast<double>(w.tries), static_cast<double>(w.iterations),
+                    w.validation_residual, w.final_loss, w.ended_in_spike ? 1.0 : 0.0});
+  }
+  detail::write_values(archive, "windows", windows);
+  detail::write_checkpoint(checkpoint, archive);
+}
+
+// Restores the march, the run so far and the training seconds spent; returns the scored times already filled.
+std::size_t restore(const TrainingCheckpoint& checkpoint, MarchState& march, EventPinnRun& run, double& seconds) {
+  std::size_t grid_next = 0;
+  detail::read_checkpoint(checkpoint, [&](torch::serialize::InputArchive& archive) {
+    march.t = detail::read_number(archive, "t");
+    march.state = detail::read_values(archive, "state");
+    at::Tensor beta;
+    archive.read("beta", beta);
+    if (beta.sizes() != march.beta.sizes() || march.state.size() != run.trace.dimension) {
+      throw InputError(
+          fmt::format("checkpoint {}: its network does not have this run's size", checkpoint.path.string()));
+    }
+    march.beta = beta;
+    run.trace.times = detail::read_values(archive, "times");
+    run.trace.states = detail::read_values(archive, "states");
+    run.trace.spike_times = detail::read_values(archive, "spike_times");
+    grid_next = static_cast<std::size_t>(detail::read_count(archive, "grid_next"));
+    seconds = detail::read_number(archive, "training_seconds");
+    const std::vector<double> windows = detail::read_values(archive, "windows");
+    for (std::size_t i = 0; i + window_fields <= windows.size(); i += window_fields) {
+      run.windows.push_back({windows[i], windows[i + 1], static_cast<int>(windows[i + 2]),
+                             static_cast<int>(windows[i + 3]), windows[i + 4], windows[i + 5], windows[i + 6] != 0.0});
+    }
+  });
+  return grid_next;
+}
+
 }  // namespace
 
 void validate(const EventPinnOptions& options) {
@@ -73,7 +131,8 @@ void validate(const EventPinnOptions& options) {
           "in [0, 1)");
 }
 
-EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& options, const EventProgress& progress) {
+EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& options, const EventProgress& progress,
+                            const TrainingCheckpoint& checkpoint) {
   validate(options);
   validate_initial_state(problem);
   const detail::SingleThreadScope one_thread;
@@ -83,7 +142,6 @@ EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& opti
   const TrainedDynamics dynamics = trained_dynamics(problem);
   const int d = dynamics.dimension();
   const RandomFeatures features = draw_random_features(options.hidden_units, options.feature_spread, options.seed);
-  const auto clock_start = std::chrono::steady_clock::now();
 
   EventPinnRun run;
   run.trained_parameters_per_window = options.hidden_units * d;
@@ -92,9 +150,17 @@ EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& opti
   // Guard probes: fine enough that a spike's upstroke, monotone across a window, is bracketed.
   const at::Tensor probes = at::linspace(0.0, 1.0, 129, float64);
 
-  double t = problem.t_start;
-  std::vector<double> state = problem.initial_state;
-  at::Tensor beta = at::zeros({options.hidden_units, d}, float64);
+  MarchState march{problem.t_start, problem.initial_state, at::zeros({options.hidden_units, d}, float64)};
+  double seconds_before = 0.0;  // spent before a resume
+  if (checkpoint.resumes()) grid.next = restore(checkpoint, march, run, seconds_before);
+  double& t = march.t;
+  std::vector<double>& state = march.state;
+  at::Tensor& beta = march.beta;
+  const auto clock_start = std::chrono::steady_clock::now();
+  const auto elapsed = [&] {
+    return seconds_before + std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+  };
+  CheckpointSchedule schedule(checkpoint);
   const double end_slack = 1e-12 * std::max(1.0, std::abs(problem.t_end));
   while (t < problem.t_end - end_slack) {
     const double piece_end = std::min(problem.t_end, problem.stimulus.next_piece_end(t));
@@ -113,7 +179,7 @@ EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& opti
             "the window at t = {:.6f} ms was not accepted: residual {:.3g} per ms above the bound {:.3g} after "
             "{} tries, down to {:.3g} ms (min_window_ms {:g})",
             t, fit.validation_residual, options.training.residual_tolerance, window.tries, h, options.min_window_ms);
-        run.training_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+        run.training_seconds = elapsed();
         return run;
       }
       h /= 2.0;
@@ -162,9 +228,10 @@ EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& opti
     }
     if (!window.ended_in_spike) window.length_ms = h;
     run.windows.push_back(window);
+    if (schedule.due(false)) save(checkpoint, march, run, grid.next, elapsed());
     if (progress) progress(window, t, run.trace.spike_times.size());
   }
-  run.training_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+  run.training_seconds = elapsed();
   return run;
 }
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "checkpoint_archive.hpp"
 #include "located_crossing.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/pinn/pinn_score.hpp"
@@ -102,6 +103,20 @@ at::Tensor collocation(const GlobalPinnOptions& options, double t_start, double 
   return at::cat(parts);
 }
 
+// The physics loss weighted for causality (Wang, Sankaran & Perdikaris 2022, "Respecting causality is all you need
+// for training physics-informed neural networks", arXiv:2203.07404): the span is cut into chunks of time, and chunk
+// i's mean squared residual L_i counts with weight exp(-epsilon sum_{k<i} L_k), held constant in the gradient, so a
+// later time trains only once the earlier ones fit. `squares` holds each point's weighted squared residual.
+at::Tensor causal_loss(const at::Tensor& squares, const at::Tensor& chunk_of, const GlobalPinnOptions& options) {
+  const at::Tensor sums = at::zeros({options.causal_chunks}, squares.options()).index_add(0, chunk_of, squares);
+  const at::Tensor counts =
+      at::zeros({options.causal_chunks}, squares.options()).index_add(0, chunk_of, at::ones_like(squares));
+  const at::Tensor chunk_loss = sums / at::clamp_min(counts, 1.0);
+  const at::Tensor before = at::cumsum(chunk_loss, 0) - chunk_loss;
+  const at::Tensor weight = at::exp(-options.causal_epsilon * before).detach();
+  return (weight * chunk_loss).mean();
+}
+
 // What a checkpoint holds besides the network and Adam's moments.
 struct TrainingState {
   int epoch = 0;                                          // the next Adam epoch
@@ -115,69 +130,36 @@ struct TrainingState {
 void save(const TrainingCheckpoint& checkpoint, const TrainingState& state, const torch::nn::Module& network,
           const torch::optim::Adam& adam) {
   torch::serialize::OutputArchive archive, network_archive, adam_archive;
-  archive.write("identity", c10::IValue(checkpoint.identity));
-  archive.write("epoch", c10::IValue(static_cast<int64_t>(state.epoch)));
-  archive.write("lbfgs_calls", c10::IValue(static_cast<int64_t>(state.lbfgs_calls)));
-  archive.write("best", c10::IValue(state.best));
-  archive.write("since_best", c10::IValue(static_cast<int64_t>(state.since_best)));
-  archive.write("learning_rate", c10::IValue(state.learning_rate));
-  archive.write("loss", at::tensor(state.loss, float64));
-  archive.write("physics_loss", at::tensor(state.physics_loss, float64));
+  detail::write_count(archive, "epoch", state.epoch);
+  detail::write_count(archive, "lbfgs_calls", state.lbfgs_calls);
+  detail::write_number(archive, "best", state.best);
+  detail::write_count(archive, "since_best", state.since_best);
+  detail::write_number(archive, "learning_rate", state.learning_rate);
+  detail::write_values(archive, "loss", state.loss);
+  detail::write_values(archive, "physics_loss", state.physics_loss);
   network.save(network_archive);
   adam.save(adam_archive);
   archive.write("network", network_archive);
   archive.write("adam", adam_archive);
-  std::filesystem::path temporary = checkpoint.path;
-  temporary += ".tmp";
-  try {
-    archive.save_to(temporary.string());
-    std::filesystem::rename(temporary, checkpoint.path);
-  } catch (const std::exception& error) {
-    throw FileError(fmt::format("checkpoint {}: cannot be written: {}", checkpoint.path.string(), error.what()));
-  }
-}
-
-std::vector<double> values_of(const at::Tensor& tensor) {
-  const at::Tensor c = tensor.contiguous();
-  return std::vector<double>(c.data_ptr<double>(), c.data_ptr<double>() + c.numel());
+  detail::write_checkpoint(checkpoint, archive);
 }
 
 TrainingState restore(const TrainingCheckpoint& checkpoint, torch::nn::Module& network, torch::optim::Adam& adam) {
   TrainingState state;
-  try {
-    torch::serialize::InputArchive archive, network_archive, adam_archive;
-    archive.load_from(checkpoint.path.string());
-    c10::IValue value;
-    archive.read("identity", value);
-    if (value.toStringRef() != checkpoint.identity) {
-      throw InputError(
-          fmt::format("checkpoint {}: written by a run of another problem or other settings; remove it, "
-                      "or run without --resume",
-                      checkpoint.path.string()));
-    }
-    archive.read("epoch", value);
-    state.epoch = static_cast<int>(value.toInt());
-    archive.read("lbfgs_calls", value);
-    state.lbfgs_calls = static_cast<int>(value.toInt());
-    archive.read("best", value);
-    state.best = value.toDouble();
-    archive.read("since_best", value);
-    state.since_best = static_cast<int>(value.toInt());
-    archive.read("learning_rate", value);
-    state.learning_rate = value.toDouble();
-    at::Tensor history;
-    archive.read("loss", history);
-    state.loss = values_of(history);
-    archive.read("physics_loss", history);
-    state.physics_loss = values_of(history);
+  detail::read_checkpoint(checkpoint, [&](torch::serialize::InputArchive& archive) {
+    state.epoch = static_cast<int>(detail::read_count(archive, "epoch"));
+    state.lbfgs_calls = static_cast<int>(detail::read_count(archive, "lbfgs_calls"));
+    state.best = detail::read_number(archive, "best");
+    state.since_best = static_cast<int>(detail::read_count(archive, "since_best"));
+    state.learning_rate = detail::read_number(archive, "learning_rate");
+    state.loss = detail::read_values(archive, "loss");
+    state.physics_loss = detail::read_values(archive, "physics_loss");
+    torch::serialize::InputArchive network_archive, adam_archive;
     archive.read("network", network_archive);
     network.load(network_archive);
     archive.read("adam", adam_archive);
     adam.load(adam_archive);
-  } catch (const c10::Error& error) {
-    throw InputError(fmt::format("checkpoint {}: not a readable PINN checkpoint ({})", checkpoint.path.string(),
-                                 std::string(error.what_without_backtrace())));
-  }
+  });
   return state;
 }
 
@@ -225,6 +207,12 @@ void validate(const GlobalPinnOptions& options) {
           std::min(options.learning_rate, options.second_learning_rate), "positive");
   require(options.data_step_ms > 0.0, "data_step_ms", options.data_step_ms, "a positive number of ms");
   require(options.output_step_ms > 0.0, "output_step_ms", options.output_step_ms, "a positive number of ms");
+  require(options.march_epochs >= 0 && options.march_epochs <= options.epochs, "march_epochs", options.march_epochs,
+          "between 0 (no marching) and epochs");
+  require(options.causal_chunks >= 0 && options.causal_chunks <= 10000, "causal_chunks", options.causal_chunks,
+          "between 0 (no causal weighting) and 10000");
+  require(options.causal_epsilon >= 0.0 && std::isfinite(options.causal_epsilon), "causal_epsilon",
+          options.causal_epsilon, "zero or positive");
   if (options.guide != "euler" && options.guide != "converged") {
     throw InputError(fmt::format("guide '{}' is not allowed; allowed: euler, converged", options.guide));
   }
@@ -274,6 +262,9 @@ GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& o
                                physics_weight);
   }
   const at::Tensor initial_state = at::tensor(initial, float64);
+  const at::Tensor chunk_of =
+      at::clamp(at::floor((points - t0) / (t1 - t0) * options.causal_chunks), 0, std::max(0, options.causal_chunks - 1))
+          .to(at::kLong);
 
   const auto values_at = [&](const at::Tensor& t) {
     return frame.offsets + frame.scales * network->forward(frame.inputs(t));
@@ -288,9 +279,14 @@ GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& o
       rates.push_back(torch::autograd::grad({n.select(1, k).sum()}, {t}, {}, true, true)[0] * frame.scales[k]);
     }
     const at::Tensor residual = (at::stack(rates, 1) - dynamics.rate(points, y)) / frame.scales;
-    const at::Tensor physics =
-        (physics_weight * (residual.select(1, 0).square() + options.u_residual_weight * residual.select(1, 1).square()))
-            .mean();
+    at::Tensor squares =
+        physics_weight * (residual.select(1, 0).square() + options.u_residual_weight * residual.select(1, 1).square());
+    if (epoch < options.march_epochs) {
+      // Time marching: the physics counts up to a horizon that sweeps from t0 to t1 over march_epochs.
+      const double horizon = t0 + (t1 - t0) * (0.05 + 0.95 * epoch / options.march_epochs);
+      squares = squares * (points <= horizon).to(at::kDouble);
+    }
+    const at::Tensor physics = options.causal_chunks > 0 ? causal_loss(squares, chunk_of, options) : squares.mean();
     const at::Tensor start = (values_at(at::full({1}, t0, float64))[0] - initial_state) / frame.scales;
     const double initial_weight = options.initial_weight * (1.0 + options.initial_weight_growth * epoch);
     at::Tensor loss = physics + initial_weight * start.square().sum();
@@ -319,21 +315,18 @@ GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& o
   };
   torch::optim::Adam adam(network->parameters(), torch::optim::AdamOptions(options.learning_rate));
   TrainingState state;
-  if (checkpoint.resume && !checkpoint.path.empty() && std::filesystem::exists(checkpoint.path)) {
+  if (checkpoint.resumes()) {
     state = restore(checkpoint, *network, adam);
     run.loss = state.loss;
     run.physics_loss = state.physics_loss;
   }
-  auto last_written = std::chrono::steady_clock::now();
+  CheckpointSchedule schedule(checkpoint);
   const auto keep = [&](bool now) {
-    if (checkpoint.path.empty()) return;
-    const auto clock = std::chrono::steady_clock::now();
-    if (!now && std::chrono::duration<double>(clock - last_written).count() < checkpoint.interval_s) return;
+    if (!schedule.due(now)) return;
     state.loss = run.loss;
     state.physics_loss = run.physics_loss;
     state.learning_rate = adam.param_groups().front().options().get_lr();
     save(checkpoint, state, *network, adam);
-    last_written = clock;
   };
   if (state.epoch > 0) {
     for (auto& group : adam.param_groups()) group.options().set_lr(state.learning_rate);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <unsupported/Eigen/LevenbergMarquardt>
 
+#include "checkpoint_archive.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/population/random_streams.hpp"
@@ -67,9 +68,7 @@ class InverseFit : public Eigen::DenseFunctor<double> {
         data_(data),
         options_(options),
         stretches_(std::move(stretches)),
-        step_(step),
-        known_(parameter_values(problem.model)),
-        model_name_(model_name(problem.model)) {
+        step_(step) {
     std::size_t offset = 0;
     for (const Stretch& s : stretches_) {
       offsets_.push_back(offset);
@@ -121,16 +120,15 @@ class InverseFit : public Eigen::DenseFunctor<double> {
   // The PINN of stretch k at the data times, or nothing when it cannot be run.
   std::optional<Solution> stretch_trace(const InputType& x, std::size_t k) {
     const Stretch& s = stretches_[k];
-    ParameterValues values = known_;
+    ParameterValues values;
     for (Index j = 0; j < unknown_count(); ++j) values[options_.unknowns[static_cast<std::size_t>(j)]] = x[j];
-    Problem stretch = problem_;
-    stretch.t_start = data_.t_ms[s.first];
-    stretch.t_end = data_.t_ms[s.last] + 0.5 * step_;
-    const Index start = unknown_count() + 2 * static_cast<Index>(k);
-    stretch.initial_state = {x[start], x[start + 1]};
     ++forward_runs_;
     try {
-      stretch.model = make_model(model_name_, values);
+      Problem stretch = with_constants(problem_, values);
+      stretch.t_start = data_.t_ms[s.first];
+      stretch.t_end = data_.t_ms[s.last] + 0.5 * step_;
+      const Index start = unknown_count() + 2 * static_cast<Index>(k);
+      stretch.initial_state = {x[start], x[start + 1]};
       EventPinnOptions pinn = options_.pinn;
       pinn.output_step_ms = step_;
       pinn.output_offset = 0.0;  // the trace at the data times, from the stretch's first sample on
@@ -157,8 +155,6 @@ class InverseFit : public Eigen::DenseFunctor<double> {
   const InversePinnOptions& options_;
   std::vector<Stretch> stretches_;
   double step_;
-  ParameterValues known_;
-  std::string model_name_;
   std::vector<std::size_t> offsets_;
   int forward_runs_ = 0;
 };
@@ -193,6 +189,38 @@ double recovery_from_data(const Problem& problem, const VoltageTrace& data, cons
 }
 
 }  // namespace
+
+ParameterValues problem_constants(const Problem& problem) {
+  ParameterValues constants = parameter_values(problem.model);
+  const std::vector<StimulusComponent>& components = problem.stimulus.components();
+  if (components.size() == 1 && std::holds_alternative<StepCurrent>(components.front())) {
+    constants[std::string(input_unknown)] = std::get<StepCurrent>(components.front()).amplitude;
+  }
+  return constants;
+}
+
+Problem with_constants(const Problem& problem, const ParameterValues& values) {
+  Problem changed = problem;
+  ParameterValues parameters = parameter_values(problem.model);
+  for (const auto& [name, value] : values) {
+    if (name != input_unknown) {
+      parameters[name] = value;
+      continue;
+    }
+    const std::vector<StimulusComponent>& components = problem.stimulus.components();
+    if (components.size() != 1 || !std::holds_alternative<StepCurrent>(components.front())) {
+      throw InputError(
+          fmt::format("unknowns: '{}' is the amplitude of a stimulus of one step or const component; the "
+                      "stimulus is '{}'",
+                      input_unknown, problem.stimulus.spec()));
+    }
+    StepCurrent step = std::get<StepCurrent>(components.front());
+    step.amplitude = value;
+    changed.stimulus = Stimulus({step});
+  }
+  changed.model = make_model(model_name(problem.model), parameters);
+  return changed;
+}
 
 VoltageTrace noisy_voltage(const Problem& problem, double step_ms, double noise_mV, std::uint64_t seed) {
   if (!(step_ms > 0.0)) throw InputError(fmt::format("data_step_ms = {:g}: must be positive", step_ms));
@@ -249,7 +277,7 @@ void validate(const InversePinnOptions& options) {
 }
 
 InversePinnRun run_inverse_pinn(const Problem& problem, const VoltageTrace& data, const InversePinnOptions& options,
-                                const InverseProgress& progress) {
+                                const InverseProgress& progress, const TrainingCheckpoint& checkpoint) {
   validate(options);
   const auto clock_start = std::chrono::steady_clock::now();
   const std::string name(model_name(problem.model));
@@ -269,14 +297,20 @@ InversePinnRun run_inverse_pinn(const Problem& problem, const VoltageTrace& data
     }
   }
   const ModelInfo& info = model_info(name);
-  const ParameterValues known = parameter_values(problem.model);
   InversePinnRun run;
   std::vector<double> starts;
+  ParameterValues start_values;
+  const ParameterValues constants = problem_constants(problem);
   for (const std::string& unknown : options.unknowns) {
-    if (!known.contains(unknown)) {
-      throw InputError(fmt::format("unknowns: '{}' is not a parameter of {}", unknown, name));
+    if (!constants.contains(unknown)) {
+      throw InputError(unknown == input_unknown
+                           ? fmt::format("unknowns: '{}' is the amplitude of a stimulus of one step or const "
+                                         "component; the stimulus is '{}'",
+                                         input_unknown, problem.stimulus.spec())
+                           : fmt::format("unknowns: '{}' is not a parameter of {} nor the input '{}'", unknown, name,
+                                         input_unknown));
     }
-    double start = known.at(unknown);
+    double start = constants.at(unknown);
     const auto range = std::ranges::find(info.fitting_ranges, unknown, &FittingRange::name);
     if (const auto given = options.start.find(unknown); given != options.start.end()) {
       start = given->second;
@@ -284,8 +318,10 @@ InversePinnRun run_inverse_pinn(const Problem& problem, const VoltageTrace& data
       start = 0.5 * (range->min + range->max);
     }
     starts.push_back(start);
+    start_values[unknown] = start;
     run.parameters.push_back({unknown, start, start, 0.0});
   }
+  const Problem start_problem = with_constants(problem, start_values);
   const std::vector<Stretch> stretches = find_stretches(problem, data, options);
   if (stretches.empty()) {
     throw InputError(
@@ -298,11 +334,39 @@ InversePinnRun run_inverse_pinn(const Problem& problem, const VoltageTrace& data
   for (std::size_t k = 0; k < stretches.size(); ++k) {
     const Eigen::Index at = static_cast<Eigen::Index>(starts.size() + 2 * k);
     x[at] = data.v_mV[stretches[k].first];
-    x[at + 1] = recovery_from_data(problem, data, stretches[k], step);
+    x[at + 1] = recovery_from_data(start_problem, data, stretches[k], step);
     run.stretches.emplace_back(data.t_ms[stretches[k].first], data.t_ms[stretches[k].last]);
   }
 
+  double seconds_before = 0.0;  // spent before a resume
+  int forward_runs_before = 0;
+  if (checkpoint.resumes()) {
+    detail::read_checkpoint(checkpoint, [&](torch::serialize::InputArchive& archive) {
+      const std::vector<double> saved = detail::read_values(archive, "x");
+      if (saved.size() != static_cast<std::size_t>(x.size())) {
+        throw InputError(fmt::format("checkpoint {}: holds {} unknowns; this run has {}", checkpoint.path.string(),
+                                     saved.size(), x.size()));
+      }
+      x = Eigen::Map<const Eigen::VectorXd>(saved.data(), x.size());
+      run.loss = detail::read_values(archive, "loss");
+      run.iterations = static_cast<int>(run.loss.size());
+      forward_runs_before = static_cast<int>(detail::read_count(archive, "forward_runs"));
+      seconds_before = detail::read_number(archive, "training_seconds");
+    });
+  }
   InverseFit fit(problem, data, options, stretches, step);
+  const auto elapsed = [&] {
+    return seconds_before + std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+  };
+  CheckpointSchedule schedule(checkpoint);
+  const auto keep = [&] {
+    torch::serialize::OutputArchive archive;
+    detail::write_values(archive, "x", std::vector<double>(x.data(), x.data() + x.size()));
+    detail::write_values(archive, "loss", run.loss);
+    detail::write_count(archive, "forward_runs", forward_runs_before + fit.forward_runs());
+    detail::write_number(archive, "training_seconds", elapsed());
+    detail::write_checkpoint(checkpoint, archive);
+  };
   Eigen::LevenbergMarquardt<InverseFit> minimizer(fit);
   minimizer.setXtol(1e-10);
   minimizer.setFtol(1e-10);
@@ -316,6 +380,7 @@ InversePinnRun run_inverse_pinn(const Problem& problem, const VoltageTrace& data
     ++run.iterations;
     const double loss = minimizer.fvec().squaredNorm();
     run.loss.push_back(loss);
+    if (schedule.due(false)) keep();
     if (progress) progress(run.iterations, loss);
   }
 
@@ -346,8 +411,8 @@ InversePinnRun run_inverse_pinn(const Problem& problem, const VoltageTrace& data
     }
   }
   run.data_rms_mV = std::sqrt(squares / static_cast<double>(std::max<std::size_t>(1, count)));
-  run.forward_runs = fit.forward_runs();
-  run.training_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+  run.forward_runs = forward_runs_before + fit.forward_runs();
+  run.training_seconds = elapsed();
   return run;
 }
 

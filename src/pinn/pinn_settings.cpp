@@ -1,13 +1,16 @@
 #include "neurodyn/pinn/pinn_settings.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <ranges>
 #include <toml.hpp>
 
 #include "neurodyn/error.hpp"
+#include "neurodyn/stimulus/text_fields.hpp"
 #include "run_settings_document.hpp"
 #include "text_format.hpp"
 #include "toml_document.hpp"
@@ -63,8 +66,8 @@ constexpr std::array<PinnOption, 26> options_table{{
     {"fit_iterations", "", "Levenberg-Marquardt iterations", "inverse", true,
      NEURODYN_PINN_FIELD(inverse.max_iterations)},
     {"period_ms", "ms", "period of the Fourier input features", "pure", false, NEURODYN_PINN_FIELD(global.period_ms)},
-    {"checkpoint_interval_s", "s", "how often the training's state is kept beside --out (for --resume)", "pure guided",
-     false, NEURODYN_PINN_FIELD(checkpoint_interval_s)},
+    {"checkpoint_interval_s", "s", "how often the run's state is kept beside --out (for --resume)",
+     "event pure guided inverse", false, NEURODYN_PINN_FIELD(checkpoint_interval_s)},
     {"seed", "", "draws the hidden units (event) or the weights and collocation points, and the simulated noise",
      "event pure guided inverse", true, [](const PinnConfig& c) { return static_cast<double>(c.event.seed); },
      [](PinnConfig& c, double x) {
@@ -89,11 +92,13 @@ PinnSettings settings_from(const toml::value& document, const std::filesystem::p
   settings.run = io_detail::run_settings_from(document, path, own_tables);
   const io_detail::TableReader top{path, document, ""};
   if (const auto pinn = top.sub_table("pinn", "pinn.")) {
-    std::vector<std::string_view> keys{"mode", "guide", "trace"};
+    std::vector<std::string_view> keys{"mode", "guide", "trace", "identify", "start"};
     for (const PinnOption& option : options_table) keys.push_back(option.name);
     pinn->require_known_keys(keys);
     settings.mode = pinn->text("mode");
     settings.guide = pinn->text("guide");
+    settings.identify = pinn->text("identify");
+    settings.start = pinn->text("start");
     if (const auto trace = pinn->text("trace")) {
       const std::filesystem::path file(*trace);
       settings.trace = file.is_absolute() ? file : std::filesystem::absolute(path).parent_path() / file;
@@ -145,6 +150,32 @@ PinnConfig pinn_config(const PinnSettings& settings) {
     }
     config.trace = std::filesystem::absolute(*settings.trace);
   }
+  if (settings.identify) {
+    if (config.mode != "inverse") {
+      throw InputError(fmt::format("identify applies to mode inverse, not to mode {}", config.mode));
+    }
+    config.inverse.unknowns.clear();
+    for (const auto name : std::views::split(std::string_view(*settings.identify), ',')) {
+      config.inverse.unknowns.emplace_back(trim(std::string_view(name.begin(), name.end())));
+    }
+  }
+  if (settings.start) {
+    if (config.mode != "inverse") {
+      throw InputError(fmt::format("start applies to mode inverse, not to mode {}", config.mode));
+    }
+    for (const auto item : std::views::split(std::string_view(*settings.start), ',')) {
+      const std::string_view pair = trim(std::string_view(item.begin(), item.end()));
+      const std::size_t equals = pair.find('=');
+      double value = 0.0;
+      const std::string_view number = equals == std::string_view::npos ? "" : trim(pair.substr(equals + 1));
+      const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
+      if (equals == std::string_view::npos || error != std::errc() || end != number.data() + number.size() ||
+          !std::isfinite(value)) {
+        throw InputError(fmt::format("start: '{}' is not NAME=VALUE with a finite number", pair));
+      }
+      config.inverse.start[std::string(trim(pair.substr(0, equals)))] = value;
+    }
+  }
   if (!(config.checkpoint_interval_s >= 0.0)) {
     throw InputError(
         fmt::format("checkpoint_interval_s = {:g}: must be zero or positive (s)", config.checkpoint_interval_s));
@@ -164,6 +195,14 @@ std::string pinn_settings_toml(const PinnConfig& config) {
   std::string text = fmt::format("[pinn]\nmode = {}\n", toml_string(config.mode));
   if (config.mode == "guided") text += fmt::format("guide = {}\n", toml_string(config.global.guide));
   if (config.trace) text += fmt::format("trace = {}\n", toml_string(config.trace->string()));
+  if (config.mode == "inverse") {
+    text += fmt::format("identify = {}\n", toml_string(fmt::format("{}", fmt::join(config.inverse.unknowns, ","))));
+    if (!config.inverse.start.empty()) {
+      std::vector<std::string> starts;
+      for (const auto& [name, value] : config.inverse.start) starts.push_back(fmt::format("{}={}", name, value));
+      text += fmt::format("start = {}\n", toml_string(fmt::format("{}", fmt::join(starts, ","))));
+    }
+  }
   for (const PinnOption& option : options_table) {
     if (!applies(option, config.mode)) continue;
     const double value = option.get(config);
@@ -176,6 +215,8 @@ std::string pinn_settings_toml(const PinnConfig& config) {
 std::string checkpoint_identity(const std::string& problem_toml, PinnConfig config) {
   config.global.epochs = 0;
   config.global.lbfgs_calls = 0;
+  config.inverse.max_iterations = 0;
+  config.checkpoint_interval_s = 0.0;
   return problem_toml + "\n" + pinn_settings_toml(config);
 }
 

@@ -1,8 +1,12 @@
 #include "neurodyn/pinn/event_pinn.hpp"
 
+#include <fmt/format.h>
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
+#include <filesystem>
 
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/pinn/pinn_score.hpp"
@@ -39,6 +43,42 @@ TEST(EventPinn, RegularSpikingCellOver100msHasEverySpikeWithinAHundredthOfAMilli
   for (const EventWindow& window : run.windows) {
     EXPECT_LE(window.validation_residual, EventPinnOptions{}.training.residual_tolerance);
   }
+}
+
+TEST(EventPinn, AStoppedRunResumesFromTheWindowsKeptToTheSameResult) {
+  const Problem problem = regular_spiking(60.0);
+  const EventPinnRun whole = run_event_pinn(problem, {});
+  ASSERT_TRUE(whole.trace.ok()) << whole.trace.message;
+  const auto path = std::filesystem::temp_directory_path() / fmt::format("neurodyn-event-checkpoint-{}", ::getpid());
+  TrainingCheckpoint checkpoint{path, "problem and settings", 0.0, false};  // kept after every window
+  struct Stopped {};
+  std::size_t spikes_when_stopped = 0;
+  const auto stop_at_window_12 = [&, windows = 0](const EventWindow&, double, std::size_t spikes) mutable {
+    if (++windows == 12) {
+      spikes_when_stopped = spikes;
+      throw Stopped{};
+    }
+  };
+  EXPECT_THROW(run_event_pinn(problem, {}, stop_at_window_12, checkpoint), Stopped);
+  ASSERT_GE(spikes_when_stopped, 1u);  // the checkpoint holds a spike and a reset
+  checkpoint.resume = true;
+  const EventPinnRun resumed = run_event_pinn(problem, {}, {}, checkpoint);
+  EXPECT_EQ(resumed.trace.times, whole.trace.times);
+  EXPECT_EQ(resumed.trace.states, whole.trace.states);
+  EXPECT_EQ(resumed.trace.spike_times, whole.trace.spike_times);
+  ASSERT_EQ(resumed.windows.size(), whole.windows.size());
+  for (std::size_t i = 0; i < whole.windows.size(); ++i) {
+    EXPECT_EQ(resumed.windows[i].start_ms, whole.windows[i].start_ms);
+    EXPECT_EQ(resumed.windows[i].validation_residual, whole.windows[i].validation_residual);
+  }
+  checkpoint.identity = "another problem";
+  try {
+    run_event_pinn(problem, {}, {}, checkpoint);
+    FAIL() << "another run's checkpoint accepted";
+  } catch (const InputError& error) {
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("written by a run of another problem or other settings"));
+  }
+  std::filesystem::remove(path);
 }
 
 TEST(EventPinn, LeakyIntegrateAndFireSpikesAtItsClosedFormTimes) {

@@ -62,22 +62,24 @@ TEST_F(CliTest, PinnPureReportsTheNetworksFailureAsMeasured) {
   EXPECT_THAT(read_text(out() / "config.toml"), HasSubstr("mode = \"pure\"\n"));
 }
 
-TEST_F(CliTest, PinnPureInterruptedResumesFromItsCheckpointToTheSameTraining) {
-  const std::vector<std::string> run_words{
-      "pinn", "--mode",          "pure", "--preset",       "izh2007-RS", "--t-end",
-      "150",  "--hidden-layers", "2",    "--hidden-width", "16",         "--uniform-points",
-      "100",  "--epochs",        "1500", "--first-epochs", "1000",       "--checkpoint-interval-s",
-      "0",    "--no-figures"};
+class PinnResumeTest : public CliTest {
+ protected:
+  // Interrupts `run_words` (without --out) with SIGINT after `seconds`, resumes it, and checks its files against an
+  // uninterrupted run's.
+  void interrupt_and_resume(const std::vector<std::string>& run_words, const std::string& seconds);
+};
+
+void PinnResumeTest::interrupt_and_resume(const std::vector<std::string>& run_words, const std::string& seconds) {
   const auto with_out = [&](std::vector<std::string> words, const std::string& out) {
     words.insert(words.end(), {"--out", out});
     return words;
   };
   const auto whole = run(with_out(run_words, "whole"));
   ASSERT_EQ(whole.exit_status, 0) << whole.err;
-  EXPECT_FALSE(std::filesystem::exists(directory() / ".whole.pinn-checkpoint"));  // removed once the run completed
+  EXPECT_FALSE(std::filesystem::exists(directory() / ".whole.pinn-checkpoint"));  // removed once completed
 
-  const auto stopped = run_in(directory(), with_out(run_words, "out"), {"timeout", "-s", "INT", "2"});
-  ASSERT_EQ(stopped.exit_status, 124) << "the training finished within 2 s: make it longer";
+  const auto stopped = run_in(directory(), with_out(run_words, "out"), {"timeout", "-s", "INT", seconds});
+  ASSERT_EQ(stopped.exit_status, 124) << "the run finished within " << seconds << " s: make it longer";
   ASSERT_TRUE(std::filesystem::exists(directory() / ".out.pinn-checkpoint"));
   EXPECT_FALSE(std::filesystem::exists(out()));
   auto resume_words = with_out(run_words, "out");
@@ -93,6 +95,20 @@ TEST_F(CliTest, PinnPureInterruptedResumesFromItsCheckpointToTheSameTraining) {
   const auto refused = run(other);
   EXPECT_EQ(refused.exit_status, 2);
   EXPECT_THAT(refused.err, HasSubstr("not a readable PINN checkpoint"));
+}
+
+TEST_F(PinnResumeTest, PureInterruptedResumesFromItsCheckpointToTheSameTraining) {
+  interrupt_and_resume({"pinn", "--mode",          "pure", "--preset",       "izh2007-RS", "--t-end",
+                        "150",  "--hidden-layers", "2",    "--hidden-width", "16",         "--uniform-points",
+                        "100",  "--epochs",        "1500", "--first-epochs", "1000",       "--checkpoint-interval-s",
+                        "0",    "--no-figures"},
+                       "2");
+}
+
+TEST_F(PinnResumeTest, EventInterruptedResumesFromTheWindowsKeptToTheSameTrace) {
+  interrupt_and_resume({"pinn", "--mode", "event", "--preset", "izh2003-RS", "--t-end", "1000",
+                        "--checkpoint-interval-s", "0", "--no-figures"},
+                       "2");
 }
 
 TEST_F(CliTest, PinnRefusesBadInputBeforeWritingAnything) {
@@ -114,8 +130,12 @@ TEST_F(CliTest, PinnRefusesBadInputBeforeWritingAnything) {
           "times.csv:2: a trace row needs two columns, time_ms and v_mV; found 1");
   refused({"--mode", "event", "--preset", "izh2003-RS", "--trace", "times.csv"},
           "trace applies to mode inverse, not to mode event");
-  refused({"--mode", "event", "--preset", "izh2003-RS", "--resume"},
-          "--resume applies to modes pure and guided, not to mode event (it trains in seconds)");
+  refused({"--mode", "event", "--preset", "izh2003-RS", "--identify", "a"},
+          "identify applies to mode inverse, not to mode event");
+  refused({"--mode", "inverse", "--preset", "izh2003-RS", "--start", "a:0.05"},
+          "start: 'a:0.05' is not NAME=VALUE with a finite number");
+  refused({"--mode", "inverse", "--preset", "izh2003-RS", "--identify", "a,I", "--stimulus", "sine:amp=5,freq_hz=10"},
+          "unknowns: 'I' is the amplitude of a stimulus of one step or const component; the stimulus is 'sine:");
   refused({"--mode", "event", "--preset", "izh2007-RS", "--window-ms", "-1"},
           "window_ms = -1: must be a positive number of ms");
   refused({"--mode", "event", "--preset", "izh2007-RS", "--window-ms", "0"},

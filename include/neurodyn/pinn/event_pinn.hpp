@@ -11,6 +11,7 @@
 #include <functional>
 #include <vector>
 
+#include "neurodyn/pinn/training_checkpoint.hpp"
 #include "neurodyn/pinn/window_network.hpp"
 #include "neurodyn/solve/solve.hpp"
 
@@ -53,8 +54,10 @@ using EventProgress = std::function<void(const EventWindow&, double reached_ms, 
 
 // Throws InputError for an unsupported model (trained_dynamics.hpp), events in the problem, or bad options. A
 // window that cannot be accepted is not an exception: the trace ends there with status step_too_small and a
-// message naming the time, the residual and the bound.
-EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& options,
-                            const EventProgress& progress = {});
+// message naming the time, the residual and the bound. With a checkpoint the windows done so far are kept (after a
+// window, at most every interval_s); a resumed run continues from the last window kept and gives the same result, bit
+// for bit, as one uninterrupted run. Throws InputError for a checkpoint of another run or an unreadable one.
+EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& options, const EventProgress& progress = {},
+                            const TrainingCheckpoint& checkpoint = {});
 
 }  // namespace neurodyn

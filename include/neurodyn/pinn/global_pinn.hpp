@@ -5,11 +5,11 @@
 // spike: its "spikes" are the upward crossings of the model's spike guard by the network's trajectory. Float64
 // throughout; times in ms, v and u in the model's units.
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "neurodyn/pinn/training_checkpoint.hpp"
 #include "neurodyn/solve/solve.hpp"
 
 namespace neurodyn {
@@ -42,6 +42,11 @@ struct GlobalPinnOptions {
   std::vector<CollocationBand> bands{{95, 105, 250}, {100, 120, 250}, {120, 140, 250}, {140, 200, 250}};
   std::vector<WeightBand> physics_weights{{90, 1e300, 5.0}};
   double u_residual_weight = 1.0;
+  // Time marching: over the first march_epochs the physics residual counts only up to a horizon that sweeps the span.
+  int march_epochs = 0;
+  // Causal weighting of the physics residual over causal_chunks chunks of time (0: none; global_pinn.cpp).
+  int causal_chunks = 0;
+  double causal_epsilon = 1.0;
   double initial_weight = 1e4;
   double initial_weight_growth = 1e-3;  // per epoch: weight (1 + growth * epoch)
   double bound_weight = 1.0;            // soft bounds: v above v_high or below v_low
@@ -89,17 +94,8 @@ struct GlobalPinnRun {
 // Called after every epoch: epoch, total, loss.
 using GlobalProgress = std::function<void(int epoch, int total, double loss)>;
 
-// Where a training keeps its state so that a stopped run resumes: the network, Adam's moments, the schedule's state
-// and the loss history (torch::save's archive format), written at most every interval_s, after the Adam epochs and
-// at the end, atomically. Resuming continues bit for bit during the Adam epochs; within the L-BFGS calls it restarts
+// Resuming (training_checkpoint.hpp) continues bit for bit during the Adam epochs; within the L-BFGS calls it restarts
 // L-BFGS's history at the last call written. A larger epochs or lbfgs_calls extends a finished run.
-struct TrainingCheckpoint {
-  std::filesystem::path path;  // empty: no checkpoint
-  std::string identity;        // the run's problem and settings (not its budget); another identity is refused
-  double interval_s = 30.0;
-  bool resume = false;  // start from the checkpoint at `path` when it exists
-};
-
 // Throws InputError for an unsupported model (trained_dynamics.hpp), events in the problem, bad options, or a
 // checkpoint that is unreadable or of another run; FileError when the checkpoint cannot be written.
 GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& options,

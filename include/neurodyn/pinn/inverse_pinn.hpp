@@ -12,9 +12,11 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "neurodyn/pinn/event_pinn.hpp"
+#include "neurodyn/pinn/training_checkpoint.hpp"
 #include "neurodyn/solve/solve.hpp"
 
 namespace neurodyn {
@@ -29,9 +31,18 @@ struct VoltageTrace {
 // Philox streams from the seed: the same on every platform). Throws InputError for a failed run or bad arguments.
 VoltageTrace noisy_voltage(const Problem& problem, double step_ms, double noise_mV, std::uint64_t seed);
 
+// The constants an inverse run may identify: the model's parameters by name, and the input as "I", the amplitude of a
+// stimulus of one step or const component (in the model's current unit).
+inline constexpr std::string_view input_unknown = "I";
+ParameterValues problem_constants(const Problem& problem);
+// The problem with some of those constants set. Throws InputError for a value outside a parameter's range, or "I" with
+// a stimulus other than one step or const component.
+Problem with_constants(const Problem& problem, const ParameterValues& values);
+
 struct InversePinnOptions {
-  std::vector<std::string> unknowns{"a", "b"};  // model parameters identified
-  // Starting values by name; a missing one starts at the middle of its fitting range (the model's table).
+  std::vector<std::string> unknowns{"a", "b"};  // constants identified (problem_constants)
+  // Starting values by name; a missing one starts at the middle of its fitting range (the model's table), the input at
+  // the problem's amplitude (the nominal input).
   std::map<std::string, double, std::less<>> start;
   double noise_mV = 0.5;          // the data's noise sd: the unit of the data residual
   double voltage_cap_mV = -40.0;  // a stretch ends at its last sample below this, before the upstroke
@@ -79,8 +90,10 @@ using InverseProgress = std::function<void(int iteration, double loss)>;
 
 // Identifies the unknowns of problem.model from `data` (the problem supplies the stimulus and the known constants).
 // Throws InputError for a model other than izh2003 and izh2007, an unknown parameter name, a trace that is not
-// uniformly sampled or holds no stretch long enough, or bad options.
+// uniformly sampled or holds no stretch long enough, or bad options. With a checkpoint the iterate and the loss
+// history are kept (after an iteration, at most every interval_s); a resumed run starts Levenberg-Marquardt afresh
+// from the iterate kept (its damping is not kept), so it reaches the same minimum, not the same bits.
 InversePinnRun run_inverse_pinn(const Problem& problem, const VoltageTrace& data, const InversePinnOptions& options,
-                                const InverseProgress& progress = {});
+                                const InverseProgress& progress = {}, const TrainingCheckpoint& checkpoint = {});
 
 }  // namespace neurodyn

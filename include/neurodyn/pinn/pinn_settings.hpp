@@ -6,6 +6,9 @@
 //   window_ms = 4.0         # any option of pinn_options() that applies to the mode
 //   guide = "euler"         # guided: the classical solution it regresses onto (euler or converged)
 //   trace = "v.csv"         # inverse: a recorded voltage (time_ms, v_mV); without it, simulated from the problem
+//   identify = "a,b"        # inverse: the constants identified (model parameters, and I: the input's amplitude)
+//   start = "a=0.05"        # inverse: starting values (default: the middle of a parameter's fitting range, and
+//                           # the problem's own amplitude for I)
 //
 // and the table of options itself, from which the command line's flags (--window-ms, ...) are made.
 #include <filesystem>
@@ -29,11 +32,12 @@ struct PinnConfig {
   GlobalPinnOptions global;                    // pure and guided
   InversePinnOptions inverse;                  // inverse
   std::optional<std::filesystem::path> trace;  // inverse: the recorded voltage; none: simulated from the problem
-  double checkpoint_interval_s = 30.0;         // pure and guided: how often the training's state is kept
+  double checkpoint_interval_s = 30.0;         // how often the run's state is kept (training_checkpoint.hpp)
 };
 
-// The run's identity for its checkpoint: the problem's TOML and the [pinn] table without the training budget (epochs
-// and L-BFGS calls), so that a stopped run resumes and a finished one can be extended.
+// The run's identity for its checkpoint: the problem's TOML and the [pinn] table without the training budget (epochs,
+// L-BFGS calls, fit iterations) and the checkpoint interval, so that a stopped run resumes and a finished one can be
+// extended.
 std::string checkpoint_identity(const std::string& problem_toml, PinnConfig config);
 
 // One numeric option: its name in [pinn] (as a flag: --name with '-' for '_'), unit, meaning, the modes it applies
@@ -57,6 +61,8 @@ struct PinnSettings {
   std::optional<std::string> mode;
   std::optional<std::string> guide;
   std::optional<std::filesystem::path> trace;
+  std::optional<std::string> identify;                 // inverse: the constants, comma-separated
+  std::optional<std::string> start;                    // inverse: their starting values, NAME=VALUE comma-separated
   std::map<std::string, double, std::less<>> options;  // by PinnOption::name
 };
 
