@@ -7,6 +7,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "neurodyn/analysis/spike_statistics.hpp"
 #include "neurodyn/error.hpp"
 
 namespace neurodyn {
@@ -39,11 +40,6 @@ struct ReferenceTrace {
   }
 };
 
-bool near_any(double t, const std::vector<double>& spikes, double window) {
-  const auto after = std::ranges::lower_bound(spikes, t - window);
-  return after != spikes.end() && *after <= t + window;
-}
-
 void measure_run(const Problem& problem, const ComparisonOptions& options, const Solution& reference,
                  ComparisonRun& run) {
   MethodOptions method = method_at(run.method, run.setting);
@@ -75,8 +71,8 @@ void measure_run(const Problem& problem, const ComparisonOptions& options, const
   double worst_voltage = 0.0;
   for (std::size_t i = 0; i < solution.sample_count(); ++i) {
     const double t = solution.times[i];
-    if (near_any(t, reference.spike_times, options.spike_exclusion_ms) ||
-        near_any(t, solution.spike_times, options.spike_exclusion_ms)) {
+    if (near_a_spike(t, reference.spike_times, options.spike_exclusion_ms) ||
+        near_a_spike(t, solution.spike_times, options.spike_exclusion_ms)) {
       continue;
     }
     worst_voltage = std::max(worst_voltage, std::abs(solution.state(i, 0) - trace.voltage_at(t)));

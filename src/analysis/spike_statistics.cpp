@@ -55,4 +55,9 @@ SpikeStatistics spike_statistics(std::span<const double> sorted_spike_times_ms, 
   return statistics;
 }
 
+bool near_a_spike(double t, std::span<const double> sorted_spike_times_ms, double window_ms) {
+  const auto after = std::ranges::lower_bound(sorted_spike_times_ms, t - window_ms);
+  return after != sorted_spike_times_ms.end() && *after <= t + window_ms;
+}
+
 }  // namespace neurodyn

@@ -4,15 +4,9 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "neurodyn/analysis/spike_statistics.hpp"
+
 namespace neurodyn {
-namespace {
-
-bool near_any(double t, const std::vector<double>& spikes, double window) {
-  const auto after = std::ranges::lower_bound(spikes, t - window);
-  return after != spikes.end() && *after <= t + window;
-}
-
-}  // namespace
 
 std::vector<double> scoring_times(double t_start, double t_end, double step) {
   std::vector<double> times;
@@ -65,7 +59,8 @@ PinnScore score_against(const Solution& trace, const Solution& reference, double
     if (std::abs(t - reference.times[i]) > 1e-9 * std::max(1.0, std::abs(t))) {
       throw std::logic_error("score_against: the trace and the reference are not on the same times");
     }
-    if (near_any(t, trace.spike_times, exclusion_ms) || near_any(t, reference.spike_times, exclusion_ms)) continue;
+    if (near_a_spike(t, trace.spike_times, exclusion_ms) || near_a_spike(t, reference.spike_times, exclusion_ms))
+      continue;
     ++score.scored_points;
     worst_v = std::max(worst_v, std::abs(trace.state(i, 0) - reference.state(i, 0)));
     if (trace.dimension > 1) worst_u = std::max(worst_u, std::abs(trace.state(i, 1) - reference.state(i, 1)));

@@ -6,7 +6,10 @@
 
 #include <cmath>
 #include <numbers>
+#include <string>
 
+#include "neurodyn/error.hpp"
+#include "neurodyn/pinn/theta_form.hpp"
 #include "neurodyn/pinn/trained_dynamics.hpp"
 #include "neurodyn/stimulus/parse.hpp"
 
@@ -35,6 +38,27 @@ TEST(ThetaForm, VertexAndCurvatureAreReadOffTheModelsOwnVoltageRate) {
   const TrainedDynamics izh2007 = trained_dynamics(rs);
   EXPECT_NEAR(izh2007.theta->kappa, 0.007, 1e-17);   // k / C
   EXPECT_NEAR(izh2007.theta->v_star, -50.0, 1e-10);  // (vr + vt) / 2
+}
+
+TEST(ThetaForm, RefusesAVoltageRateThatIsNotAnUpwardParabola) {
+  const auto refusal = [](auto&& dv_dt) {
+    try {
+      theta_form_of(dv_dt, "test-model");
+    } catch (const InputError& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  // A cubic (FitzHugh-Nagumo's v - v^3/3): its wide samples look like a parabola, the check at +-20 mV does not.
+  EXPECT_EQ(refusal([](double v) { return v - v * v * v / 3.0; }).rfind("the theta form needs v' quadratic in v", 0),
+            0u);
+  // An exponential (AdEx's upstroke): curved upwards everywhere, but not a parabola.
+  EXPECT_NE(refusal([](double v) { return -(v + 70.0) + 2.0 * std::exp((v + 50.0) / 2.0); }), "accepted");
+  // A parabola opening downwards has no blow-up to remove.
+  EXPECT_EQ(refusal([](double v) { return 10.0 - 0.04 * v * v; }),
+            "the theta form needs v' quadratic in v with a positive curvature, as in izh2003 and izh2007; "
+            "test-model's v' is not (curvature -0.04 1/(mV ms))");
+  EXPECT_NO_THROW(theta_form_of([](double v) { return 0.04 * v * v + 5.0 * v + 140.0; }, "izh2003"));
 }
 
 TEST(ThetaForm, TransformAndInverseAreExactToRounding) {

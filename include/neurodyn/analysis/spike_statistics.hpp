@@ -31,4 +31,7 @@ struct SpikeStatistics {
 SpikeStatistics spike_statistics(std::span<const double> sorted_spike_times_ms, const SpikeTrainWindow& window,
                                  const BurstRule& burst_rule = {});
 
+// Whether a spike of the sorted train lies within window_ms of t (ms): the times a comparison between spikes skips.
+bool near_a_spike(double t, std::span<const double> sorted_spike_times_ms, double window_ms);
+
 }  // namespace neurodyn
