@@ -103,20 +103,6 @@ at::Tensor collocation(const GlobalPinnOptions& options, double t_start, double 
   return at::cat(parts);
 }
 
-// The physics loss weighted for causality (Wang, Sankaran & Perdikaris 2022, "Respecting causality is all you need
-// for training physics-informed neural networks", arXiv:2203.07404): the span is cut into chunks of time, and chunk
-// i's mean squared residual L_i counts with weight exp(-epsilon sum_{k<i} L_k), held constant in the gradient, so a
-// later time trains only once the earlier ones fit. `squares` holds each point's weighted squared residual.
-at::Tensor causal_loss(const at::Tensor& squares, const at::Tensor& chunk_of, const GlobalPinnOptions& options) {
-  const at::Tensor sums = at::zeros({options.causal_chunks}, squares.options()).index_add(0, chunk_of, squares);
-  const at::Tensor counts =
-      at::zeros({options.causal_chunks}, squares.options()).index_add(0, chunk_of, at::ones_like(squares));
-  const at::Tensor chunk_loss = sums / at::clamp_min(counts, 1.0);
-  const at::Tensor before = at::cumsum(chunk_loss, 0) - chunk_loss;
-  const at::Tensor weight = at::exp(-options.causal_epsilon * before).detach();
-  return (weight * chunk_loss).mean();
-}
-
 // What a checkpoint holds besides the network and Adam's moments.
 struct TrainingState {
   int epoch = 0;                                          // the next Adam epoch
@@ -207,12 +193,6 @@ void validate(const GlobalPinnOptions& options) {
           std::min(options.learning_rate, options.second_learning_rate), "positive");
   require(options.data_step_ms > 0.0, "data_step_ms", options.data_step_ms, "a positive number of ms");
   require(options.output_step_ms > 0.0, "output_step_ms", options.output_step_ms, "a positive number of ms");
-  require(options.march_epochs >= 0 && options.march_epochs <= options.epochs, "march_epochs", options.march_epochs,
-          "between 0 (no marching) and epochs");
-  require(options.causal_chunks >= 0 && options.causal_chunks <= 10000, "causal_chunks", options.causal_chunks,
-          "between 0 (no causal weighting) and 10000");
-  require(options.causal_epsilon >= 0.0 && std::isfinite(options.causal_epsilon), "causal_epsilon",
-          options.causal_epsilon, "zero or positive");
   if (options.guide != "euler" && options.guide != "converged") {
     throw InputError(fmt::format("guide '{}' is not allowed; allowed: euler, converged", options.guide));
   }
@@ -262,9 +242,6 @@ GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& o
                                physics_weight);
   }
   const at::Tensor initial_state = at::tensor(initial, float64);
-  const at::Tensor chunk_of =
-      at::clamp(at::floor((points - t0) / (t1 - t0) * options.causal_chunks), 0, std::max(0, options.causal_chunks - 1))
-          .to(at::kLong);
 
   const auto values_at = [&](const at::Tensor& t) {
     return frame.offsets + frame.scales * network->forward(frame.inputs(t));
@@ -279,14 +256,9 @@ GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& o
       rates.push_back(torch::autograd::grad({n.select(1, k).sum()}, {t}, {}, true, true)[0] * frame.scales[k]);
     }
     const at::Tensor residual = (at::stack(rates, 1) - dynamics.rate(points, y)) / frame.scales;
-    at::Tensor squares =
-        physics_weight * (residual.select(1, 0).square() + options.u_residual_weight * residual.select(1, 1).square());
-    if (epoch < options.march_epochs) {
-      // Time marching: the physics counts up to a horizon that sweeps from t0 to t1 over march_epochs.
-      const double horizon = t0 + (t1 - t0) * (0.05 + 0.95 * epoch / options.march_epochs);
-      squares = squares * (points <= horizon).to(at::kDouble);
-    }
-    const at::Tensor physics = options.causal_chunks > 0 ? causal_loss(squares, chunk_of, options) : squares.mean();
+    const at::Tensor physics =
+        (physics_weight * (residual.select(1, 0).square() + options.u_residual_weight * residual.select(1, 1).square()))
+            .mean();
     const at::Tensor start = (values_at(at::full({1}, t0, float64))[0] - initial_state) / frame.scales;
     const double initial_weight = options.initial_weight * (1.0 + options.initial_weight_growth * epoch);
     at::Tensor loss = physics + initial_weight * start.square().sum();

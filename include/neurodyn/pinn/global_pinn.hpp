@@ -42,11 +42,6 @@ struct GlobalPinnOptions {
   std::vector<CollocationBand> bands{{95, 105, 250}, {100, 120, 250}, {120, 140, 250}, {140, 200, 250}};
   std::vector<WeightBand> physics_weights{{90, 1e300, 5.0}};
   double u_residual_weight = 1.0;
-  // Time marching: over the first march_epochs the physics residual counts only up to a horizon that sweeps the span.
-  int march_epochs = 0;
-  // Causal weighting of the physics residual over causal_chunks chunks of time (0: none; global_pinn.cpp).
-  int causal_chunks = 0;
-  double causal_epsilon = 1.0;
   double initial_weight = 1e4;
   double initial_weight_growth = 1e-3;  // per epoch: weight (1 + growth * epoch)
   double bound_weight = 1.0;            // soft bounds: v above v_high or below v_low
