@@ -107,16 +107,46 @@ class LaneGroup final : public GroupEngine {
     for (int lane = 0; lane < lane_width; ++lane) block.current()[lane] = inputs[lane];
     std::vector<LaneSpike>& lane_spikes = scratch();
     lane_spikes.clear();
-    double t = static_cast<double>(bin.first) * bin.dt;
-    for (std::int64_t j = bin.first + 1; j <= bin.last; ++j) {
-      const double target = static_cast<double>(j) * bin.dt;
-      block.step(Stepper{}, t, target, lane_spikes);
-      t = target;
-      if (voltages) {
+    if (voltages) {
+      double t = static_cast<double>(bin.first) * bin.dt;
+      for (std::int64_t j = bin.first + 1; j <= bin.last; ++j) {
+        const double target = static_cast<double>(j) * bin.dt;
+        block.step(Stepper{}, t, target, lane_spikes);
+        t = target;
         for (int lane = 0; lane < lane_width; ++lane) *voltages++ = block.voltage(lane);
+      }
+    } else {
+      // Runs of common steps in a loop of their own; each other step (a spike, a hold, a failure) through step().
+      for (std::int64_t j = bin.first; j < bin.last; ++j) {
+        j = block.advance_common(Stepper{}, j, bin.last, bin.dt);
+        if (j == bin.last) break;
+        block.step(Stepper{}, static_cast<double>(j) * bin.dt, static_cast<double>(j + 1) * bin.dt, lane_spikes);
       }
     }
     append_in_neuron_order(b, lane_spikes, spikes);
+  }
+
+  void advance_converged_pair(std::size_t b, const double* inputs, const BinGrid& bin,
+                              std::vector<GroupSpike>& first_spikes, std::vector<GroupSpike>& second_spikes) override {
+    LaneBlock<M>& first = blocks_[b];
+    LaneBlock<M>& second = blocks_[b + 1];
+    for (int lane = 0; lane < lane_width; ++lane) {
+      first.current()[lane] = inputs[lane];
+      second.current()[lane] = inputs[lane_width + lane];
+    }
+    std::vector<LaneSpike>& first_lane_spikes = scratch();
+    std::vector<LaneSpike>& second_lane_spikes = second_scratch();
+    first_lane_spikes.clear();
+    second_lane_spikes.clear();
+    for (std::int64_t j = bin.first; j < bin.last; ++j) {
+      j = LaneBlock<M>::advance_common_pair(first, second, Stepper{}, j, bin.last, bin.dt);
+      if (j == bin.last) break;
+      const double t = static_cast<double>(j) * bin.dt, target = static_cast<double>(j + 1) * bin.dt;
+      first.step(Stepper{}, t, target, first_lane_spikes);
+      second.step(Stepper{}, t, target, second_lane_spikes);
+    }
+    append_in_neuron_order(b, first_lane_spikes, first_spikes);
+    append_in_neuron_order(b + 1, second_lane_spikes, second_spikes);
   }
 
   void set_decays(const std::vector<double>& tau_ms) override {
@@ -205,6 +235,10 @@ class LaneGroup final : public GroupEngine {
 
   // Blocks are advanced on several threads at once: each thread collects a block's spikes in a list of its own.
   static std::vector<LaneSpike>& scratch() {
+    thread_local std::vector<LaneSpike> spikes;
+    return spikes;
+  }
+  static std::vector<LaneSpike>& second_scratch() {
     thread_local std::vector<LaneSpike> spikes;
     return spikes;
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "lanes.hpp"
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/population/network.hpp"
 
@@ -38,6 +39,13 @@ class GroupEngine {
   // writes each lane's first state variable at the end of every grid step: lane_width values a step.
   virtual void advance_converged(std::size_t b, const double* inputs, const BinGrid& bin,
                                  std::vector<GroupSpike>& spikes, double* voltages = nullptr) = 0;
+  // advance_converged of blocks b and b + 1 (2 lane_width inputs, no voltages), their steps interleaved: the
+  // same result as the two calls, faster.
+  virtual void advance_converged_pair(std::size_t b, const double* inputs, const BinGrid& bin,
+                                      std::vector<GroupSpike>& first_spikes, std::vector<GroupSpike>& second_spikes) {
+    advance_converged(b, inputs, bin, first_spikes);
+    advance_converged(b + 1, inputs + lane_width, bin, second_spikes);
+  }
   // Decaying synaptic currents (LaneBlock::set_decays), one per time constant (ms), for every block.
   virtual void set_decays(const std::vector<double>& tau_ms) = 0;
   // Before block b's bin at t0 (ms): its decaying currents carried to t0 plus `jumps` (lane_width values a

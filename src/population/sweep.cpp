@@ -172,18 +172,28 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
     const auto first = static_cast<std::size_t>(next_block.take(chunk));
     if (first >= blocks) break;
     const std::size_t last = std::min(blocks, first + static_cast<std::size_t>(chunk));
+    // Two blocks at a time (GroupEngine::advance_converged_pair), the last one alone when their number is odd.
+    const std::size_t pairs = (last - first + 1) / 2;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-    for (std::size_t b = first; b < last; ++b) {
-      double inputs[population_detail::lane_width] = {};
-      if (start_index > 0) engine->advance_converged(b, inputs, {spec.dt_ms, 0, start_index, 0.0}, spikes[b]);
-      for (int lane = 0; lane < population_detail::lane_width; ++lane) {
+    for (std::size_t p = 0; p < pairs; ++p) {
+      const std::size_t b = first + 2 * p;
+      const std::size_t count = std::min<std::size_t>(2, last - b);
+      double inputs[2 * population_detail::lane_width] = {};
+      const auto advance = [&](std::int64_t from, std::int64_t to) {
+        const population_detail::BinGrid grid{spec.dt_ms, from, to, 0.0};
+        if (count == 2) {
+          engine->advance_converged_pair(b, inputs, grid, spikes[b], spikes[b + 1]);
+        } else {
+          engine->advance_converged(b, inputs, grid, spikes[b]);
+        }
+      };
+      if (start_index > 0) advance(0, start_index);
+      for (int lane = 0; lane < static_cast<int>(count) * population_detail::lane_width; ++lane) {
         const auto run =
             std::min<std::int64_t>(static_cast<std::int64_t>(b) * population_detail::lane_width + lane, runs - 1);
         inputs[lane] = run_current(spec, points[static_cast<std::size_t>(run)]);
       }
-      if (end_index > start_index) {
-        engine->advance_converged(b, inputs, {spec.dt_ms, start_index, end_index, 0.0}, spikes[b]);
-      }
+      if (end_index > start_index) advance(start_index, end_index);
     }
     for (std::size_t b = first; b < last; ++b) advanced.push_back(b);
     const auto now = std::chrono::steady_clock::now();
