@@ -15,30 +15,6 @@
 
 namespace neurodyn::population_detail {
 
-double draw_value(const Draw& draw, double r, std::uint64_t seed, RandomStream stream, std::uint64_t a, std::uint64_t b,
-                  std::uint64_t c) {
-  switch (draw.kind) {
-    case Draw::Kind::fixed:
-      return draw.value;
-    case Draw::Kind::uniform:
-      return draw.low + (draw.high - draw.low) * uniform01(seed, stream, a, b, c);
-    case Draw::Kind::normal:
-      return draw.low + draw.high * standard_normal_pair(seed, stream, a, b, c).x;
-    case Draw::Kind::polynomial: {
-      // c0 + c1 r + c2 r^2 + ..., each power by repeated products, summed from the constant up: net.m's
-      // -65 + 15*r.^2 gives the same bits.
-      double sum = draw.coefficients.empty() ? 0.0 : draw.coefficients[0];
-      double power = 1.0;
-      for (std::size_t k = 1; k < draw.coefficients.size(); ++k) {
-        power = k == 1 ? r : power * r;
-        sum = sum + draw.coefficients[k] * power;
-      }
-      return sum;
-    }
-  }
-  return 0.0;
-}
-
 namespace {
 
 template <LaneSteppable M, class Stepper>

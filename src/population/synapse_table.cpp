@@ -24,6 +24,19 @@ struct Edge {
   std::uint8_t channel;  // SynapseTable::channels
 };
 
+// uniform01(seed, weights, connection, source, first + k) for k < weight_batch, the Philox calls one after the
+// other with nothing between them, so that the processor overlaps their multiplications.
+constexpr int weight_batch = 4;
+void uniform_weights(std::uint64_t seed, std::uint64_t connection, std::uint64_t source, std::uint64_t first,
+                     double* r) {
+  r123::Philox4x64::ctr_type words[weight_batch];
+#pragma GCC unroll 4
+  for (int k = 0; k < weight_batch; ++k) {
+    words[k] = random_detail::philox(seed, RandomStream::weights, connection, source, first + k);
+  }
+  for (int k = 0; k < weight_batch; ++k) r[k] = r123::u01<double>(words[k][0]);
+}
+
 std::uint8_t channel_of(const Connection& connection, const std::vector<double>& decay_ms) {
   if (connection.synapse == Connection::Synapse::jump) return 0;
   const auto at = std::find(decay_ms.begin(), decay_ms.end(), connection.tau_ms);
@@ -254,11 +267,20 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
           const std::int64_t source = m.from_first + i;
           auto at = static_cast<std::size_t>(next[static_cast<std::size_t>(source)]);
           const std::size_t row_start = at;
-          for (std::int64_t target = m.first_target; target < m.end_target; ++target) {
-            if (m.autapses_skipped && target == source) continue;
-            table.targets[at] = static_cast<std::uint32_t>(target);
-            table.weights[at] = weight(source, target);
-            ++at;
+          const auto s = static_cast<std::uint64_t>(source);
+          for (std::int64_t first = m.first_target; first < m.end_target; first += weight_batch) {
+            // The uniform numbers of four targets at once (their Philox calls overlap); past the row's end unused.
+            double r[weight_batch];
+            uniform_weights(seed, c, s, static_cast<std::uint64_t>(first), r);
+            const std::int64_t end = std::min<std::int64_t>(first + weight_batch, m.end_target);
+            for (std::int64_t target = first; target < end; ++target) {
+              if (m.autapses_skipped && target == source) continue;
+              const auto t = static_cast<std::uint64_t>(target);
+              table.targets[at] = static_cast<std::uint32_t>(target);
+              table.weights[at] =
+                  draw_value(connection.weight, r[target - first], seed, RandomStream::weights, c, s, t);
+              ++at;
+            }
           }
           fill_delay_channel(row_start, at - row_start);
           next[static_cast<std::size_t>(source)] = static_cast<std::int64_t>(at);
