@@ -14,11 +14,13 @@
 #include <vector>
 
 #include "command.hpp"
+#include "fit_module.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/fit/checkpoint.hpp"
 #include "neurodyn/fit/fit_output.hpp"
 #include "neurodyn/fit/optimizers.hpp"
 #include "neurodyn/io/fit_config.hpp"
+#include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/io/result_folder.hpp"
 #include "neurodyn/io/unit_key.hpp"
 
@@ -205,12 +207,7 @@ void run_fit_command(const FitFlags& flags) {
 
 void add_fit_command(CLI::App& app) {
   auto flags = std::make_shared<FitFlags>();
-  auto* command = app.add_subcommand(
-      "fit",
-      "Fit a model to a recording (ABF2, NWB, text): train on some sweeps, score on the others. The configuration "
-      "(--config) names the recording, the sweeps, the model and its free parameters, the objective and the "
-      "optimizer; flags override it. Writes fit.toml (the fitted model, for simulate --config), parameters.csv, "
-      "history.csv, scores.csv and figures. Ctrl-C stops and keeps the best so far; --resume continues.");
+  auto* command = app.add_subcommand(std::string(fit_module_info.name), std::string(fit_module_info.description));
   command->add_option("--config", flags->config, "the fit's TOML file (layout: README, `neurodyn fit`)")
       ->required()
       ->type_name("FIT.toml");
@@ -240,3 +237,12 @@ void add_fit_command(CLI::App& app) {
 }
 
 }  // namespace neurodyn::cli
+
+// The module's entry points (apps/neurodyn/fit_module.hpp).
+extern "C" __attribute__((visibility("default"))) void neurodyn_add_fit_command(CLI::App* app) {
+  neurodyn::cli::add_fit_command(*app);
+}
+
+extern "C" __attribute__((visibility("default"))) void neurodyn_fit_set_memory_budget(double bytes) {
+  neurodyn::set_memory_budget_bytes(bytes);
+}

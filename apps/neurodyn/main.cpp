@@ -12,6 +12,7 @@
 
 #include "analysis_commands.hpp"
 #include "command.hpp"
+#include "fit_module.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/population/ranks.hpp"
@@ -49,8 +50,16 @@ int main(int argc, char** argv) {
       "neurodyn: simulate spiking neuron models (Izhikevich 2003/2007, FitzHugh-Nagumo, LIF, AdEx, "
       "Hodgkin-Huxley) with a choice of numerical methods."};
   app.set_version_flag("--version", std::string(neurodyn::version));
+  void* fit_module = nullptr;  // neurodyn-fit.so, opened for `neurodyn fit` only
   app.add_option_function<double>(
-         "--max-memory", [](double megabytes) { neurodyn::set_memory_budget_bytes(megabytes * 1e6); },
+         "--max-memory",
+         [&fit_module](double megabytes) {
+           neurodyn::set_memory_budget_bytes(megabytes * 1e6);
+           if (fit_module == nullptr) return;
+           using SetBudget = void (*)(double);  // the module's io layer keeps a budget of its own
+           if (const auto set = reinterpret_cast<SetBudget>(module_symbol(fit_module, fit_module_set_memory_budget)))
+             set(megabytes * 1e6);
+         },
          "memory budget of a run's data in MB (default: half of this machine's physical memory); work that would "
          "need more is refused before it starts")
       ->type_name("MB");
@@ -68,7 +77,11 @@ int main(int argc, char** argv) {
   add_patterns_command(app);
   add_serve_command(app);
   add_recording_command(app);
-  add_fit_command(app);
+  try {
+    fit_module = add_command_on_demand(app, argc, argv, fit_module_info);
+  } catch (const neurodyn::FileError& error) {
+    return report(exit_file_error, error.what());
+  }
   add_network_command(app);
   add_sweep_command(app);
 #ifdef NEURODYN_HAS_PINN

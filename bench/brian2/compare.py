@@ -351,7 +351,8 @@ def main():
           "izh2003-RS, --start given).")
     print("- Compilers: Brian2's code is built with -O3 -ffast-math -march=native (all the CPU's vector "
           "extensions); neurodyn is built without fast-math and, with NEURODYN_NATIVE, with -march=native -mno-avx "
-          "(at most SSE4), so that its results do not depend on the machine.")
+          "(at most SSE4; the lane engine AVX2 without FMA where the machine has it, element by element: the same "
+          "bits), so that its results do not depend on the machine.")
     print("- net.m: Brian2 follows net.m's order in each 1 ms step (input drawn, threshold, weights of the "
           "spikes added, reset, then two 0.5 ms Euler steps of v and one of u). Random streams differ, so spike "
           "counts differ between the two; the rates are checked against the expected ranges instead.")

@@ -15,30 +15,6 @@
 
 namespace neurodyn::population_detail {
 
-double draw_value(const Draw& draw, double r, std::uint64_t seed, RandomStream stream, std::uint64_t a, std::uint64_t b,
-                  std::uint64_t c) {
-  switch (draw.kind) {
-    case Draw::Kind::fixed:
-      return draw.value;
-    case Draw::Kind::uniform:
-      return draw.low + (draw.high - draw.low) * uniform01(seed, stream, a, b, c);
-    case Draw::Kind::normal:
-      return draw.low + draw.high * standard_normal_pair(seed, stream, a, b, c).x;
-    case Draw::Kind::polynomial: {
-      // c0 + c1 r + c2 r^2 + ..., each power by repeated products, summed from the constant up: net.m's
-      // -65 + 15*r.^2 gives the same bits.
-      double sum = draw.coefficients.empty() ? 0.0 : draw.coefficients[0];
-      double power = 1.0;
-      for (std::size_t k = 1; k < draw.coefficients.size(); ++k) {
-        power = k == 1 ? r : power * r;
-        sum = sum + draw.coefficients[k] * power;
-      }
-      return sum;
-    }
-  }
-  return 0.0;
-}
-
 namespace {
 
 template <LaneSteppable M, class Stepper>
@@ -107,16 +83,46 @@ class LaneGroup final : public GroupEngine {
     for (int lane = 0; lane < lane_width; ++lane) block.current()[lane] = inputs[lane];
     std::vector<LaneSpike>& lane_spikes = scratch();
     lane_spikes.clear();
-    double t = static_cast<double>(bin.first) * bin.dt;
-    for (std::int64_t j = bin.first + 1; j <= bin.last; ++j) {
-      const double target = static_cast<double>(j) * bin.dt;
-      block.step(Stepper{}, t, target, lane_spikes);
-      t = target;
-      if (voltages) {
+    if (voltages) {
+      double t = static_cast<double>(bin.first) * bin.dt;
+      for (std::int64_t j = bin.first + 1; j <= bin.last; ++j) {
+        const double target = static_cast<double>(j) * bin.dt;
+        block.step(Stepper{}, t, target, lane_spikes);
+        t = target;
         for (int lane = 0; lane < lane_width; ++lane) *voltages++ = block.voltage(lane);
+      }
+    } else {
+      // Runs of common steps in a loop of their own; each other step (a spike, a hold, a failure) through step().
+      for (std::int64_t j = bin.first; j < bin.last; ++j) {
+        j = block.advance_common(Stepper{}, j, bin.last, bin.dt);
+        if (j == bin.last) break;
+        block.step(Stepper{}, static_cast<double>(j) * bin.dt, static_cast<double>(j + 1) * bin.dt, lane_spikes);
       }
     }
     append_in_neuron_order(b, lane_spikes, spikes);
+  }
+
+  void advance_converged_pair(std::size_t b, const double* inputs, const BinGrid& bin,
+                              std::vector<GroupSpike>& first_spikes, std::vector<GroupSpike>& second_spikes) override {
+    LaneBlock<M>& first = blocks_[b];
+    LaneBlock<M>& second = blocks_[b + 1];
+    for (int lane = 0; lane < lane_width; ++lane) {
+      first.current()[lane] = inputs[lane];
+      second.current()[lane] = inputs[lane_width + lane];
+    }
+    std::vector<LaneSpike>& first_lane_spikes = scratch();
+    std::vector<LaneSpike>& second_lane_spikes = second_scratch();
+    first_lane_spikes.clear();
+    second_lane_spikes.clear();
+    for (std::int64_t j = bin.first; j < bin.last; ++j) {
+      j = LaneBlock<M>::advance_common_pair(first, second, Stepper{}, j, bin.last, bin.dt);
+      if (j == bin.last) break;
+      const double t = static_cast<double>(j) * bin.dt, target = static_cast<double>(j + 1) * bin.dt;
+      first.step(Stepper{}, t, target, first_lane_spikes);
+      second.step(Stepper{}, t, target, second_lane_spikes);
+    }
+    append_in_neuron_order(b, first_lane_spikes, first_spikes);
+    append_in_neuron_order(b + 1, second_lane_spikes, second_spikes);
   }
 
   void set_decays(const std::vector<double>& tau_ms) override {
@@ -205,6 +211,10 @@ class LaneGroup final : public GroupEngine {
 
   // Blocks are advanced on several threads at once: each thread collects a block's spikes in a list of its own.
   static std::vector<LaneSpike>& scratch() {
+    thread_local std::vector<LaneSpike> spikes;
+    return spikes;
+  }
+  static std::vector<LaneSpike>& second_scratch() {
     thread_local std::vector<LaneSpike> spikes;
     return spikes;
   }

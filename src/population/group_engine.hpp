@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "lanes.hpp"
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/population/network.hpp"
+#include "neurodyn/population/random_streams.hpp"
 
 namespace neurodyn::population_detail {
 
@@ -38,6 +40,13 @@ class GroupEngine {
   // writes each lane's first state variable at the end of every grid step: lane_width values a step.
   virtual void advance_converged(std::size_t b, const double* inputs, const BinGrid& bin,
                                  std::vector<GroupSpike>& spikes, double* voltages = nullptr) = 0;
+  // advance_converged of blocks b and b + 1 (2 lane_width inputs, no voltages), their steps interleaved: the
+  // same result as the two calls, faster.
+  virtual void advance_converged_pair(std::size_t b, const double* inputs, const BinGrid& bin,
+                                      std::vector<GroupSpike>& first_spikes, std::vector<GroupSpike>& second_spikes) {
+    advance_converged(b, inputs, bin, first_spikes);
+    advance_converged(b + 1, inputs + lane_width, bin, second_spikes);
+  }
   // Decaying synaptic currents (LaneBlock::set_decays), one per time constant (ms), for every block.
   virtual void set_decays(const std::vector<double>& tau_ms) = 0;
   // Before block b's bin at t0 (ms): its decaying currents carried to t0 plus `jumps` (lane_width values a
@@ -74,7 +83,29 @@ const std::vector<std::string_view>& lane_models();
 void require_lane_model(std::string_view model);
 
 // The value of one draw for (neuron, slot): `r` is the neuron's own U(0, 1) for polynomial draws.
-double draw_value(const Draw& draw, double r, std::uint64_t seed, RandomStream stream, std::uint64_t a, std::uint64_t b,
-                  std::uint64_t c = 0);
+// Inline: the synapse table draws one for every synapse.
+inline double draw_value(const Draw& draw, double r, std::uint64_t seed, RandomStream stream, std::uint64_t a,
+                         std::uint64_t b, std::uint64_t c = 0) {
+  switch (draw.kind) {
+    case Draw::Kind::fixed:
+      return draw.value;
+    case Draw::Kind::uniform:
+      return draw.low + (draw.high - draw.low) * uniform01(seed, stream, a, b, c);
+    case Draw::Kind::normal:
+      return draw.low + draw.high * standard_normal_pair(seed, stream, a, b, c).x;
+    case Draw::Kind::polynomial: {
+      // c0 + c1 r + c2 r^2 + ..., each power by repeated products, summed from the constant up: net.m's
+      // -65 + 15*r.^2 gives the same bits.
+      double sum = draw.coefficients.empty() ? 0.0 : draw.coefficients[0];
+      double power = 1.0;
+      for (std::size_t k = 1; k < draw.coefficients.size(); ++k) {
+        power = k == 1 ? r : power * r;
+        sum = sum + draw.coefficients[k] * power;
+      }
+      return sum;
+    }
+  }
+  return 0.0;
+}
 
 }  // namespace neurodyn::population_detail

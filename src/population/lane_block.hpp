@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
@@ -144,6 +145,53 @@ class LaneBlock {
     }
   }
 
+  // Grid steps j + 1, j + 2, ... up to `last` (step i goes from (i - 1) dt to i dt) while each is the common step of
+  // step() above, with the state held in locals between steps (no copies to and from the block, no call per
+  // step); returns the index j of the step not taken, or `last`. The same operations on the same values as
+  // step(): the step that is not common is left to it.
+  template <class Stepper>
+  [[gnu::flatten]] std::int64_t advance_common(const Stepper& stepper, std::int64_t j, std::int64_t last, double dt) {
+    if (!all_running_ || !decays_.empty()) return j;
+    const LaneSystem system{*this};
+    Block x = x_;
+    for (; j < last; ++j) {
+      const double t = static_cast<double>(j) * dt, target = static_cast<double>(j + 1) * dt;
+      if (latest_hold_ > t) break;
+      const Block slope = system.rhs(t, x);
+      const Block end = stepper.step(system, t, x, slope, target - t).end;
+      if (!common_end(guard(end), end)) break;
+      x = end;
+    }
+    x_ = x;
+    return j;
+  }
+
+  // advance_common for two blocks at once, in one loop: the two blocks' chains of dependent operations overlap
+  // (one block's step is a chain of some eight operations on v, too short for the processor to fill alone). Stops
+  // at the first step that is not common in either block; each block's arithmetic is that of advance_common.
+  template <class Stepper>
+  [[gnu::flatten]] static std::int64_t advance_common_pair(LaneBlock& first, LaneBlock& second, const Stepper& stepper,
+                                                           std::int64_t j, std::int64_t last, double dt) {
+    if (!first.all_running_ || !second.all_running_ || !first.decays_.empty() || !second.decays_.empty()) return j;
+    const LaneSystem first_system{first}, second_system{second};
+    const double latest_hold = std::max(first.latest_hold_, second.latest_hold_);
+    Block x = first.x_, y = second.x_;
+    for (; j < last; ++j) {
+      const double t = static_cast<double>(j) * dt, target = static_cast<double>(j + 1) * dt;
+      if (latest_hold > t) break;
+      const Block x_slope = first_system.rhs(t, x);
+      const Block y_slope = second_system.rhs(t, y);
+      const Block x_end = stepper.step(first_system, t, x, x_slope, target - t).end;
+      const Block y_end = stepper.step(second_system, t, y, y_slope, target - t).end;
+      if (!(common_end(first.guard(x_end), x_end) & common_end(second.guard(y_end), y_end))) break;
+      x = x_end;
+      y = y_end;
+    }
+    first.x_ = x;
+    second.x_ = y;
+    return j;
+  }
+
  private:
   // The lanes' input at t: the held current plus the decaying currents.
   Lanes current_at(double t) const {
@@ -183,13 +231,27 @@ class LaneBlock {
 
   Lanes guard(const Block& x) const { return model_.spike_guard(columns(x)); }
 
-  // Whether every guard is below zero and every value within 1e12 (false for NaN), by comparisons and'ed
-  // together without branches, which the compiler turns into vector compares and one mask test.
+  // Whether every guard is below zero and every value within 1e12 (false for NaN): the comparisons of two
+  // doubles at a time (GCC's vector extensions: compares, a mask of the sign bit for |x|, and'ed masks), one test
+  // at the end. Written out because the compiler otherwise makes one scalar compare and branch of each.
   static bool common_end(const Lanes& guard_end, const Block& end) {
-    bool common = true;
-    for (int lane = 0; lane < lane_width; ++lane) common &= guard_end[lane] < 0.0;
-    for (int i = 0; i < lane_width * N; ++i) common &= std::abs(end.data()[i]) <= 1e12;
-    return common;
+    using Pair = double __attribute__((vector_size(16)));
+    using Mask = long long __attribute__((vector_size(16)));
+    static_assert(lane_width % 2 == 0);
+    const auto load = [](const double* at) {
+      Pair pair;
+      std::memcpy(&pair, at, sizeof pair);
+      return pair;
+    };
+    const Mask magnitude = {0x7fffffffffffffffLL, 0x7fffffffffffffffLL};
+    const Pair zero = {0.0, 0.0}, bound = {1e12, 1e12};
+    Mask common = {-1, -1};
+    for (int lane = 0; lane < lane_width; lane += 2) common &= load(guard_end.data() + lane) < zero;
+    for (int i = 0; i < lane_width * N; i += 2) {
+      const Pair absolute = reinterpret_cast<Pair>(reinterpret_cast<Mask>(load(end.data() + i)) & magnitude);
+      common &= absolute <= bound;
+    }
+    return (common[0] & common[1]) != 0;
   }
 
   // The fixed-step driver's grid step for one lane: from t to target, split at the end of a hold and at each
@@ -278,9 +340,9 @@ class LaneBlock {
   LaneModel<M> model_;
   Block x_;
   Lanes current_;
-  std::vector<double> decays_;     // ms, one per decaying channel
-  std::vector<Lanes> decaying_;    // the channels' currents at decay_origin_
-  double decay_origin_ = 0.0;      // ms
+  std::vector<double> decays_;   // ms, one per decaying channel
+  std::vector<Lanes> decaying_;  // the channels' currents at decay_origin_
+  double decay_origin_ = 0.0;    // ms
   Lanes hold_until_;
   double latest_hold_ = -std::numeric_limits<double>::infinity();  // the largest hold_until_ ever set
   std::array<LaneStatus, lane_width> status_;

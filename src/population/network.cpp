@@ -303,6 +303,26 @@ int poisson_count(double mean, double u) {
   return k;
 }
 
+// to[t] += rows[0][t], then rows[1][t], ..., for t < length: each target's sum in the rows' order, kept in registers
+// across the rows, a chunk of targets at a time.
+void add_rows(double* to, std::size_t length, const std::vector<const double*>& rows) {
+  constexpr std::size_t chunk = 16;
+  std::size_t t = 0;
+  for (; t + chunk <= length; t += chunk) {
+    double sum[chunk];
+    for (std::size_t l = 0; l < chunk; ++l) sum[l] = to[t + l];
+    for (const double* row : rows) {
+      for (std::size_t l = 0; l < chunk; ++l) sum[l] += row[t + l];
+    }
+    for (std::size_t l = 0; l < chunk; ++l) to[t + l] = sum[l];
+  }
+  for (; t < length; ++t) {
+    double sum = to[t];
+    for (const double* row : rows) sum += row[t];
+    to[t] = sum;
+  }
+}
+
 // The external input of one group's neurons, bin by bin.
 struct GroupInputs {
   struct Source {
@@ -319,15 +339,23 @@ struct GroupInputs {
     for (const Source& source : sources) {
       const ExternalInput& input = *source.input;
       switch (input.kind) {
-        case ExternalInput::Kind::gaussian:
-          // Neurons 2m and 2m + 1 take the two numbers of one draw (random_streams.hpp, standard_normal).
-          for (int lane = 0; lane < lane_width; lane += 2) {
-            const auto pair = standard_normal_pair(seed, RandomStream::external_input, source.index,
-                                                   static_cast<std::uint64_t>(first + lane) / 2, k);
-            values[lane] += input.mean + input.sigma * pair.x;
-            values[lane + 1] += input.mean + input.sigma * pair.y;
+        case ExternalInput::Kind::gaussian: {
+          // Neurons 2m and 2m + 1 take the two numbers of one draw (random_streams.hpp, standard_normal). The
+          // block's four Philox calls come first, so that their multiplications overlap.
+          constexpr int pairs = lane_width / 2;
+          r123::Philox4x64::ctr_type words[pairs];
+#pragma GCC unroll 4
+          for (int p = 0; p < pairs; ++p) {
+            words[p] = random_detail::philox(seed, RandomStream::external_input, source.index,
+                                             static_cast<std::uint64_t>(first) / 2 + static_cast<std::uint64_t>(p), k);
+          }
+          for (int p = 0; p < pairs; ++p) {
+            const auto pair = r123::boxmuller(words[p][0], words[p][1]);
+            values[2 * p] += input.mean + input.sigma * pair.x;
+            values[2 * p + 1] += input.mean + input.sigma * pair.y;
           }
           break;
+        }
         case ExternalInput::Kind::poisson:
           for (int lane = 0; lane < lane_width; ++lane) {
             const double u = uniform01(seed, RandomStream::external_input, source.index,
@@ -455,6 +483,7 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
   std::vector<std::pair<double, std::int64_t>> bin_spikes;
   std::vector<std::int64_t> local_sources;
   std::vector<double> local_times;
+  std::vector<const double*> dense_rows;
   // arrival[channel * slots + d]: the buffer of the channel for bin k + d.
   std::vector<double*> arrival(channels * static_cast<std::size_t>(slots));
   const auto route = [&](std::size_t synapse) {
@@ -484,19 +513,32 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     const std::vector<double> times = Ranks::all_gather(local_times);
     result.exchange_seconds += std::chrono::duration<double>(Clock::now() - exchange_start).count();
     bin_spikes.clear();
+    // Consecutive spikes whose rows are contiguous onto the same targets (dense connections) are added together,
+    // target by target, each input summing the rows in the spikes' order as one row after another would.
+    dense_rows.clear();
+    double* dense_to = nullptr;
+    std::size_t dense_length = 0;
     for (std::size_t s = 0; s < sources.size(); ++s) {
       const std::int64_t source = sources[s];
       const auto begin = static_cast<std::size_t>(synapses.offsets[static_cast<std::size_t>(source)]);
       const auto end = static_cast<std::size_t>(synapses.offsets[static_cast<std::size_t>(source) + 1]);
       if (begin < end && synapses.contiguous[static_cast<std::size_t>(source)]) {
         double* to = arrival[route(begin)] + synapses.targets[begin];
-        const double* weight = synapses.weights.data() + begin;
-        for (std::size_t at = 0; at < end - begin; ++at) to[at] += weight[at];
+        if (!dense_rows.empty() && (to != dense_to || end - begin != dense_length)) {
+          add_rows(dense_to, dense_length, dense_rows);
+          dense_rows.clear();
+        }
+        dense_to = to;
+        dense_length = end - begin;
+        dense_rows.push_back(synapses.weights.data() + begin);
       } else {
+        if (!dense_rows.empty()) add_rows(dense_to, dense_length, dense_rows);
+        dense_rows.clear();
         for (std::size_t at = begin; at < end; ++at) arrival[route(at)][synapses.targets[at]] += synapses.weights[at];
       }
       bin_spikes.emplace_back(times[s], source);
     }
+    if (!dense_rows.empty()) add_rows(dense_to, dense_length, dense_rows);
     std::sort(bin_spikes.begin(), bin_spikes.end());  // by time, then neuron
     for (const auto& [time, neuron] : bin_spikes) {
       result.spikes.time_ms.push_back(time);
@@ -511,6 +553,35 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     }
     deliver(-1);
   }
+  // A bin's blocks are shared among the threads when each takes enough work: otherwise forking and joining the
+  // threads at every bin costs more than it saves (and far more on a loaded machine, where a thread that waits
+  // for a core holds up the bin). Then the external inputs, which do not depend on the state, are drawn for
+  // `window` bins at a time on the threads, and the bins are advanced on one.
+  const std::size_t own_items = own_end - own_begin;
+  const bool bins_on_threads =
+      threads > 1 && static_cast<double>(own_items) * static_cast<double>(published ? 1 : steps_per_bin) >= 2048.0;
+  // Few windows on the threads (each fork and join is a wait for a core on a loaded machine): about 2 MB of inputs
+  // a window; 16 bins on one thread, to stay in the cache.
+  const auto own_neurons = static_cast<std::int64_t>(own_items) * lane_width;
+  std::int64_t window = 0;
+  if (!bins_on_threads) {
+    window =
+        threads > 1 ? std::max<std::int64_t>(16, (std::int64_t{1} << 18) / std::max<std::int64_t>(1, own_neurons)) : 16;
+    window = std::min(window, std::max<std::int64_t>(1, bins));
+  }
+  std::vector<double> window_inputs(static_cast<std::size_t>(window) * own_items * lane_width);
+  const auto draw_window = [&](std::int64_t first_bin) {
+    const std::int64_t count = std::min(window, bins - first_bin);
+    const auto work = static_cast<std::int64_t>(own_items) * count;
+#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
+    for (std::int64_t w = 0; w < work; ++w) {
+      const std::int64_t bin = first_bin + w / static_cast<std::int64_t>(own_items);
+      const std::size_t i = own_begin + static_cast<std::size_t>(w % static_cast<std::int64_t>(own_items));
+      const auto [g, b] = items[i];
+      inputs[g].block_values(static_cast<std::int64_t>(b) * lane_width, bin, spec.bin_ms, spec.seed,
+                             window_inputs.data() + static_cast<std::size_t>(w) * lane_width);
+    }
+  };
   std::optional<RankFailure> failure;
   for (std::int64_t k = 0; k < bins && !failure; ++k) {
     const auto slot_of = [&](std::size_t channel) -> std::vector<double>& {
@@ -518,7 +589,8 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     };
     const BinGrid grid{spec.dt_ms, k * steps_per_bin, (k + 1) * steps_per_bin,
                        static_cast<double>(k + 1) * spec.bin_ms};
-#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
+    if (window > 0 && k % window == 0) draw_window(k);
+#pragma omp parallel for schedule(static) num_threads(threads) if (bins_on_threads)
     for (std::size_t i = own_begin; i < own_end; ++i) {
       const auto [g, b] = items[i];
       auto& group = *groups[g];
@@ -535,7 +607,12 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
         }
       };
       double block_inputs[lane_width], arrived[lane_width];
-      inputs[g].block_values(static_cast<std::int64_t>(b) * lane_width, k, spec.bin_ms, spec.seed, block_inputs);
+      if (window > 0) {
+        const std::size_t w = static_cast<std::size_t>(k % window) * own_items + (i - own_begin);
+        std::copy_n(window_inputs.data() + w * lane_width, lane_width, block_inputs);
+      } else {
+        inputs[g].block_values(static_cast<std::int64_t>(b) * lane_width, k, spec.bin_ms, spec.seed, block_inputs);
+      }
       take(slot_of(0), arrived);
       for (int lane = 0; lane < lane_width; ++lane) block_inputs[lane] += arrived[lane];
       if (channels > 1) {

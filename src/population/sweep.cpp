@@ -1,8 +1,10 @@
 #include "neurodyn/population/sweep.hpp"
 
 #include <fmt/format.h>
+#include <omp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -163,34 +165,63 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
   const int threads = static_cast<int>(analysis_detail::thread_count(Ranks::threads(spec.threads), blocks));
   const auto started = std::chrono::steady_clock::now();
   auto last_report = started;
-  // Blocks are handed out in chunks from a count shared by the ranks (runs differ in cost: a rank that finishes
-  // early takes more), and a chunk's blocks are shared among this rank's threads.
-  SharedCounter next_block;
-  const auto chunk = static_cast<std::int64_t>(8 * threads);
-  std::vector<std::size_t> advanced;  // the blocks this rank advanced
-  for (;;) {
-    const auto first = static_cast<std::size_t>(next_block.take(chunk));
-    if (first >= blocks) break;
-    const std::size_t last = std::min(blocks, first + static_cast<std::size_t>(chunk));
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-    for (std::size_t b = first; b < last; ++b) {
-      double inputs[population_detail::lane_width] = {};
-      if (start_index > 0) engine->advance_converged(b, inputs, {spec.dt_ms, 0, start_index, 0.0}, spikes[b]);
-      for (int lane = 0; lane < population_detail::lane_width; ++lane) {
-        const auto run =
-            std::min<std::int64_t>(static_cast<std::int64_t>(b) * population_detail::lane_width + lane, runs - 1);
-        inputs[lane] = run_current(spec, points[static_cast<std::size_t>(run)]);
+  // Blocks b and b + 1 (GroupEngine::advance_converged_pair; b alone when it is the last before `last`).
+  const auto advance_pair = [&](std::size_t b, std::size_t last) {
+    const std::size_t count = std::min<std::size_t>(2, last - b);
+    double inputs[2 * population_detail::lane_width] = {};
+    const auto advance = [&](std::int64_t from, std::int64_t to) {
+      const population_detail::BinGrid grid{spec.dt_ms, from, to, 0.0};
+      if (count == 2) {
+        engine->advance_converged_pair(b, inputs, grid, spikes[b], spikes[b + 1]);
+      } else {
+        engine->advance_converged(b, inputs, grid, spikes[b]);
       }
-      if (end_index > start_index) {
-        engine->advance_converged(b, inputs, {spec.dt_ms, start_index, end_index, 0.0}, spikes[b]);
-      }
+    };
+    if (start_index > 0) advance(0, start_index);
+    for (int lane = 0; lane < static_cast<int>(count) * population_detail::lane_width; ++lane) {
+      const auto run =
+          std::min<std::int64_t>(static_cast<std::int64_t>(b) * population_detail::lane_width + lane, runs - 1);
+      inputs[lane] = run_current(spec, points[static_cast<std::size_t>(run)]);
     }
-    for (std::size_t b = first; b < last; ++b) advanced.push_back(b);
+    if (end_index > start_index) advance(start_index, end_index);
+  };
+  const auto report = [&](std::size_t blocks_done) {
     const auto now = std::chrono::steady_clock::now();
     if (progress && Ranks::rank() == 0 && now - last_report >= std::chrono::milliseconds(500)) {
       last_report = now;
-      progress({std::min<std::int64_t>(static_cast<std::int64_t>(last) * population_detail::lane_width, runs), runs});
+      progress(
+          {std::min<std::int64_t>(static_cast<std::int64_t>(blocks_done) * population_detail::lane_width, runs), runs});
     }
+  };
+  std::vector<std::size_t> advanced;  // the blocks this rank advanced
+  if (Ranks::distributed()) {
+    // Blocks are handed out in chunks from a count shared by the ranks (runs differ in cost: a rank that finishes
+    // early takes more; only the main thread calls MPI), and a chunk's blocks are shared among this rank's threads.
+    SharedCounter next_block;
+    const auto chunk = static_cast<std::int64_t>(8 * threads);
+    for (;;) {
+      const auto first = static_cast<std::size_t>(next_block.take(chunk));
+      if (first >= blocks) break;
+      const std::size_t last = std::min(blocks, first + static_cast<std::size_t>(chunk));
+      const std::size_t pairs = (last - first + 1) / 2;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+      for (std::size_t p = 0; p < pairs; ++p) advance_pair(first + 2 * p, last);
+      for (std::size_t b = first; b < last; ++b) advanced.push_back(b);
+      report(last);
+    }
+  } else {
+    // One process: one parallel region, whose threads take pairs of blocks from a counter until none is left (a
+    // region per chunk waited at every chunk's end for a thread that had lost its core on a loaded machine).
+    const std::size_t pairs = (blocks + 1) / 2;
+    std::atomic<std::size_t> next_pair{0};
+#pragma omp parallel num_threads(threads)
+    {
+      for (std::size_t p = next_pair++; p < pairs; p = next_pair++) {
+        advance_pair(2 * p, blocks);
+        if (omp_get_thread_num() == 0) report(std::min(blocks, 2 * next_pair.load()));
+      }
+    }
+    for (std::size_t b = 0; b < blocks; ++b) advanced.push_back(b);
   }
   SweepResult result;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -7,8 +7,10 @@
 #include <limits>
 #include <string>
 
+#include "../analysis/parallel_for.hpp"  // thread_count
 #include "group_engine.hpp"
 #include "neurodyn/error.hpp"
+#include "neurodyn/population/ranks.hpp"
 #include "neurodyn/text_input.hpp"
 
 namespace neurodyn::population_detail {
@@ -22,33 +24,17 @@ struct Edge {
   std::uint8_t channel;  // SynapseTable::channels
 };
 
-// The synapses the connections will make: exact for all pairs and fixed in-degrees, the mean for a probability
-// (plus three standard deviations), nothing for an edge file (its lines are counted as they are read).
-double expected_synapses(const NetworkSpec& spec) {
-  double count = 0.0;
-  for (const Connection& connection : spec.connections) {
-    double from = 0.0, to = 0.0;
-    for (const NeuronGroup& group : spec.groups) {
-      if (group.name == connection.from) from = static_cast<double>(group.count);
-      if (group.name == connection.to) to = static_cast<double>(group.count);
-    }
-    switch (connection.rule) {
-      case Connection::Rule::all:
-        count += from * to;
-        break;
-      case Connection::Rule::probability: {
-        const double mean = connection.probability * from * to;
-        count += mean + 3.0 * std::sqrt(mean);
-        break;
-      }
-      case Connection::Rule::in_degree:
-        count += static_cast<double>(connection.in_degree) * to;
-        break;
-      case Connection::Rule::edges:
-        break;
-    }
+// uniform01(seed, weights, connection, source, first + k) for k < weight_batch, the Philox calls one after the
+// other with nothing between them, so that the processor overlaps their multiplications.
+constexpr int weight_batch = 4;
+void uniform_weights(std::uint64_t seed, std::uint64_t connection, std::uint64_t source, std::uint64_t first,
+                     double* r) {
+  r123::Philox4x64::ctr_type words[weight_batch];
+#pragma GCC unroll 4
+  for (int k = 0; k < weight_batch; ++k) {
+    words[k] = random_detail::philox(seed, RandomStream::weights, connection, source, first + k);
   }
-  return count;
+  for (int k = 0; k < weight_batch; ++k) r[k] = r123::u01<double>(words[k][0]);
 }
 
 std::uint8_t channel_of(const Connection& connection, const std::vector<double>& decay_ms) {
@@ -86,8 +72,8 @@ std::vector<std::int64_t> distinct_sample(std::int64_t n, std::int64_t k, std::u
 // Edges of an edge file: `source,target[,weight]` per line, indices within the connection's groups; blank lines,
 // lines starting with '#' and a first line naming the columns are skipped.
 void read_edge_file(const Connection& connection, std::int64_t from_first, std::int64_t from_count,
-                    std::int64_t to_first, std::int64_t to_count, int delay, std::uint8_t channel,
-                    NeuronRange targets, std::vector<Edge>& edges) {
+                    std::int64_t to_first, std::int64_t to_count, int delay, std::uint8_t channel, NeuronRange targets,
+                    std::vector<Edge>& edges) {
   std::ifstream in = open_text_input(connection.edge_file, "edge file");
   std::string text;
   long line = 0;
@@ -138,97 +124,194 @@ int delay_bins(const Connection& connection, double bin_ms) {
 
 SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int64_t>& group_first,
                             NeuronRange targets) {
+  // The table is filled in place, row by row: first each connection's synapses are counted per source (all pairs
+  // by arithmetic; the drawn rules as lists of sources per target, 4 bytes a synapse; an edge file as its edges),
+  // then every connection in order appends its synapses to their sources' rows, each row in the order of its
+  // targets (of the file's lines for an edge file). A weight is a pure function of (seed, connection, source,
+  // target), so the table is the same as that of an edge list sorted stably by source.
   SynapseTable table;
   table.decay_ms = decay_time_constants(spec);
-  std::vector<Edge> edges;
-  // No copies as the list grows: the expected count, in the share of the targets drawn here.
-  const double share = static_cast<double>(targets.end - targets.begin) / static_cast<double>(group_first.back());
-  edges.reserve(static_cast<std::size_t>(expected_synapses(spec) * share));
   const std::uint64_t seed = spec.seed;
+  const std::int64_t neurons = group_first.back();
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(neurons) + 1, 0);  // row sizes, shifted by one
+  const int threads = static_cast<int>(analysis_detail::thread_count(Ranks::threads(spec.threads), 1 << 30));
+
+  // What each connection makes onto the targets drawn here.
+  struct Made {
+    std::int64_t from_first = 0, from_count = 0, first_target = 0, end_target = 0;
+    int delay = 1;
+    std::uint8_t channel = 0;
+    bool autapses_skipped = false;  // the rule is all pairs of one group without autapses
+    std::int64_t synapses = 0;
+    std::vector<std::uint32_t> sources;    // drawn rules: the sources of each target, target by target
+    std::vector<std::int64_t> per_target;  // their offsets (end_target - first_target + 1 entries)
+    std::vector<Edge> edges;               // an edge file's edges onto the targets here, in the file's order
+  };
+  std::vector<Made> made(spec.connections.size());
   for (std::size_t c = 0; c < spec.connections.size(); ++c) {
     const Connection& connection = spec.connections[c];
+    Made& m = made[c];
     const auto from = group_index(spec, connection.from), to = group_index(spec, connection.to);
-    const std::int64_t from_first = group_first[static_cast<std::size_t>(from)];
+    m.from_first = group_first[static_cast<std::size_t>(from)];
+    m.from_count = spec.groups[static_cast<std::size_t>(from)].count;
     const std::int64_t to_first = group_first[static_cast<std::size_t>(to)];
-    const std::int64_t from_count = spec.groups[static_cast<std::size_t>(from)].count;
     const std::int64_t to_count = spec.groups[static_cast<std::size_t>(to)].count;
-    const int delay = delay_bins(connection, spec.bin_ms);
-    const std::uint8_t channel = channel_of(connection, table.decay_ms);
+    m.delay = delay_bins(connection, spec.bin_ms);
+    m.channel = channel_of(connection, table.decay_ms);
     const bool same_group = from == to;
-    // The targets of this connection that are drawn here.
-    const std::int64_t first_target = std::max(to_first, targets.begin);
-    const std::int64_t end_target = std::min(to_first + to_count, targets.end);
-    const auto add = [&](std::int64_t source, std::int64_t target) {
-      const auto s = static_cast<std::uint64_t>(source), t = static_cast<std::uint64_t>(target);
-      const double r = uniform01(seed, RandomStream::weights, c, s, t);
-      edges.push_back({static_cast<std::uint32_t>(source), static_cast<std::uint32_t>(target),
-                       draw_value(connection.weight, r, seed, RandomStream::weights, c, s, t), delay, channel});
+    m.first_target = std::max(to_first, targets.begin);
+    m.end_target = std::min(to_first + to_count, targets.end);
+    const std::int64_t target_count = std::max<std::int64_t>(0, m.end_target - m.first_target);
+    const auto count_sources = [&] {
+      for (const std::uint32_t source : m.sources) ++counts[source + 1];
+      m.synapses = static_cast<std::int64_t>(m.sources.size());
     };
     switch (connection.rule) {
-      case Connection::Rule::all:
-        for (std::int64_t target = first_target; target < end_target; ++target) {
-          for (std::int64_t source = from_first; source < from_first + from_count; ++source) {
-            if (connection.autapses || source != target) add(source, target);
-          }
+      case Connection::Rule::all: {
+        if (target_count == 0) break;
+        m.autapses_skipped = same_group && !connection.autapses;
+        for (std::int64_t source = m.from_first; source < m.from_first + m.from_count; ++source) {
+          const bool self = m.autapses_skipped && source >= m.first_target && source < m.end_target;
+          counts[static_cast<std::size_t>(source) + 1] += target_count - (self ? 1 : 0);
+          m.synapses += target_count - (self ? 1 : 0);
         }
         break;
+      }
       case Connection::Rule::probability: {
         // Geometric gaps between the chosen sources of each target: O(synapses), not O(sources x targets).
         const double p = connection.probability;
+        m.per_target.assign(static_cast<std::size_t>(target_count) + 1, 0);
         if (p <= 0.0) break;
+        m.sources.reserve(static_cast<std::size_t>(p * static_cast<double>(m.from_count * target_count) * 1.01));
         const double log_miss = std::log1p(-p);
-        for (std::int64_t target = first_target; target < end_target; ++target) {
+        for (std::int64_t target = m.first_target; target < m.end_target; ++target) {
           std::int64_t source = -1;
           for (std::uint64_t draw = 0;; ++draw) {
             if (p < 1.0) {
               const double u = uniform01(seed, RandomStream::connectivity, c, static_cast<std::uint64_t>(target), draw);
               const double gap = std::floor(std::log(u) / log_miss);
-              if (gap >= static_cast<double>(from_count)) break;
+              if (gap >= static_cast<double>(m.from_count)) break;
               source += 1 + static_cast<std::int64_t>(gap);
             } else {
               source += 1;
             }
-            if (source >= from_count) break;
-            if (connection.autapses || !same_group || from_first + source != target) add(from_first + source, target);
+            if (source >= m.from_count) break;
+            if (connection.autapses || !same_group || m.from_first + source != target) {
+              m.sources.push_back(static_cast<std::uint32_t>(m.from_first + source));
+            }
           }
+          m.per_target[static_cast<std::size_t>(target - m.first_target) + 1] =
+              static_cast<std::int64_t>(m.sources.size());
         }
+        count_sources();
         break;
       }
       case Connection::Rule::in_degree: {
         const bool skip_self = same_group && !connection.autapses;
-        const std::int64_t candidates = from_count - (skip_self ? 1 : 0);
-        for (std::int64_t target = first_target; target < end_target; ++target) {
+        const std::int64_t candidates = m.from_count - (skip_self ? 1 : 0);
+        m.per_target.assign(static_cast<std::size_t>(target_count) + 1, 0);
+        m.sources.reserve(static_cast<std::size_t>(connection.in_degree * target_count));
+        for (std::int64_t target = m.first_target; target < m.end_target; ++target) {
           for (std::int64_t index :
                distinct_sample(candidates, connection.in_degree, seed, c, static_cast<std::uint64_t>(target))) {
             // Without autapses the target itself is left out of the candidates: indices from it on move up one.
-            if (skip_self && from_first + index >= target) ++index;
-            add(from_first + index, target);
+            if (skip_self && m.from_first + index >= target) ++index;
+            m.sources.push_back(static_cast<std::uint32_t>(m.from_first + index));
           }
+          m.per_target[static_cast<std::size_t>(target - m.first_target) + 1] =
+              static_cast<std::int64_t>(m.sources.size());
         }
+        count_sources();
         break;
       }
       case Connection::Rule::edges:
-        read_edge_file(connection, from_first, from_count, to_first, to_count, delay, channel, targets, edges);
+        read_edge_file(connection, m.from_first, m.from_count, to_first, to_count, m.delay, m.channel, targets,
+                       m.edges);
+        for (const Edge& edge : m.edges) ++counts[static_cast<std::size_t>(edge.source) + 1];
+        m.synapses = static_cast<std::int64_t>(m.edges.size());
         break;
     }
   }
-  // Rows by source, stable: within a row, the order of the connections and of the targets.
-  const std::int64_t neurons = group_first.back();
-  table.offsets.assign(static_cast<std::size_t>(neurons) + 1, 0);
-  for (const Edge& edge : edges) ++table.offsets[static_cast<std::size_t>(edge.source) + 1];
-  for (std::size_t j = 1; j < table.offsets.size(); ++j) table.offsets[j] += table.offsets[j - 1];
-  table.targets.resize(edges.size());
-  table.weights.resize(edges.size());
-  table.delays.resize(edges.size());
-  if (!table.decay_ms.empty()) table.channels.resize(edges.size());
+
+  // Rows: offsets, then every connection's synapses appended to their rows in connection order.
+  for (std::size_t j = 1; j < counts.size(); ++j) counts[j] += counts[j - 1];
+  table.offsets = std::move(counts);
+  const auto synapses = static_cast<std::size_t>(table.offsets.back());
+  table.targets.resize(synapses);
+  table.weights.resize(synapses);
+  table.delays.resize(synapses);
+  if (!table.decay_ms.empty()) table.channels.resize(synapses);
   std::vector<std::int64_t> next(table.offsets.begin(), table.offsets.end() - 1);
-  for (const Edge& edge : edges) {
-    const auto at = static_cast<std::size_t>(next[static_cast<std::size_t>(edge.source)]++);
-    table.targets[at] = static_cast<std::uint32_t>(edge.target);
-    table.weights[at] = edge.weight;
-    table.delays[at] = static_cast<std::uint16_t>(edge.delay);
-    if (!table.channels.empty()) table.channels[at] = edge.channel;
-    table.max_delay = std::max(table.max_delay, edge.delay);
+  for (std::size_t c = 0; c < spec.connections.size(); ++c) {
+    const Connection& connection = spec.connections[c];
+    Made& m = made[c];
+    if (m.synapses > 0) table.max_delay = std::max(table.max_delay, m.delay);
+    const auto weight = [&](std::int64_t source, std::int64_t target) {
+      const auto s = static_cast<std::uint64_t>(source), t = static_cast<std::uint64_t>(target);
+      const double r = uniform01(seed, RandomStream::weights, c, s, t);
+      return draw_value(connection.weight, r, seed, RandomStream::weights, c, s, t);
+    };
+    const auto fill_delay_channel = [&](std::size_t at, std::size_t count) {
+      std::fill_n(table.delays.begin() + static_cast<std::ptrdiff_t>(at), count, static_cast<std::uint16_t>(m.delay));
+      if (!table.channels.empty()) {
+        std::fill_n(table.channels.begin() + static_cast<std::ptrdiff_t>(at), count, m.channel);
+      }
+    };
+    switch (connection.rule) {
+      case Connection::Rule::all: {
+        if (m.end_target <= m.first_target) break;
+        // Each source's row takes the targets in order: rows are independent, so they are filled on the threads.
+        const std::int64_t sources = m.from_count;
+#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1 && m.synapses >= 65536)
+        for (std::int64_t i = 0; i < sources; ++i) {
+          const std::int64_t source = m.from_first + i;
+          auto at = static_cast<std::size_t>(next[static_cast<std::size_t>(source)]);
+          const std::size_t row_start = at;
+          const auto s = static_cast<std::uint64_t>(source);
+          for (std::int64_t first = m.first_target; first < m.end_target; first += weight_batch) {
+            // The uniform numbers of four targets at once (their Philox calls overlap); past the row's end unused.
+            double r[weight_batch];
+            uniform_weights(seed, c, s, static_cast<std::uint64_t>(first), r);
+            const std::int64_t end = std::min<std::int64_t>(first + weight_batch, m.end_target);
+            for (std::int64_t target = first; target < end; ++target) {
+              if (m.autapses_skipped && target == source) continue;
+              const auto t = static_cast<std::uint64_t>(target);
+              table.targets[at] = static_cast<std::uint32_t>(target);
+              table.weights[at] =
+                  draw_value(connection.weight, r[target - first], seed, RandomStream::weights, c, s, t);
+              ++at;
+            }
+          }
+          fill_delay_channel(row_start, at - row_start);
+          next[static_cast<std::size_t>(source)] = static_cast<std::int64_t>(at);
+        }
+        break;
+      }
+      case Connection::Rule::probability:
+      case Connection::Rule::in_degree:
+        for (std::int64_t target = m.first_target; target < m.end_target; ++target) {
+          const auto k = static_cast<std::size_t>(target - m.first_target);
+          for (auto i = m.per_target[k]; i < m.per_target[k + 1]; ++i) {
+            const std::uint32_t source = m.sources[static_cast<std::size_t>(i)];
+            const auto at = static_cast<std::size_t>(next[source]++);
+            table.targets[at] = static_cast<std::uint32_t>(target);
+            table.weights[at] = weight(source, target);
+            fill_delay_channel(at, 1);
+          }
+        }
+        m.sources = {};
+        m.per_target = {};
+        break;
+      case Connection::Rule::edges:
+        for (const Edge& edge : m.edges) {
+          const auto at = static_cast<std::size_t>(next[edge.source]++);
+          table.targets[at] = edge.target;
+          table.weights[at] = edge.weight;
+          fill_delay_channel(at, 1);
+        }
+        m.edges = {};
+        break;
+    }
   }
   table.contiguous.assign(static_cast<std::size_t>(neurons), 1);
   for (std::size_t j = 0; j < static_cast<std::size_t>(neurons); ++j) {
