@@ -24,7 +24,7 @@ void* add_command_on_demand(CLI::App& app, int argc, char** argv, const CommandM
     throw FileError(fmt::format("the {} module {} could not be loaded: {}", module.name, path.string(), dlerror()));
   }
   using AddCommand = void (*)(CLI::App*);
-  const auto add = reinterpret_cast<AddCommand>(module_symbol(handle, module.entry));
+  const auto add = reinterpret_cast<AddCommand>(dlsym(handle, std::string(module.entry).c_str()));
   if (add == nullptr) {
     throw FileError(fmt::format("the {} module {} lacks {}: {}", module.name, path.string(), module.entry, dlerror()));
   }
@@ -32,6 +32,12 @@ void* add_command_on_demand(CLI::App& app, int argc, char** argv, const CommandM
   return handle;
 }
 
-void* module_symbol(void* handle, std::string_view symbol) { return dlsym(handle, std::string(symbol).c_str()); }
+void set_module_memory_budget(void* handle, const CommandModule& module, double bytes) {
+  if (handle == nullptr) return;
+  using SetBudget = void (*)(double);
+  if (const auto set = reinterpret_cast<SetBudget>(dlsym(handle, std::string(module.memory_budget_entry).c_str()))) {
+    set(bytes);
+  }
+}
 
 }  // namespace neurodyn::cli

@@ -12,9 +12,6 @@ inline constexpr CommandModule fit_module_info{
     "(--config) names the recording, the sweeps, the model and its free parameters, the objective and the "
     "optimizer; flags override it. Writes fit.toml (the fitted model, for simulate --config), parameters.csv, "
     "history.csv, scores.csv and figures. Ctrl-C stops and keeps the best so far; --resume continues.",
-    "neurodyn-fit.so", "neurodyn_add_fit_command"};
-
-// The module's copy of the io layer keeps its own memory budget: `--max-memory` sets it through this function.
-inline constexpr std::string_view fit_module_set_memory_budget = "neurodyn_fit_set_memory_budget";
+    "neurodyn-fit.so", "neurodyn_add_fit_command", "neurodyn_fit_set_memory_budget"};
 
 }  // namespace neurodyn::cli

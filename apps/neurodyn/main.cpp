@@ -8,6 +8,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis_commands.hpp"
@@ -50,15 +51,16 @@ int main(int argc, char** argv) {
       "neurodyn: simulate spiking neuron models (Izhikevich 2003/2007, FitzHugh-Nagumo, LIF, AdEx, "
       "Hodgkin-Huxley) with a choice of numerical methods."};
   app.set_version_flag("--version", std::string(neurodyn::version));
-  void* fit_module = nullptr;  // neurodyn-fit.so, opened for `neurodyn fit` only
+  // The subcommands in modules, each opened only when the command line names it.
+  std::vector<std::pair<const CommandModule*, void*>> modules{{&fit_module_info, nullptr}};
+#ifdef NEURODYN_HAS_PINN
+  modules.emplace_back(&pinn_module_info, nullptr);
+#endif
   app.add_option_function<double>(
          "--max-memory",
-         [&fit_module](double megabytes) {
+         [&modules](double megabytes) {
            neurodyn::set_memory_budget_bytes(megabytes * 1e6);
-           if (fit_module == nullptr) return;
-           using SetBudget = void (*)(double);  // the module's io layer keeps a budget of its own
-           if (const auto set = reinterpret_cast<SetBudget>(module_symbol(fit_module, fit_module_set_memory_budget)))
-             set(megabytes * 1e6);
+           for (const auto& [module, handle] : modules) set_module_memory_budget(handle, *module, megabytes * 1e6);
          },
          "memory budget of a run's data in MB (default: half of this machine's physical memory); work that would "
          "need more is refused before it starts")
@@ -77,27 +79,21 @@ int main(int argc, char** argv) {
   add_patterns_command(app);
   add_serve_command(app);
   add_recording_command(app);
-  try {
-    fit_module = add_command_on_demand(app, argc, argv, fit_module_info);
-  } catch (const neurodyn::FileError& error) {
-    return report(exit_file_error, error.what());
-  }
   add_network_command(app);
   add_sweep_command(app);
-#ifdef NEURODYN_HAS_PINN
   try {
-    add_pinn_command_on_demand(app, argc, argv);
+    for (auto& [module, handle] : modules) handle = add_command_on_demand(app, argc, argv, *module);
   } catch (const neurodyn::FileError& error) {
     return report(exit_file_error, error.what());
   }
-#endif
   if (neurodyn::Ranks::distributed()) {
     for (CLI::App* subcommand : app.get_subcommands([](CLI::App*) { return true; })) {
       if (runs_distributed(subcommand->get_name())) continue;
       subcommand->preparse_callback([name = subcommand->get_name()](std::size_t) {
-        throw neurodyn::InputError(fmt::format("{} runs in one process; launched on {} ranks by mpirun; allowed "
-                                               "under mpirun: network, sweep",
-                                               name, neurodyn::Ranks::size()));
+        throw neurodyn::InputError(
+            fmt::format("{} runs in one process; launched on {} ranks by mpirun; allowed "
+                        "under mpirun: network, sweep",
+                        name, neurodyn::Ranks::size()));
       });
     }
   }

@@ -14,6 +14,7 @@
 
 #include "command.hpp"
 #include "neurodyn/error.hpp"
+#include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/io/result_folder.hpp"
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/pinn/event_pinn.hpp"
@@ -345,7 +346,11 @@ void add_pinn_command(CLI::App& app) {
 
 }  // namespace neurodyn::cli
 
-// The module's entry point, opened by apps/neurodyn/pinn_module.cpp.
+// The module's entry points (apps/neurodyn/pinn_module.hpp).
 extern "C" __attribute__((visibility("default"))) void neurodyn_add_pinn_command(CLI::App* app) {
   neurodyn::cli::add_pinn_command(*app);
+}
+
+extern "C" __attribute__((visibility("default"))) void neurodyn_pinn_set_memory_budget(double bytes) {
+  neurodyn::set_memory_budget_bytes(bytes);
 }

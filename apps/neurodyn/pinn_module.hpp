@@ -1,11 +1,14 @@
 #pragma once
-// `neurodyn pinn` from the module neurodyn-pinn.so (built with NEURODYN_PINN), opened only when needed.
-#include <CLI/CLI.hpp>
+// `neurodyn pinn` lives in the module neurodyn-pinn.so beside the executable (apps/neurodyn/pinn_command.cpp, built
+// with NEURODYN_PINN): loading LibTorch takes about half a second that no other command should pay.
+#include "command_module.hpp"
 
 namespace neurodyn::cli {
 
-// When an argument is `pinn`, opens the module beside the executable and lets it register the subcommand; otherwise
-// registers `pinn` by name and description only (for --help). Throws FileError when the module cannot be opened.
-void add_pinn_command_on_demand(CLI::App& app, int argc, char** argv);
+inline constexpr CommandModule pinn_module_info{
+    "pinn",
+    "Train a physics-informed neural network on one neuron's problem (or identify its constants from a voltage "
+    "trace) and score it against the converged reference (`neurodyn pinn --help` lists its modes and options).",
+    "neurodyn-pinn.so", "neurodyn_add_pinn_command", "neurodyn_pinn_set_memory_budget"};
 
 }  // namespace neurodyn::cli
