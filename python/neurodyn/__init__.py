@@ -1,0 +1,15 @@
+"""neurodyn: spiking-neuron dynamics (Izhikevich, FitzHugh-Nagumo, LIF, AdEx, Hodgkin-Huxley) from Python.
+
+The engine of the `neurodyn` command line, in process: the same models, presets, solvers and checks, so the
+same input gives the same spikes and the same error messages. Times in ms, voltages in mV, currents in the
+model's current unit (``models()`` lists the units). Invalid input raises ValueError (OSError for a file that
+cannot be read); a run that fails numerically returns a Result whose ``status`` and ``message`` say why.
+
+    >>> import neurodyn as nd
+    >>> r = nd.simulate(preset="izh2007-RS", method="rk4", dt=0.01, stimulus="step:amp=70,start=100")
+    >>> r.spikes[:3], r.firing_pattern
+"""
+
+from ._neurodyn import Result, methods, models, presets, simulate
+
+__all__ = ["Result", "methods", "models", "presets", "simulate"]

@@ -1,0 +1,17 @@
+#pragma once
+// The parts of the extension module _neurodyn, each registered by a function of its own file.
+#include <pybind11/pybind11.h>
+
+namespace neurodyn::python {
+
+// neurodyn::InputError -> ValueError, neurodyn::FileError and filesystem errors -> OSError, with the library's
+// message unchanged (errors.cpp).
+void register_errors(pybind11::module_& module);
+
+// models(), presets(model=None), methods(): what exists, as plain lists of dicts (catalog.cpp).
+void add_catalog(pybind11::module_& module);
+
+// simulate(...) and its result class Result (simulate.cpp, simulation_result.cpp).
+void add_simulate(pybind11::module_& module);
+
+}  // namespace neurodyn::python

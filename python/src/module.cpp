@@ -1,0 +1,11 @@
+// The extension module _neurodyn, imported by the package neurodyn (python/neurodyn/__init__.py).
+#include "bindings.hpp"
+
+PYBIND11_MODULE(_neurodyn, module) {
+  module.doc() =
+      "neurodyn's engine: models, presets, methods, simulate. Times in ms, voltages in mV, currents in the "
+      "model's current unit (see models()).";
+  neurodyn::python::register_errors(module);
+  neurodyn::python::add_catalog(module);
+  neurodyn::python::add_simulate(module);
+}
