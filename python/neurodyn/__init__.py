@@ -10,6 +10,6 @@ cannot be read); a run that fails numerically returns a Result whose ``status`` 
     >>> r.spikes[:3], r.firing_pattern
 """
 
-from ._neurodyn import Result, methods, models, presets, simulate
+from ._neurodyn import Result, fi_curve, methods, models, presets, simulate
 
-__all__ = ["Result", "methods", "models", "presets", "simulate"]
+__all__ = ["Result", "fi_curve", "methods", "models", "presets", "simulate"]

@@ -14,4 +14,7 @@ void add_catalog(pybind11::module_& module);
 // simulate(...) and its result class Result (simulate.cpp, simulation_result.cpp).
 void add_simulate(pybind11::module_& module);
 
+// fi_curve(...): the f-I curve of `neurodyn fi` as arrays (fi.cpp).
+void add_fi(pybind11::module_& module);
+
 }  // namespace neurodyn::python

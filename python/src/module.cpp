@@ -8,4 +8,5 @@ PYBIND11_MODULE(_neurodyn, module) {
   neurodyn::python::register_errors(module);
   neurodyn::python::add_catalog(module);
   neurodyn::python::add_simulate(module);
+  neurodyn::python::add_fi(module);
 }
