@@ -1,0 +1,123 @@
+"""Type stubs of neurodyn's extension module. Units: times in ms, voltages in mV (dimensionless for
+FitzHugh-Nagumo), currents in the model's current unit (models()[i]["current_unit"]), rates in Hz."""
+
+import os
+from typing import Any, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+Stimulus = str | tuple[npt.ArrayLike, npt.ArrayLike] | None
+
+def models() -> list[dict[str, Any]]:
+    """The models: [{name, title, citation, current_unit, has_reset, parameters: [{name, unit, default, min, max,
+    meaning}], state_variables: [{name, unit, meaning}]}]."""
+
+def presets(model: str | None = None) -> list[dict[str, Any]]:
+    """The named configurations, of `model` when given (ValueError for an unknown model): [{name, model,
+    description, source, parameters: {name: value}, v0, u0, stimulus, t_end, published_dt,
+    published_spike_count}], None where a preset sets no value."""
+
+def methods() -> list[dict[str, Any]]:
+    """The solvers: [{name, title, order, adaptive, implicit, description, options: [{name, unit, allowed,
+    default, meaning}]}]; the options are the keyword arguments simulate() accepts for that method."""
+
+class Result:
+    """One run of simulate(). Arrays are read-only float64 views on the run's memory (no copy), shape
+    (samples,) (spikes: (spike count,)); each keeps the Result alive (its .base)."""
+
+    @property
+    def t(self) -> np.ndarray:
+        """Recorded times (ms); equal times at a spike: the samples before and after the reset."""
+    @property
+    def v(self) -> np.ndarray:
+        """The first state variable (the membrane potential) at t; a strided view."""
+    @property
+    def state(self) -> dict[str, np.ndarray]:
+        """Every state variable at t by name, in the model's order (variables)."""
+    @property
+    def spikes(self) -> np.ndarray:
+        """Spike times (ms): the values `neurodyn simulate` writes to spikes.csv."""
+    @property
+    def variables(self) -> list[str]:
+        """The names of the state variables."""
+    @property
+    def status(self) -> str:
+        """'ok', 'unstable', 'max-steps', 'step-too-small', 'newton-failure', 'series-divergence' or
+        'runaway-burst'."""
+    @property
+    def ok(self) -> bool:
+        """Whether status is 'ok'."""
+    @property
+    def message(self) -> str:
+        """Empty when ok; otherwise what happened, when and in which state."""
+    @property
+    def stats(self) -> dict[str, int]:
+        """Solver statistics: steps, rejected_steps, rhs_evaluations, jacobian_evaluations, newton_iterations,
+        newton_failures."""
+    @property
+    def spike_statistics(self) -> dict[str, Any]:
+        """From the stimulus onset to t_end: window_ms, spike_count, rate_hz, mean_isi_ms, isi_cv,
+        first_spike_latency_ms, adaptation_index, burst_count, mean_spikes_per_burst, firing_pattern,
+        firing_pattern_reason (None where undefined)."""
+    @property
+    def firing_pattern(self) -> str:
+        """The response's firing pattern ('tonic spiking', 'phasic bursting', ...), as `neurodyn simulate` prints."""
+    @property
+    def config(self) -> str:
+        """The effective run as TOML, the config.toml `neurodyn simulate` writes (simulate(config=path) repeats
+        it). An array stimulus is named file:(array)."""
+
+def simulate(
+    *,
+    preset: str | None = None,
+    model: str | None = None,
+    params: dict[str, float] | None = None,
+    stimulus: Stimulus = None,
+    v0: float | None = None,
+    u0: float | None = None,
+    t_end: float | None = None,
+    method: str | None = None,
+    output_step: float | None = None,
+    record_every: int | None = None,
+    record: str | None = None,
+    events: str | os.PathLike[str] | None = None,
+    event_decay: float | None = None,
+    config: str | os.PathLike[str] | None = None,
+    **method_options: float | int | bool | str,
+) -> Result:
+    """One run, as `neurodyn simulate` with the flags of the same names; precedence: argument > config file >
+    preset > model defaults. Method options by name (dt=0.01, rtol=1e-9, atol=1e-9, spikes='grid', ...;
+    methods() lists them). stimulus: a spec ('step:amp=70,start=100', joined by '+') or (t_ms, I) arrays, read
+    as a `file:` table (linear between rows, constant outside). record='spikes' keeps no trace; record_every=k
+    keeps one sample in k steps. The GIL is released while the run is solved.
+
+    Raises ValueError (the library's message, as the command line prints it) for invalid input and OSError for
+    an unreadable file; a numerical failure is no exception: the Result's status and message say what happened.
+    """
+
+def fi_curve(
+    currents: Sequence[float] | npt.ArrayLike,
+    *,
+    preset: str | None = None,
+    model: str | None = None,
+    params: dict[str, float] | None = None,
+    v0: float | None = None,
+    u0: float | None = None,
+    t_end: float | None = None,
+    method: str | None = None,
+    start: str = "rest",
+    window: tuple[float, float] | None = None,
+    detector: str = "events",
+    prominence: float = 10.0,
+    threads: int = 0,
+    **method_options: float | int | bool | str,
+) -> dict[str, Any]:
+    """The f-I curve of `neurodyn fi` (preset izh2003-RS and t_end 1000 ms unless given) at the currents (sorted,
+    duplicates dropped): one run of t_end ms per constant current, from rest at I = 0 (start='rest') or the run's
+    initial state ('given'); rates from the spikes in window (ms; default the second half of the run).
+
+    Returns {current, steady_rate_hz, first_isi_rate_hz, first_spike_ms, spike_count, window_spike_count,
+    window_peak_count, missed_oscillation: float64 arrays; status, message: lists; window_ms; initial_state}.
+    threads=0 uses all cores; the points are the same for any count.
+    """
