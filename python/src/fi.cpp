@@ -1,7 +1,6 @@
 // fi_curve(): the f-I curve of `neurodyn fi` (analysis/fi_curve.hpp, in lanes where it can), its run resolved
-// as simulate() resolves one (preset izh2003-RS and t_end 1000 ms unless given, as on the command line), the
-// points returned as arrays instead of fi.csv.
-#include <fmt/format.h>
+// as simulate() resolves one with the command line's defaults and protocol (io/fi_run.hpp), the points returned
+// as arrays instead of fi.csv.
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -13,8 +12,8 @@
 
 #include "bindings.hpp"
 #include "neurodyn/analysis/fi_curve.hpp"
-#include "neurodyn/analysis/fixed_points.hpp"
 #include "neurodyn/error.hpp"
+#include "neurodyn/io/fi_run.hpp"
 #include "neurodyn/population/fi_in_lanes.hpp"
 #include "simulate_arguments.hpp"
 
@@ -23,39 +22,6 @@ namespace neurodyn::python {
 namespace py = pybind11;
 
 namespace {
-
-constexpr double default_t_end_ms = 1000.0;
-constexpr const char* default_preset = "izh2003-RS";
-
-// How an f-I curve is measured besides the run: the command line's --start, --window, --detector, --prominence.
-struct FiChoices {
-  std::string start = "rest";
-  std::optional<std::pair<double, double>> window;
-  std::string detector = "events";
-  double prominence = FiProtocol{}.peak_prominence;
-};
-
-// The protocol of `neurodyn fi`: every run from the resting state at I = 0 ("rest") or the run's own initial
-// state ("given"); the window is the second half of the run unless given.
-FiProtocol fi_protocol(const EffectiveRun& run, const FiChoices& choices) {
-  FiProtocol protocol{run.problem.model, run.initial_state, run.t_end, run.t_end / 2.0, run.t_end, run.method};
-  protocol.detector = parse_spike_detector(choices.detector);
-  protocol.peak_prominence = choices.prominence;
-  if (choices.window) std::tie(protocol.window_start_ms, protocol.window_end_ms) = *choices.window;
-  if (choices.start == "rest") {
-    const auto rest = resting_state(run.problem.model, 0.0);
-    if (!rest) {
-      throw InputError(
-          fmt::format("start = 'rest': model {} has no stable resting state at I = 0; use start = 'given' (with v0/u0)",
-                      run.model));
-    }
-    protocol.initial_state = rest->state;
-  } else if (choices.start != "given") {
-    throw InputError(fmt::format("start = '{}' is not allowed; allowed: rest, given", choices.start));
-  }
-  validate(protocol);
-  return protocol;
-}
 
 // The points as columns: one array (or list, for the status) per field of FiPoint.
 py::dict columns(const std::vector<FiPoint>& points, const FiProtocol& protocol) {
@@ -86,11 +52,9 @@ py::dict columns(const std::vector<FiPoint>& points, const FiProtocol& protocol)
   return curve;
 }
 
-py::dict fi_curve(RunKeywords keywords, std::vector<double> currents, const FiChoices& choices, unsigned threads,
+py::dict fi_curve(const RunKeywords& keywords, std::vector<double> currents, const FiChoices& choices, unsigned threads,
                   const py::kwargs& method_options) {
-  if (!keywords.preset && !keywords.model && !keywords.config) keywords.preset = default_preset;
-  if (!keywords.t_end) keywords.t_end = default_t_end_ms;
-  const SimulateArguments arguments = simulate_arguments(keywords, py::none(), method_options);
+  const RunSettings settings = with_fi_defaults(simulate_arguments(keywords, py::none(), method_options).settings);
   std::ranges::sort(currents);
   currents.erase(std::unique(currents.begin(), currents.end()), currents.end());
   if (currents.empty()) throw InputError("currents is empty; allowed: one current or more");
@@ -98,7 +62,7 @@ py::dict fi_curve(RunKeywords keywords, std::vector<double> currents, const FiCh
   std::vector<FiPoint> points;
   {
     py::gil_scoped_release unlocked;
-    protocol = fi_protocol(resolve(arguments.settings), choices);
+    protocol = fi_protocol(resolve(settings), choices);
     points = fi_curve_in_lanes(protocol, currents, threads);
   }
   return columns(points, protocol);
@@ -111,9 +75,9 @@ void add_fi(py::module_& module) {
       "fi_curve",
       [](std::vector<double> currents, std::optional<std::string> preset, std::optional<std::string> model,
          std::optional<std::map<std::string, double>> params, std::optional<double> v0, std::optional<double> u0,
-         std::optional<double> t_end, std::optional<std::string> method, std::string start,
-         std::optional<std::pair<double, double>> window, std::string detector, double prominence, unsigned threads,
-         const py::kwargs& method_options) {
+         std::optional<double> t_end, std::optional<std::string> method, const std::string& start,
+         std::optional<std::pair<double, double>> window, const std::string& detector, double prominence,
+         unsigned threads, const py::kwargs& method_options) {
         RunKeywords keywords;
         keywords.preset = std::move(preset);
         keywords.model = std::move(model);
@@ -122,14 +86,14 @@ void add_fi(py::module_& module) {
         keywords.v0 = v0;
         keywords.u0 = u0;
         keywords.t_end = t_end;
-        const FiChoices choices{std::move(start), window, std::move(detector), prominence};
+        const FiChoices choices{parse_fi_start(start), window, parse_spike_detector(detector), prominence};
         return fi_curve(keywords, std::move(currents), choices, threads, method_options);
       },
       py::arg("currents"), py::kw_only(), py::arg("preset") = py::none(), py::arg("model") = py::none(),
       py::arg("params") = py::none(), py::arg("v0") = py::none(), py::arg("u0") = py::none(),
       py::arg("t_end") = py::none(), py::arg("method") = py::none(), py::arg("start") = "rest",
-      py::arg("window") = py::none(), py::arg("detector") = "events", py::arg("prominence") = FiChoices{}.prominence,
-      py::arg("threads") = 0u,
+      py::arg("window") = py::none(), py::arg("detector") = "events",
+      py::arg("prominence") = FiChoices{}.peak_prominence, py::arg("threads") = 0u,
       "The f-I curve of `neurodyn fi` at the given currents (model units; sorted, duplicates dropped): each a run "
       "of t_end ms (default 1000) under a constant current, from the resting state at I = 0 (start='rest') or the "
       "run's initial state ('given'). Rates in Hz from the spikes in window (ms; default the second half). Returns "

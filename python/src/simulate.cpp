@@ -4,7 +4,6 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
-#include <cmath>
 #include <memory>
 #include <utility>
 
@@ -45,13 +44,8 @@ RecordOptions record_options(const SimulateArguments& arguments, const Effective
   }
   record.every = arguments.record_every;
   record.output_step = run.output_step;
-  if (!method_info(run.method.name).adaptive) {
-    const double samples = std::floor(run.t_end / run.method.dt / static_cast<double>(arguments.record_every)) + 2.0;
-    require_within_memory_budget(trace_bytes(run, samples),
-                                 fmt::format("the trace of t_end / dt = {} / {} ms kept every {} steps ({:g} samples)",
-                                             run.t_end, run.method.dt, arguments.record_every, samples),
-                                 "allowed: a larger record_every, a larger dt, a shorter t_end or record='spikes'");
-  }
+  require_trace_within_memory_budget(run, arguments.record_every,
+                                     "allowed: a larger record_every, a larger dt, a shorter t_end or record='spikes'");
   return record;
 }
 
