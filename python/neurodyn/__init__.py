@@ -10,6 +10,15 @@ cannot be read); a run that fails numerically returns a Result whose ``status`` 
     >>> r.spikes[:3], r.firing_pattern
 """
 
-from ._neurodyn import Result, fi_curve, methods, models, presets, simulate
+from ._neurodyn import Result, efel_features, fi_curve, methods, models, presets, simulate, spike_statistics
 
-__all__ = ["Result", "fi_curve", "methods", "models", "presets", "simulate"]
+__all__ = [
+    "Result",
+    "efel_features",
+    "fi_curve",
+    "methods",
+    "models",
+    "presets",
+    "simulate",
+    "spike_statistics",
+]

@@ -121,3 +121,48 @@ def fi_curve(
     window_peak_count, missed_oscillation: float64 arrays; status, message: lists; window_ms; initial_state}.
     threads=0 uses all cores; the points are the same for any count.
     """
+
+def spike_statistics(
+    spike_times: Sequence[float] | npt.ArrayLike, start: float, end: float, *, burst_ratio: float = 3.0
+) -> dict[str, Any]:
+    """Statistics of a spike train (ms, strictly increasing) within [start, end] (ms), as `neurodyn stats --window
+    START:END` prints them: {window_ms, spike_count, rate_hz (Hz), mean_isi_ms, isi_cv, first_spike_latency_ms
+    (from start), adaptation_index, burst_count, mean_spikes_per_burst, firing_pattern, firing_pattern_reason},
+    None where undefined. burst_ratio (> 1): how much longer an interval between bursts is than one within.
+    Raises ValueError for times that do not increase strictly or an empty window."""
+
+def efel_features(
+    t_ms: npt.ArrayLike,
+    v_mV: npt.ArrayLike,
+    stim_start: float,
+    stim_end: float,
+    *,
+    stimulus_current: float | None = None,
+    names: Sequence[str] = (),
+    threshold: float = -20.0,
+    derivative_threshold: float = 10.0,
+    derivative_window: int = 3,
+    interp_step: float = 0.1,
+    spike_skipf: float = 0.1,
+    max_spike_skip: int = 2,
+    ignore_first_isi: bool = True,
+    burst_factor: float = 1.5,
+    voltage_base_start_perc: float = 0.9,
+    voltage_base_end_perc: float = 1.0,
+    voltage_base_median: bool = False,
+    precision_threshold: float = 1e-10,
+    strict_stiminterval: bool = False,
+    offset: float = 0.0,
+    decay_start_after_stim: float = 1.0,
+    decay_end_after_stim: float = 10.0,
+) -> dict[str, np.ndarray | None]:
+    """eFEL's features (names and definitions of BlueBrain's eFEL 1b6c129; the values of `neurodyn recording
+    features`) of the trace t_ms (ms, strictly increasing) and v_mV (mV) for a step stimulus from stim_start to
+    stim_end (ms); stimulus_current (nA) for ohmic_input_resistance. names: the features to compute (default all,
+    in eFEL's order). Settings as eFEL's of the same names: threshold (mV), derivative_threshold (mV/ms),
+    interp_step, offset, decay_start_after_stim, decay_end_after_stim (ms); voltage_base_median selects
+    voltage_base_mode 'median'.
+
+    Returns {name: float64 array (one value, or one per spike, interval or burst), or None where eFEL gives
+    None}; indices and counts are floats, as in eFEL. Raises ValueError for an unknown name, a trace too short,
+    unequal or not increasing, or settings out of range."""

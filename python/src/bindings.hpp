@@ -17,4 +17,10 @@ void add_simulate(pybind11::module_& module);
 // fi_curve(...): the f-I curve of `neurodyn fi` as arrays (fi.cpp).
 void add_fi(pybind11::module_& module);
 
+// spike_statistics(...): the statistics `neurodyn stats` prints, of any spike train (spike_statistics.cpp).
+void add_spike_statistics(pybind11::module_& module);
+
+// efel_features(...): eFEL's features of any voltage trace, as `neurodyn recording features` (efel.cpp).
+void add_efel(pybind11::module_& module);
+
 }  // namespace neurodyn::python

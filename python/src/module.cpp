@@ -3,10 +3,13 @@
 
 PYBIND11_MODULE(_neurodyn, module) {
   module.doc() =
-      "neurodyn's engine: models, presets, methods, simulate. Times in ms, voltages in mV, currents in the "
+      "neurodyn's engine: models, presets, methods, simulate, f-I curves, spike statistics, eFEL features. Times in "
+      "ms, voltages in mV, currents in the "
       "model's current unit (see models()).";
   neurodyn::python::register_errors(module);
   neurodyn::python::add_catalog(module);
   neurodyn::python::add_simulate(module);
   neurodyn::python::add_fi(module);
+  neurodyn::python::add_spike_statistics(module);
+  neurodyn::python::add_efel(module);
 }
