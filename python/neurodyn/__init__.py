@@ -10,7 +10,17 @@ cannot be read); a run that fails numerically returns a Result whose ``status`` 
     >>> r.spikes[:3], r.firing_pattern
 """
 
-from ._neurodyn import Result, efel_features, fi_curve, methods, models, presets, simulate, spike_statistics
+from ._neurodyn import (
+    Result,
+    efel_features,
+    fi_curve,
+    methods,
+    models,
+    presets,
+    read_recording,
+    simulate,
+    spike_statistics,
+)
 
 __all__ = [
     "Result",
@@ -19,6 +29,7 @@ __all__ = [
     "methods",
     "models",
     "presets",
+    "read_recording",
     "simulate",
     "spike_statistics",
 ]

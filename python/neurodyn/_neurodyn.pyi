@@ -166,3 +166,26 @@ def efel_features(
     Returns {name: float64 array (one value, or one per spike, interval or burst), or None where eFEL gives
     None}; indices and counts are floats, as in eFEL. Raises ValueError for an unknown name, a trace too short,
     unequal or not increasing, or settings out of range."""
+
+def read_recording(
+    path: str | os.PathLike[str],
+    *,
+    time_column: int = 0,
+    voltage_column: int | None = None,
+    current_column: int | None = None,
+    time_scale_ms: float = 1.0,
+    voltage_scale_mV: float = 1.0,
+    current_scale_pA: float = 1.0,
+) -> dict[str, Any]:
+    """A whole-cell recording as `neurodyn recording` reads it: ABF2, NWB 2, Allen Cell Types NWB 1 or a text
+    table, recognised from its content, never its name. Times in ms, voltages in mV, currents in pA (a channel
+    in another unit of the same kind is converted; one of another kind keeps its unit).
+
+    Returns {path, format ('ABF2', 'NWB 2', 'NWB 1 (Allen Cell Types)', 'text'), facts: {key: text},
+    sweeps: [{number, name, start_time_ms, time_ms: array, channels: [{name, unit, samples: array}] (voltage
+    first), command: {name, unit, samples: array} (pA) or None, command_source, holding_pA, epochs: [{name,
+    type ('holding', 'step', 'ramp'), start_ms, end_ms, level_pA, end_level_pA}]}]}; the arrays are float64 and
+    own their memory. Text tables only: the columns (from 0; voltage default the header's v... column, else the
+    last; a current column is read as the command) and the scales: ms, mV, pA per unit of the file
+    (time_scale_ms=1000 for seconds, voltage_scale_mV=1000 for volts, current_scale_pA=1000 for nA).
+    Raises ValueError for a file that is not a recording (or corrupt), OSError for one that cannot be read."""

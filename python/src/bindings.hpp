@@ -23,4 +23,7 @@ void add_spike_statistics(pybind11::module_& module);
 // efel_features(...): eFEL's features of any voltage trace, as `neurodyn recording features` (efel.cpp).
 void add_efel(pybind11::module_& module);
 
+// read_recording(path, ...): a recording's sweeps, command and epochs as dicts of arrays (recording.cpp).
+void add_recording(pybind11::module_& module);
+
 }  // namespace neurodyn::python

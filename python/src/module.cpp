@@ -3,7 +3,8 @@
 
 PYBIND11_MODULE(_neurodyn, module) {
   module.doc() =
-      "neurodyn's engine: models, presets, methods, simulate, f-I curves, spike statistics, eFEL features. Times in "
+      "neurodyn's engine: models, presets, methods, simulate, f-I curves, spike statistics, eFEL features, recordings. "
+      "Times in "
       "ms, voltages in mV, currents in the "
       "model's current unit (see models()).";
   neurodyn::python::register_errors(module);
@@ -12,4 +13,5 @@ PYBIND11_MODULE(_neurodyn, module) {
   neurodyn::python::add_fi(module);
   neurodyn::python::add_spike_statistics(module);
   neurodyn::python::add_efel(module);
+  neurodyn::python::add_recording(module);
 }
