@@ -12,10 +12,12 @@ cannot be read); a run that fails numerically returns a Result whose ``status`` 
 
 from ._neurodyn import (
     Result,
+    compare,
     efel_features,
     fi_curve,
     methods,
     models,
+    phase_plane,
     presets,
     read_recording,
     simulate,
@@ -24,10 +26,12 @@ from ._neurodyn import (
 
 __all__ = [
     "Result",
+    "compare",
     "efel_features",
     "fi_curve",
     "methods",
     "models",
+    "phase_plane",
     "presets",
     "read_recording",
     "simulate",

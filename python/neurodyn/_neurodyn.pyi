@@ -2,7 +2,7 @@
 FitzHugh-Nagumo), currents in the model's current unit (models()[i]["current_unit"]), rates in Hz."""
 
 import os
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -189,3 +189,60 @@ def read_recording(
     last; a current column is read as the command) and the scales: ms, mV, pA per unit of the file
     (time_scale_ms=1000 for seconds, voltage_scale_mV=1000 for volts, current_scale_pA=1000 for nA).
     Raises ValueError for a file that is not a recording (or corrupt), OSError for one that cannot be read."""
+
+def phase_plane(
+    *,
+    preset: str | None = None,
+    model: str | None = None,
+    params: dict[str, float] | None = None,
+    stimulus: Stimulus = None,
+    v0: float | None = None,
+    u0: float | None = None,
+    t_end: float | None = None,
+    config: str | os.PathLike[str] | None = None,
+    current: float | None = None,
+    reference_current: float = 0.0,
+    v_range: tuple[float, float] | None = None,
+    points: int = 400,
+) -> dict[str, Any]:
+    """The analysis of `neurodyn phase` (preset izh2003-RS unless a preset or model is given), as the dict of its
+    fixed_points.json without the program line: {model, current, current_unit, time_unit, fixed_points: [{state,
+    type, eigenvalues (1/ms)}], rest: {reference_current, state, rest_lost_at, bifurcation, saddle_node_current}
+    or None, rest_note, plane: the same for the model's two-variable reduction (hh: hh-reduced, with
+    'reduction') or None}. current (model units): where the fixed points are found, default the stimulus at
+    t_end; reference_current: where the rest is taken before it is followed to larger currents.
+
+    With v_range=(low, high) (mV) also 'nullclines': {v, first (the second variable where v' = 0), second
+    (where its own derivative is 0)}, float64 arrays of `points` samples, NaN where a curve has no point, in
+    the plane of the analysis (the reduction's for hh). ValueError for a model without a plane."""
+
+def compare(
+    *,
+    preset: str | None = None,
+    model: str | None = None,
+    params: dict[str, float] | None = None,
+    stimulus: Stimulus = None,
+    v0: float | None = None,
+    u0: float | None = None,
+    t_end: float | None = None,
+    config: str | os.PathLike[str] | None = None,
+    methods: Sequence[str] | None = None,
+    steps: Sequence[float] | None = None,
+    tolerances: Sequence[float] | None = None,
+    repeats: int = 3,
+    progress: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
+    """The solver comparison of `neurodyn compare` (preset izh2007-RS unless a preset or model is given): every
+    method (default: the earlier study's and ours) over a ladder of steps (ms; fixed-step methods) or tolerances
+    (rtol = atol; adaptive ones), against a CVODE Adams reference at 1e-14 cross-checked by a second method. Wall
+    times (ms) are the median of `repeats` runs; everything else is the same as compare.csv's.
+
+    Returns {reference: {method, tolerance, spike_times (ms array), wall_ms, cross_check_method,
+    cross_check_setting, cross_check_status, cross_check_message, cross_check_spike_count, agreement_ms, agree},
+    runs: {method, adaptive, status, message, spike_count_right: lists; setting, spike_count, max_spike_error_ms,
+    mean_spike_error_ms, max_voltage_error_mV (mV), steps, rejected_steps, rhs_evaluations,
+    jacobian_evaluations, wall_ms: float64 arrays, NaN where not measured}, summaries: [{method, adaptive,
+    largest_reliable_step_ms, fitted_order, not_applicable}], verdict: text}.
+
+    progress(summary) is called (with the GIL) after each method's ladder; an exception it raises stops the
+    comparison and propagates to the caller. ValueError for invalid input or a reference run that fails."""

@@ -26,4 +26,10 @@ void add_efel(pybind11::module_& module);
 // read_recording(path, ...): a recording's sweeps, command and epochs as dicts of arrays (recording.cpp).
 void add_recording(pybind11::module_& module);
 
+// phase_plane(...): the fixed points and bifurcation of `neurodyn phase`, and nullclines as arrays (phase.cpp).
+void add_phase(pybind11::module_& module);
+
+// compare(...): the solver comparison of `neurodyn compare` as columns, with a progress callback (compare.cpp).
+void add_compare(pybind11::module_& module);
+
 }  // namespace neurodyn::python

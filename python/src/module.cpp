@@ -3,7 +3,8 @@
 
 PYBIND11_MODULE(_neurodyn, module) {
   module.doc() =
-      "neurodyn's engine: models, presets, methods, simulate, f-I curves, spike statistics, eFEL features, recordings. "
+      "neurodyn's engine: models, presets, methods, simulate, f-I curves, spike statistics, eFEL features, recordings, "
+      "phase planes. "
       "Times in "
       "ms, voltages in mV, currents in the "
       "model's current unit (see models()).";
@@ -14,4 +15,6 @@ PYBIND11_MODULE(_neurodyn, module) {
   neurodyn::python::add_spike_statistics(module);
   neurodyn::python::add_efel(module);
   neurodyn::python::add_recording(module);
+  neurodyn::python::add_phase(module);
+  neurodyn::python::add_compare(module);
 }
