@@ -17,11 +17,13 @@ from ._neurodyn import (
     fi_curve,
     methods,
     models,
+    network,
     phase_plane,
     presets,
     read_recording,
     simulate,
     spike_statistics,
+    sweep,
 )
 
 __all__ = [
@@ -31,9 +33,11 @@ __all__ = [
     "fi_curve",
     "methods",
     "models",
+    "network",
     "phase_plane",
     "presets",
     "read_recording",
     "simulate",
     "spike_statistics",
+    "sweep",
 ]

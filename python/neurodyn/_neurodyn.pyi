@@ -246,3 +246,47 @@ def compare(
 
     progress(summary) is called (with the GIL) after each method's ladder; an exception it raises stops the
     comparison and propagates to the caller. ValueError for invalid input or a reference run that fails."""
+
+def network(
+    config: str | os.PathLike[str] | None = None,
+    *,
+    text: str | None = None,
+    preset: str | None = None,
+    semantics: str | None = None,
+    seed: int | None = None,
+    duration: float | None = None,
+    threads: int | None = None,
+    progress: Callable[[float, float, int], None] | None = None,
+) -> dict[str, Any]:
+    """A network of `neurodyn network`: from a TOML config file (layout: include/neurodyn/io/network_config.hpp),
+    TOML text (text=) or the preset izh2003-network (Izhikevich's net.m; the default); at most one of the three.
+    semantics ('converged' or 'published'), seed, duration (ms, a whole number of bins) and threads (0: all
+    cores; the spikes do not depend on it) replace the network's own when given.
+
+    Returns {spikes: {time_ms (float64), neuron (int64, the global index: groups in order), group (int64, index
+    into groups)}, in time order (ties by neuron), the rows of spikes.csv; groups: [{name, model, first, count,
+    neuron_rates_hz (each neuron's spikes / duration, Hz), population_rate_hz (per bin of bin_ms, Hz per
+    neuron)}]; duration_ms; bin_ms; synapses; ok; message (the neuron that diverged, when not ok);
+    simulation_seconds; config (the effective TOML, config.toml)}.
+
+    progress(time_ms, duration_ms, spikes) is called with the GIL every few hundred ms of wall time and at the
+    end; an exception it raises stops the run and propagates. The GIL is released while the network runs."""
+
+def sweep(
+    config: str | os.PathLike[str] | None = None,
+    *,
+    text: str | None = None,
+    threads: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """A sweep of `neurodyn sweep` from a TOML config file (layout: include/neurodyn/io/sweep_config.hpp) or TOML
+    text (text=), exactly one: many single-neuron runs over a grid or a random sample of parameters and constant
+    currents, stepped together in lanes on `threads` threads (0: all cores; the result does not depend on it).
+
+    Returns {runs: {one float64 array per axis by its name ('I' in model units, or a parameter), spike_count,
+    window_spike_count, steady_rate_hz (Hz), first_spike_ms (NaN without a spike): float64 arrays; pattern, ok,
+    message: lists}, the rows of runs.csv; spikes: {run (int64, the row), time_ms (float64)}, the rows of
+    spikes.csv; seconds; config (the effective TOML)}.
+
+    progress(runs_done, runs) is called with the GIL every few hundred ms and at the end; an exception it raises
+    stops the sweep and propagates."""

@@ -32,4 +32,9 @@ void add_phase(pybind11::module_& module);
 // compare(...): the solver comparison of `neurodyn compare` as columns, with a progress callback (compare.cpp).
 void add_compare(pybind11::module_& module);
 
+// network(...) and sweep(...): `neurodyn network` and `neurodyn sweep` in process, spikes as arrays (network.cpp,
+// sweep.cpp).
+void add_network(pybind11::module_& module);
+void add_sweep(pybind11::module_& module);
+
 }  // namespace neurodyn::python

@@ -17,4 +17,6 @@ PYBIND11_MODULE(_neurodyn, module) {
   neurodyn::python::add_recording(module);
   neurodyn::python::add_phase(module);
   neurodyn::python::add_compare(module);
+  neurodyn::python::add_network(module);
+  neurodyn::python::add_sweep(module);
 }
