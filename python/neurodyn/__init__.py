@@ -10,6 +10,8 @@ cannot be read); a run that fails numerically returns a Result whose ``status`` 
     >>> r.spikes[:3], r.firing_pattern
 """
 
+from typing import TYPE_CHECKING
+
 from ._neurodyn import (
     Result,
     compare,
@@ -26,11 +28,15 @@ from ._neurodyn import (
     sweep,
 )
 
+if TYPE_CHECKING:
+    from ._neurodyn_fit import fit
+
 __all__ = [
     "Result",
     "compare",
     "efel_features",
     "fi_curve",
+    "fit",
     "methods",
     "models",
     "network",
@@ -41,3 +47,13 @@ __all__ = [
     "spike_statistics",
     "sweep",
 ]
+
+
+def __getattr__(name):
+    """neurodyn.fit, from the extension _neurodyn_fit, loaded on first use: it links pagmo and NLopt, which
+    `import neurodyn` does not load."""
+    if name == "fit":
+        from ._neurodyn_fit import fit
+
+        return fit
+    raise AttributeError(f"module 'neurodyn' has no attribute '{name}'")
