@@ -84,9 +84,7 @@ std::vector<double> fi_currents(const FiOptions& options, const AnyModel& model)
   } else {
     currents = default_currents(model);
   }
-  std::ranges::sort(currents);
-  currents.erase(std::unique(currents.begin(), currents.end()), currents.end());
-  return currents;
+  return neurodyn::fi_currents(std::move(currents));
 }
 
 // The protocol of the flags, and where its runs start, as fi.csv states it.

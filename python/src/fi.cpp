@@ -55,15 +55,12 @@ py::dict columns(const std::vector<FiPoint>& points, const FiProtocol& protocol)
 py::dict fi_curve(const RunKeywords& keywords, std::vector<double> currents, const FiChoices& choices, unsigned threads,
                   const py::kwargs& method_options) {
   const RunSettings settings = with_fi_defaults(simulate_arguments(keywords, py::none(), method_options).settings);
-  std::ranges::sort(currents);
-  currents.erase(std::unique(currents.begin(), currents.end()), currents.end());
-  if (currents.empty()) throw InputError("currents is empty; allowed: one current or more");
   FiProtocol protocol;
   std::vector<FiPoint> points;
   {
     py::gil_scoped_release unlocked;
     protocol = fi_protocol(resolve(settings), choices);
-    points = fi_curve_in_lanes(protocol, currents, threads);
+    points = fi_curve_in_lanes(protocol, fi_currents(std::move(currents)), threads);
   }
   return columns(points, protocol);
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <tuple>
 
 #include "neurodyn/analysis/fixed_points.hpp"
@@ -26,6 +27,13 @@ RunSettings with_fi_defaults(RunSettings settings) {
   if (!settings.preset && !settings.model) settings.preset = default_preset;
   if (!settings.t_end) settings.t_end = default_t_end_ms;
   return settings;
+}
+
+std::vector<double> fi_currents(std::vector<double> currents) {
+  std::ranges::sort(currents);
+  currents.erase(std::unique(currents.begin(), currents.end()), currents.end());
+  if (currents.empty()) throw InputError("the currents are empty; allowed: one current or more");
+  return currents;
 }
 
 FiProtocol fi_protocol(const EffectiveRun& run, const FiChoices& choices) {

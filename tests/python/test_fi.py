@@ -22,3 +22,8 @@ def test_points_equal_the_command_lines(cli):
 def test_invalid_start_is_value_error():
     with pytest.raises(ValueError, match="start 'resting' is not allowed"):
         nd.fi_curve([1.0], start="resting")
+
+
+def test_no_currents_is_value_error():
+    with pytest.raises(ValueError, match="the currents are empty"):
+        nd.fi_curve([])

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "neurodyn/analysis/fi_curve.hpp"
 #include "neurodyn/io/run_config.hpp"
@@ -31,6 +32,9 @@ struct FiChoices {
 // The settings with the defaults of an f-I curve: preset izh2003-RS unless a preset or a model is given,
 // t_end 1000 ms unless given.
 RunSettings with_fi_defaults(RunSettings settings);
+
+// The currents of a curve: sorted, duplicates dropped. Throws InputError when there are none.
+std::vector<double> fi_currents(std::vector<double> currents);
 
 // The protocol of the curve of `run`. Throws InputError when start is rest and the model has no stable resting
 // state at I = 0, and as validate(FiProtocol) does.
