@@ -245,7 +245,8 @@ def compare(
     largest_reliable_step_ms, fitted_order, not_applicable}], verdict: text}.
 
     progress(summary) is called (with the GIL) after each method's ladder; an exception it raises stops the
-    comparison and propagates to the caller. ValueError for invalid input or a reference run that fails."""
+    comparison and propagates to the caller. ValueError for invalid input, RuntimeError when the reference run
+    fails (nothing can be measured against it)."""
 
 def network(
     config: str | os.PathLike[str] | None = None,

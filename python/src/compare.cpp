@@ -1,7 +1,6 @@
 // compare(): the solver comparison of `neurodyn compare` (analysis/solver_comparison.hpp) on a problem resolved as
 // simulate() resolves one, its runs as columns (the rows of compare.csv), its summaries and verdict; progress
 // through an optional Python callback after each method.
-#include <fmt/format.h>
 #include <pybind11/functional.h>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -103,7 +102,8 @@ struct LadderChoices {
 };
 
 py::dict compare(const RunKeywords& keywords, py::handle stimulus, const LadderChoices& choices) {
-  const RunSettings settings = with_comparison_defaults(simulate_arguments(keywords, stimulus, py::dict()).settings);
+  SimulateArguments arguments = simulate_arguments(keywords, stimulus, py::dict());
+  arguments.settings = with_comparison_defaults(std::move(arguments.settings));
   ComparisonOptions options;
   options.methods = choices.methods.value_or(default_comparison_methods());
   if (choices.steps) options.steps = *choices.steps;
@@ -121,11 +121,7 @@ py::dict compare(const RunKeywords& keywords, py::handle stimulus, const LadderC
   ComparisonReport report;
   {
     py::gil_scoped_release unlocked;
-    try {
-      report = compare_solvers(resolve(settings).problem, options);
-    } catch (const ReferenceFailed& failure) {
-      throw InputError(fmt::format("the reference run failed ({}): {}", to_string(failure.status()), failure.what()));
-    }
+    report = compare_solvers(resolve_run(arguments).problem, options);  // ReferenceFailed: RuntimeError
   }
   return report_dict(report);
 }
@@ -164,7 +160,8 @@ void add_compare(py::module_& module) {
       "max_spike_error_ms, mean_spike_error_ms, max_voltage_error_mV (NaN where not measured), steps, "
       "rejected_steps, rhs_evaluations, jacobian_evaluations, wall_ms), summaries: [{method, adaptive, "
       "largest_reliable_step_ms, fitted_order, not_applicable}], verdict}. progress(summary) is called after each "
-      "method; an exception it raises stops the comparison and propagates. ValueError when the reference fails.");
+      "method; an exception it raises stops the comparison and propagates. RuntimeError when the reference run "
+      "fails.");
 }
 
 }  // namespace neurodyn::python

@@ -52,12 +52,13 @@ py::dict nullcline_arrays(const EffectiveRun& run, double current, std::pair<dou
 
 py::dict phase_plane(const RunKeywords& keywords, py::handle stimulus, std::optional<double> current,
                      double reference_current, std::optional<std::pair<double, double>> v_range, std::size_t points) {
-  const RunSettings settings = with_phase_defaults(simulate_arguments(keywords, stimulus, py::dict()).settings);
+  SimulateArguments arguments = simulate_arguments(keywords, stimulus, py::dict());
+  arguments.settings = with_phase_defaults(std::move(arguments.settings));
   EffectiveRun run;
   PhaseOfRun phase;
   {
     py::gil_scoped_release unlocked;
-    run = resolve(settings);
+    run = resolve_run(arguments);
     phase = phase_of_run(run, current, reference_current);
   }
   py::dict result = to_python(fixed_points_json(phase));

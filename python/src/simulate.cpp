@@ -21,15 +21,6 @@ namespace py = pybind11;
 namespace {
 
 // The run the arguments describe; an array stimulus takes the place of the spec, as a table read from a file.
-EffectiveRun resolve_run(const SimulateArguments& arguments) {
-  EffectiveRun run = resolve(arguments.settings);
-  if (arguments.stimulus_table) {
-    run.problem.stimulus = Stimulus({*arguments.stimulus_table});
-    run.stimulus = run.problem.stimulus.spec();
-  }
-  return run;
-}
-
 // What to keep: every record_every-th step (the trace checked against the memory budget, as the command line
 // checks it), or only the spikes.
 RecordOptions record_options(const SimulateArguments& arguments, const EffectiveRun& run) {

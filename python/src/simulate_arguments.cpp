@@ -94,4 +94,13 @@ SimulateArguments simulate_arguments(const RunKeywords& keywords, py::handle sti
   return arguments;
 }
 
+EffectiveRun resolve_run(const SimulateArguments& arguments) {
+  EffectiveRun run = resolve(arguments.settings);
+  if (arguments.stimulus_table) {
+    run.problem.stimulus = Stimulus({*arguments.stimulus_table});
+    run.stimulus = run.problem.stimulus.spec();
+  }
+  return run;
+}
+
 }  // namespace neurodyn::python

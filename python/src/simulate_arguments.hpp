@@ -37,4 +37,8 @@ struct RunKeywords {
 SimulateArguments simulate_arguments(const RunKeywords& keywords, pybind11::handle stimulus,
                                      const pybind11::kwargs& method_options);
 
+// The run the arguments describe: resolve(settings), with the array stimulus in place of the spec when given.
+// Throws what resolve() throws.
+EffectiveRun resolve_run(const SimulateArguments& arguments);
+
 }  // namespace neurodyn::python

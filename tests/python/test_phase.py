@@ -50,3 +50,10 @@ def test_nullclines_of_the_2003_model_are_its_closed_form():
 def test_a_model_without_a_plane_refuses_nullclines():
     with pytest.raises(ValueError, match="no phase plane"):
         nd.phase_plane(model="lif", v_range=(-80.0, -50.0))
+
+
+def test_an_array_stimulus_sets_the_current_at_t_end():
+    # the table (t_ms, I) is linear between rows: 7.5 at t_end = 75 ms
+    analysis = nd.phase_plane(preset="izh2003-RS", stimulus=([0.0, 100.0], [0.0, 10.0]), t_end=75.0)
+    assert analysis["current"] == pytest.approx(7.5)
+    assert analysis == nd.phase_plane(preset="izh2003-RS", current=analysis["current"])
