@@ -26,10 +26,11 @@ std::span<const double> samples(const Samples& array, const char* name) {
 
 py::dict efel_features_dict(const Samples& t_ms, const Samples& v_mV, const EfelStimulus& stimulus,
                             const std::vector<std::string>& names, const EfelSettings& settings) {
+  const std::span<const double> t = samples(t_ms, "t_ms"), v = samples(v_mV, "v_mV");
   std::vector<std::pair<std::string, EfelValue>> values;
   {
-    py::gil_scoped_release unlocked;
-    values = efel_features(samples(t_ms, "t_ms"), samples(v_mV, "v_mV"), stimulus, names, settings);
+    py::gil_scoped_release unlocked;  // the arrays stay alive: the caller holds them
+    values = efel_features(t, v, stimulus, names, settings);
   }
   py::dict features;
   for (const auto& [name, value] : values) {
