@@ -1,5 +1,6 @@
 """nd.compare gives the runs `neurodyn compare` writes to compare.csv for the same short ladder (all but the wall
-times), its summary and the first line of its verdict; the progress callback sees each method and can stop the comparison."""
+times), its summary and the first line of its verdict; the progress callback sees each method and can stop the
+comparison."""
 
 import csv
 import math
