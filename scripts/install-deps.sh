@@ -13,6 +13,7 @@ packages=(
   clang libclang-rt-14-dev libomp-14-dev
   gnuplot-nox fonts-dejavu-core
   python3-h5py python3-neo python3-brian
+  python3-dev python3-venv pybind11-dev python3-numpy python3-matplotlib python3-pytest
   chromium
 )
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The README's first command: installs the dependencies, builds neurodyn in Release and runs the main job,
-# the simulation gallery (one figure per model preset family) written under out/gallery/.
+# The README's first command: installs the dependencies, builds neurodyn in Release (with its Python module),
+# runs the main job, the simulation gallery (one figure per model preset family) written under out/gallery/,
+# and makes .venv, the Python that imports neurodyn (scripts/python-venv.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -14,7 +15,10 @@ if [[ -d out/gallery && ! -e out/gallery/.neurodyn-result ]] && [[ -n "$(ls -A o
   echo "an earlier out/gallery without neurodyn's marker was moved to $kept"
 fi
 build/release/neurodyn gallery --out out/gallery
+# Python: .venv (Debian's interpreter) imports the module neurodyn just built.
+scripts/python-venv.sh build/release
 
 echo
 echo "neurodyn is built: $(pwd)/build/release/neurodyn"
+echo "Python: $(pwd)/.venv/bin/python, then import neurodyn"
 echo "gallery figures (PNG and SVG, one per preset family): $(pwd)/out/gallery/"

@@ -27,8 +27,6 @@
 namespace neurodyn::cli {
 namespace {
 
-constexpr std::string_view default_preset = "izh2007-RS";  // the test problem of docs/reference.md 2.1
-
 struct CompareOptions {
   ProblemFlags problem;
   std::optional<std::string> methods;     // comma-separated
@@ -142,9 +140,7 @@ void write_results(const CompareOptions& options, ResultFolder& folder, const Ef
 }
 
 void run_compare(const CompareOptions& options) {
-  RunSettings settings = combined_settings(options.problem);
-  if (!settings.preset && !settings.model) settings.preset = std::string(default_preset);
-  const EffectiveRun run = resolve(settings);
+  const EffectiveRun run = resolve(with_comparison_defaults(combined_settings(options.problem)));
   ComparisonOptions comparison = comparison_options(options);
   comparison.on_method_done = report_progress;
   ResultFolder folder(options.out, "compare");

@@ -19,11 +19,11 @@
 
 #include "analysis_commands.hpp"
 #include "neurodyn/analysis/bifurcations.hpp"
-#include "neurodyn/analysis/fixed_points.hpp"
 #include "neurodyn/analysis/voltage_peaks.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/fi_output.hpp"
+#include "neurodyn/io/fi_run.hpp"
 #include "neurodyn/io/result_folder.hpp"
 #include "neurodyn/io/unit_key.hpp"
 #include "neurodyn/population/fi_in_lanes.hpp"
@@ -33,8 +33,6 @@
 namespace neurodyn::cli {
 namespace {
 
-constexpr double default_t_end_ms = 1000.0;
-constexpr const char* default_preset = "izh2003-RS";
 constexpr double default_range_steps = 40.0;
 
 struct FiOptions {
@@ -47,13 +45,6 @@ struct FiOptions {
   unsigned threads = 0;
   std::filesystem::path out;
 };
-
-EffectiveRun resolve_fi_run(const FiOptions& options) {
-  RunSettings settings = combined_settings(options.problem);
-  if (!settings.preset && !settings.model) settings.preset = default_preset;
-  if (!settings.t_end) settings.t_end = default_t_end_ms;
-  return resolve(settings);
-}
 
 // The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least `value` (> 0).
 double round_up(double value) {
@@ -93,36 +84,18 @@ std::vector<double> fi_currents(const FiOptions& options, const AnyModel& model)
   } else {
     currents = default_currents(model);
   }
-  std::ranges::sort(currents);
-  currents.erase(std::unique(currents.begin(), currents.end()), currents.end());
-  return currents;
+  return neurodyn::fi_currents(std::move(currents));
 }
 
+// The protocol of the flags, and where its runs start, as fi.csv states it.
 FiProtocol fi_protocol(const FiOptions& options, const EffectiveRun& run, std::string& origin) {
-  FiProtocol protocol{run.problem.model, run.initial_state, run.t_end, run.t_end / 2.0, run.t_end, run.method};
-  protocol.detector = parse_spike_detector(options.detector);
-  protocol.peak_prominence = options.prominence;
-  if (options.window) {
-    std::tie(protocol.window_start_ms, protocol.window_end_ms) = parse_interval("--window", *options.window);
-  }
-  if (options.start == "rest") {
-    const auto rest = resting_state(run.problem.model, 0.0);
-    if (!rest) {
-      throw InputError(
-          fmt::format("--start rest: model {} has no stable resting state at I = 0; use --start given "
-                      "(with --v0/--u0)",
-                      run.model));
-    }
-    protocol.initial_state = rest->state;
-    origin = "the resting state at I = 0";
-  } else if (options.start == "given") {
-    origin = run.preset ? fmt::format("as given: flags, config or preset {}", *run.preset)
-                        : std::string("as given: flags, config or the model's default");
-  } else {
-    throw InputError(fmt::format("--start '{}' is not allowed; allowed: rest, given", options.start));
-  }
-  validate(protocol);
-  return protocol;
+  FiChoices choices{parse_fi_start(options.start), std::nullopt, parse_spike_detector(options.detector),
+                    options.prominence};
+  if (options.window) choices.window = parse_interval("--window", *options.window);
+  origin = choices.start == FiStart::rest ? std::string("the resting state at I = 0")
+           : run.preset                   ? fmt::format("as given: flags, config or preset {}", *run.preset)
+                                          : std::string("as given: flags, config or the model's default");
+  return neurodyn::fi_protocol(run, choices);
 }
 
 // The sweep's current nearest `target`.
@@ -190,7 +163,7 @@ void report_failures(const FiProtocol& protocol, std::string_view v_unit, const 
 }
 
 void run_fi(const FiOptions& options) {
-  const EffectiveRun run = resolve_fi_run(options);
+  const EffectiveRun run = resolve(with_fi_defaults(combined_settings(options.problem)));
   std::string origin;
   FiResult result{fi_protocol(options, run, origin), origin, {}, {}, {}, {}};
   const std::vector<double> currents = fi_currents(options, run.problem.model);

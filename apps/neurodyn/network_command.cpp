@@ -24,45 +24,13 @@ namespace neurodyn::cli {
 namespace {
 
 struct NetworkOptions {
-  std::optional<std::filesystem::path> config;
-  std::optional<std::string> preset;
-  std::optional<std::string> semantics;
-  std::optional<std::uint64_t> seed;
-  std::optional<double> duration_ms;
-  std::optional<unsigned> threads;
+  NetworkChoices network;
   bool no_figures = false;
   std::filesystem::path out;
 };
 
-NetworkSemantics parse_semantics(const std::string& text) {
-  if (text == "converged") return NetworkSemantics::converged;
-  if (text == "published") return NetworkSemantics::published;
-  throw InputError(fmt::format("--semantics '{}' is not allowed; allowed: converged, published", text));
-}
-
-NetworkSpec network_spec(const NetworkOptions& options) {
-  if (options.config && options.preset) throw InputError("--config and --preset exclude each other; give one");
-  NetworkSpec spec;
-  if (options.config) {
-    spec = read_network_config(*options.config);
-  } else {
-    const std::string preset = options.preset.value_or(std::string(izh2003_network_preset));
-    if (preset != izh2003_network_preset) {
-      throw InputError(
-          fmt::format("--preset '{}' is not a network preset; allowed: {}", preset, izh2003_network_preset));
-    }
-    spec = izhikevich2003_network(NetworkSemantics::converged);
-  }
-  if (options.semantics) spec.semantics = parse_semantics(*options.semantics);
-  if (options.seed) spec.seed = *options.seed;
-  if (options.duration_ms) spec.duration_ms = *options.duration_ms;
-  if (options.threads) spec.threads = *options.threads;
-  validate(spec);
-  return spec;
-}
-
 void run_network(const NetworkOptions& options) {
-  const NetworkSpec spec = network_spec(options);
+  const NetworkSpec spec = network_spec(options.network);
   require_within_memory_budget(network_bytes(spec), "the network (neurons, synapses and delay buffers)",
                                "use fewer neurons or sparser connections, or raise --max-memory");
   // Rank 0 writes the results: its check of --out stops every rank before the run.
@@ -136,18 +104,19 @@ void add_network_command(CLI::App& app) {
       "(--preset izh2003-network). Writes spikes.csv, spikes.h5 (SONATA), groups.csv, config.toml and the raster, "
       "rate and spectrum figures into --out. Under `mpirun -n K` the neurons are shared among the K ranks with the "
       "same result.");
-  command->add_option("--config", options->config, "the network in TOML (include/neurodyn/io/network_config.hpp)")
+  command
+      ->add_option("--config", options->network.config, "the network in TOML (include/neurodyn/io/network_config.hpp)")
       ->type_name("FILE");
-  command->add_option("--preset", options->preset, "a network preset: izh2003-network (net.m; the default)")
+  command->add_option("--preset", options->network.preset, "a network preset: izh2003-network (net.m; the default)")
       ->type_name("NAME");
   command
-      ->add_option("--semantics", options->semantics,
+      ->add_option("--semantics", options->network.semantics,
                    "converged (every neuron integrated inside the bin, spikes located and reset there) or published "
                    "(net.m's scheme, izh2003 only)")
       ->type_name("converged|published");
-  command->add_option("--seed", options->seed, "the seed of every random draw")->type_name("N");
-  command->add_option("--duration", options->duration_ms, "ms, a whole number of bins")->type_name("MS");
-  command->add_option("--threads", options->threads, "threads (default 0: all cores)")->type_name("N");
+  command->add_option("--seed", options->network.seed, "the seed of every random draw")->type_name("N");
+  command->add_option("--duration", options->network.duration_ms, "ms, a whole number of bins")->type_name("MS");
+  command->add_option("--threads", options->network.threads, "threads (default 0: all cores)")->type_name("N");
   command->add_flag("--no-figures", options->no_figures, "write no figure (no gnuplot needed)");
   command->add_option("--out", options->out, "output directory (created if missing)")->type_name("DIR")->required();
   command->callback([options] { run_network(*options); });

@@ -17,13 +17,12 @@
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/phase_output.hpp"
+#include "neurodyn/io/phase_run.hpp"
 #include "neurodyn/io/result_folder.hpp"
 #include "problem_flags.hpp"
 
 namespace neurodyn::cli {
 namespace {
-
-constexpr const char* default_preset = "izh2003-RS";
 
 struct PhaseOptions {
   ProblemFlags problem;
@@ -32,17 +31,6 @@ struct PhaseOptions {
   bool no_figures = false;
   std::filesystem::path out;
 };
-
-PhaseAnalysis analyse(const AnyModel& model, double current, double reference_current) {
-  PhaseAnalysis analysis{std::string(model_name(model)), current, fixed_points(model, current), {}, reference_current,
-                         {}};
-  try {
-    analysis.rest = follow_rest(model, reference_current);
-  } catch (const InputError& error) {
-    analysis.rest_note = error.what();
-  }
-  return analysis;
-}
 
 // The run drawn on the plane: the problem as resolved, or under the constant --current from its initial state.
 Problem trajectory_problem(const PhaseOptions& options, const EffectiveRun& run) {
@@ -84,23 +72,16 @@ PlaneFigure plane_figure(const PhaseOptions& options, const EffectiveRun& run, c
 }
 
 void run_phase(const PhaseOptions& options) {
-  RunSettings settings = combined_settings(options.problem);
-  if (!settings.preset && !settings.model) settings.preset = default_preset;
-  const EffectiveRun run = resolve(settings);
+  const EffectiveRun run = resolve(with_phase_defaults(combined_settings(options.problem)));
   ResultFolder folder(options.out, "phase");
-  const double current = options.current.value_or(run.problem.stimulus.at(run.t_end).current);
-  const PhaseAnalysis analysis = analyse(run.problem.model, current, options.reference_current);
+  const PhaseOfRun phase = phase_of_run(run, options.current, options.reference_current);
   const std::optional<PlanarReduction> reduction = planar_reduction(run.problem.model);
-  std::optional<ReducedPlane> reduced;
-  if (reduction && reduction->is_reduction()) {
-    reduced = ReducedPlane{reduction->description, analyse(reduction->plane, current, options.reference_current)};
-  }
-  const PhaseAnalysis& plane = reduced ? reduced->analysis : analysis;
+  const PhaseAnalysis& plane = phase.reduced ? phase.reduced->analysis : phase.analysis;
   std::optional<PlaneFigure> figure;
   if (reduction && !options.no_figures) figure = plane_figure(options, run, *reduction, plane);
 
   const auto& staging = folder.start_writing();
-  write_fixed_points_json(staging / "fixed_points.json", analysis, reduced);
+  write_fixed_points_json(staging / "fixed_points.json", phase);
   write_file_atomically(staging / "config.toml", problem_to_toml(run));
   if (!reduction) {
     std::cerr << fmt::format("phase: no phase plane for {} ({} state variable{}, no two-variable reduction)\n",
@@ -110,13 +91,12 @@ void run_phase(const PhaseOptions& options) {
     write_phase_plane_figure(staging / "phase", figure->title, reduction->plane, plane, figure->drawing);
   }
   folder.commit();
-  for (const std::string& line : phase_lines(analysis)) std::cout << line << '\n';
-  if (reduced) {
-    for (const std::string& line : reduced_plane_lines(*reduced)) std::cout << line << '\n';
+  for (const std::string& line : phase_lines(phase.analysis)) std::cout << line << '\n';
+  if (phase.reduced) {
+    for (const std::string& line : reduced_plane_lines(*phase.reduced)) std::cout << line << '\n';
   }
   std::cout << fmt::format("fixed_points_json: {}\n", (options.out / "fixed_points.json").string());
-  if (figure)
-    std::cout << fmt::format("figure: {}\n", (options.out / "phase.{png,svg}").string());
+  if (figure) std::cout << fmt::format("figure: {}\n", (options.out / "phase.{png,svg}").string());
 }
 
 }  // namespace

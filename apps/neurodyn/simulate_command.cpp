@@ -49,13 +49,8 @@ long long trace_stride(const SimulateOptions& options, const EffectiveRun& run) 
       throw InputError(
           fmt::format("--record-every {} is out of range; allowed: an integer >= 1", *options.record_every));
     }
-    if (!method_info(run.method.name).adaptive) {
-      const double samples = std::floor(run.t_end / run.method.dt / static_cast<double>(*options.record_every)) + 2.0;
-      require_within_memory_budget(trace_bytes(run, samples),
-                                   fmt::format("the trace of t_end / dt = {} / {} ms kept every {} steps ({:g} samples)",
-                                               run.t_end, run.method.dt, *options.record_every, samples),
-                                   "allowed: a larger --record-every, a larger dt or a shorter t_end");
-    }
+    require_trace_within_memory_budget(run, *options.record_every,
+                                       "allowed: a larger --record-every, a larger dt or a shorter t_end");
     return *options.record_every;
   }
   if (method_info(run.method.name).adaptive) return 1;

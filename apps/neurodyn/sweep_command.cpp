@@ -32,10 +32,7 @@ struct SweepOptions {
 void run_sweep_command(const SweepOptions& options) {
   SweepSpec spec = read_sweep_config(options.config);
   if (options.threads) spec.threads = *options.threads;
-  const auto points = sweep_points(spec);
-  // Per run: its model and state in lanes, its summary row and about a spike per 10 ms of the run kept.
-  require_within_memory_budget(static_cast<double>(points.size()) * (400.0 + 8.0 * spec.duration_ms / 10.0),
-                               "the sweep's runs", "use fewer runs or raise --max-memory");
+  require_within_memory_budget(sweep_bytes(spec), "the sweep's runs", "use fewer runs or raise --max-memory");
   // Rank 0 writes the results: its check of --out stops every rank before the runs.
   std::optional<ResultFolder> folder;
   Ranks::collectively([&] {

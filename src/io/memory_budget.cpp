@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "neurodyn/error.hpp"
+#include "neurodyn/solve/method.hpp"
 #include "neurodyn/stimulus/parse.hpp"
 
 namespace neurodyn {
@@ -50,13 +51,22 @@ void set_memory_budget_bytes(double bytes) {
 void require_within_memory_budget(double bytes, std::string_view what, std::string_view advice) {
   const double budget = memory_budget_bytes();
   if (bytes <= budget) return;
-  throw InputError(fmt::format("{} needs about {}, more than the memory budget of {} ({}); {}", what,
-                               gigabytes(bytes), gigabytes(budget), budget_source(), advice));
+  throw InputError(fmt::format("{} needs about {}, more than the memory budget of {} ({}); {}", what, gigabytes(bytes),
+                               gigabytes(budget), budget_source(), advice));
 }
 
 double trace_bytes(const EffectiveRun& run, double samples) {
   const double numbers_per_sample = static_cast<double>(run.initial_state.size()) + 2.0;  // t, the state, I
   return samples * numbers_per_sample * sizeof(double);
+}
+
+void require_trace_within_memory_budget(const EffectiveRun& run, long long every, std::string_view advice) {
+  if (method_info(run.method.name).adaptive) return;
+  const double samples = std::floor(run.t_end / run.method.dt / static_cast<double>(every)) + 2.0;
+  require_within_memory_budget(trace_bytes(run, samples),
+                               fmt::format("the trace of t_end / dt = {} / {} ms kept every {} steps ({:g} samples)",
+                                           run.t_end, run.method.dt, every, samples),
+                               advice);
 }
 
 double stimulus_bytes(std::string_view spec, double t_end, const std::filesystem::path& stimulus_folder) {

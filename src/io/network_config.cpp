@@ -225,6 +225,10 @@ NetworkSpec read_network_config(const std::filesystem::path& path) {
   return network_from(io_detail::read_toml_file(path), path);
 }
 
+NetworkSpec parse_network_config(std::string toml_text, const std::filesystem::path& source) {
+  return network_from(io_detail::parse_toml_text(std::move(toml_text), source), source);
+}
+
 std::string network_to_toml(const NetworkSpec& spec) {
   fmt::memory_buffer out;
   const auto line = [&](std::string_view text) {

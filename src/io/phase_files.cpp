@@ -5,9 +5,10 @@
 
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/phase_output.hpp"
+#include "neurodyn/io/phase_run.hpp"
 #include "neurodyn/io/unit_key.hpp"
-#include "text_format.hpp"
 #include "neurodyn/version.hpp"
+#include "text_format.hpp"
 
 namespace neurodyn {
 namespace {
@@ -17,8 +18,8 @@ std::string state_text(const ModelInfo& model, const std::vector<double>& state)
   std::string text;
   for (std::size_t i = 0; i < state.size(); ++i) {
     const std::string_view unit = unit_symbol(model.state_variables[i].unit);
-    text += fmt::format("{}{} = {:.9g}{}{}", i ? ", " : "", model.state_variables[i].name, state[i] == 0.0 ? 0.0 : state[i],
-                        unit.empty() ? "" : " ", unit);
+    text += fmt::format("{}{} = {:.9g}{}{}", i ? ", " : "", model.state_variables[i].name,
+                        state[i] == 0.0 ? 0.0 : state[i], unit.empty() ? "" : " ", unit);
   }
   return text;
 }
@@ -56,8 +57,8 @@ std::vector<std::string> phase_lines(const PhaseAnalysis& analysis) {
     return lines;
   }
   const RestBranch& rest = *analysis.rest;
-  lines.push_back(fmt::format("rest: {} at I = {:g}{}", state_text(model, rest.rest.state), rest.reference_current,
-                              current_text));
+  lines.push_back(
+      fmt::format("rest: {} at I = {:g}{}", state_text(model, rest.rest.state), rest.reference_current, current_text));
   if (rest.stability_lost) {
     lines.push_back(fmt::format("{}: {:.9g}", rest_lost_at, rest.stability_lost->current));
     lines.push_back(fmt::format("bifurcation: {}", to_string(rest.stability_lost->kind)));
@@ -65,9 +66,8 @@ std::vector<std::string> phase_lines(const PhaseAnalysis& analysis) {
     lines.push_back(fmt::format("{}: none (the rest stays stable over the searched range of v)", rest_lost_at));
   }
   const std::string saddle_node_at = unit_key("saddle_node_at", unit);
-  lines.push_back(rest.saddle_node_current
-                      ? fmt::format("{}: {:.9g}", saddle_node_at, *rest.saddle_node_current)
-                      : fmt::format("{}: none (the rest branch has no fold)", saddle_node_at));
+  lines.push_back(rest.saddle_node_current ? fmt::format("{}: {:.9g}", saddle_node_at, *rest.saddle_node_current)
+                                           : fmt::format("{}: none (the rest branch has no fold)", saddle_node_at));
   return lines;
 }
 
@@ -103,16 +103,20 @@ nlohmann::json analysis_json(const PhaseAnalysis& analysis) {
 
 }  // namespace
 
-void write_fixed_points_json(const std::filesystem::path& path, const PhaseAnalysis& analysis,
-                             const std::optional<ReducedPlane>& plane) {
-  nlohmann::json document = {{"program", fmt::format("neurodyn {}", version)},
-                             {"time_unit", "ms (eigenvalues in 1/ms)"}};
-  document.update(analysis_json(analysis));
+nlohmann::json fixed_points_json(const PhaseOfRun& phase) {
+  nlohmann::json document = analysis_json(phase.analysis);
+  document["time_unit"] = "ms (eigenvalues in 1/ms)";
   document["plane"] = nullptr;
-  if (plane) {
-    document["plane"] = analysis_json(plane->analysis);
-    document["plane"]["reduction"] = plane->description;
+  if (phase.reduced) {
+    document["plane"] = analysis_json(phase.reduced->analysis);
+    document["plane"]["reduction"] = phase.reduced->description;
   }
+  return document;
+}
+
+void write_fixed_points_json(const std::filesystem::path& path, const PhaseOfRun& phase) {
+  nlohmann::json document = fixed_points_json(phase);
+  document["program"] = fmt::format("neurodyn {}", version);
   write_file_atomically(path, document.dump(2) + "\n");
 }
 

@@ -122,6 +122,10 @@ SweepSpec read_sweep_config(const std::filesystem::path& path) {
   return sweep_from(io_detail::read_toml_file(path), path);
 }
 
+SweepSpec parse_sweep_config(std::string toml_text, const std::filesystem::path& source) {
+  return sweep_from(io_detail::parse_toml_text(std::move(toml_text), source), source);
+}
+
 std::string sweep_to_toml(const SweepSpec& spec) {
   fmt::memory_buffer out;
   const auto line = [&](const std::string& text) {

@@ -144,6 +144,10 @@ std::vector<std::vector<double>> sweep_points(const SweepSpec& spec) {
   return points;
 }
 
+double sweep_bytes(const SweepSpec& spec) {
+  return static_cast<double>(sweep_points(spec).size()) * (400.0 + 8.0 * spec.duration_ms / 10.0);
+}
+
 SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const SweepProgress&)>& progress) {
   validate(spec);
   const auto points = sweep_points(spec);

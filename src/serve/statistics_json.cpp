@@ -13,10 +13,11 @@ nlohmann::json value_or_null(const std::optional<T>& value) {
 
 }  // namespace
 
-nlohmann::json statistics_json(const Solution& solution, const Problem& problem) {
-  const SpikeTrainWindow window = stimulus_window(problem.stimulus, problem.t_start, problem.t_end);
-  const SpikeStatistics statistics = spike_statistics(solution.spike_times, window);
-  const FiringPatternClass pattern = classify_firing_pattern(solution.spike_times, window);
+nlohmann::json spike_train_json(std::span<const double> sorted_spike_times_ms, const SpikeTrainWindow& window,
+                                double burst_gap_ratio) {
+  const SpikeStatistics statistics = spike_statistics(sorted_spike_times_ms, window, {burst_gap_ratio});
+  const FiringPatternClass pattern =
+      classify_firing_pattern(sorted_spike_times_ms, window, {.min_gap_ratio = burst_gap_ratio});
   return {{"window_ms", {window.start_ms, window.end_ms}},
           {"spike_count", statistics.spike_count},
           {"rate_hz", statistics.rate_hz},
@@ -28,6 +29,10 @@ nlohmann::json statistics_json(const Solution& solution, const Problem& problem)
           {"mean_spikes_per_burst", value_or_null(statistics.mean_spikes_per_burst)},
           {"firing_pattern", to_string(pattern.pattern)},
           {"firing_pattern_reason", pattern.reason}};
+}
+
+nlohmann::json statistics_json(const Solution& solution, const Problem& problem) {
+  return spike_train_json(solution.spike_times, stimulus_window(problem.stimulus, problem.t_start, problem.t_end));
 }
 
 nlohmann::json solver_json(const SolverStatistics& statistics) {

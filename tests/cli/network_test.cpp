@@ -103,7 +103,7 @@ TEST_F(CliTest, NetworkBadInputIsRefusedBeforeAnythingIsWritten) {
 
   result = run({"network", "--semantics", "exact", "--out", "out"});
   EXPECT_EQ(result.exit_status, 2);
-  EXPECT_THAT(result.err, HasSubstr("--semantics 'exact' is not allowed; allowed: converged, published"));
+  EXPECT_THAT(result.err, HasSubstr("semantics 'exact' is not allowed; allowed: converged, published"));
 
   write_text(directory() / "sweep.toml", "preset = \"izh2004-A\"\n[[axis]]\nname = \"q\"\nvalues = [1]\n");
   result = run({"sweep", "--config", "sweep.toml", "--out", "out"});

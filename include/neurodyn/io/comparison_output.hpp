@@ -11,6 +11,10 @@
 
 namespace neurodyn {
 
+// The settings with the default of `neurodyn compare`: preset izh2007-RS (the test problem of docs/reference.md
+// 2.1) unless a preset or a model is given.
+RunSettings with_comparison_defaults(RunSettings settings);
+
 // compare.csv: '#' lines (program version, units, the reference and its cross-check with the reference's
 // spike times at full precision, how errors are measured, the problem as TOML from problem_to_toml), then
 // one row per run: method,kind,setting,status,spike_count,spike_count_right,max_spike_error_ms,

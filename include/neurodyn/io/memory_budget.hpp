@@ -24,6 +24,10 @@ void require_within_memory_budget(double bytes, std::string_view what, std::stri
 // Bytes a trace of `samples` samples of the run's state holds (time, state and input per sample).
 double trace_bytes(const EffectiveRun& run, double samples);
 
+// Throws InputError, with `advice`, unless the trace of a fixed-step run kept every `every` steps (>= 1) fits in
+// the budget; an adaptive run's step count is not known in advance, so it passes.
+void require_trace_within_memory_budget(const EffectiveRun& run, long long every, std::string_view advice);
+
 // Bytes of the input that the run's stimulus spec holds over [0, t_end]: its noise samples and table rows.
 // Estimated from the spec alone, nothing sampled.
 double stimulus_bytes(std::string_view spec, double t_end, const std::filesystem::path& stimulus_folder = {});

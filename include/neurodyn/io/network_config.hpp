@@ -40,7 +40,9 @@
 // normal = [mean, sd], or polynomial = [c0, c1, ...] in the neuron's own r ~ U(0, 1) (one r per neuron for all
 // its parameters, as net.m; one per synapse for weights). Units: ms, Hz, and the target model's current unit for
 // weights and inputs.
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "neurodyn/population/network.hpp"
@@ -53,6 +55,27 @@ inline constexpr std::string_view izh2003_network_preset = "izh2003-network";
 // Reads and checks the file (every key by name and type, then validate()); a relative edge file is taken from the
 // config's folder. Throws InputError naming the file, line and key; FileError if it cannot be read.
 NetworkSpec read_network_config(const std::filesystem::path& path);
+
+// The same for TOML text already in memory; `source` names it in messages, and a relative edge file is taken from
+// its folder (the working directory for a bare name).
+NetworkSpec parse_network_config(std::string toml_text, const std::filesystem::path& source);
+
+// What `neurodyn network` and the Python module's network() are given: the network of a config file, of TOML text
+// or of a preset (izh2003-network, the default; at most one of the three), and what replaces the network's own
+// semantics ("converged" or "published"), seed, duration (ms) and threads.
+struct NetworkChoices {
+  std::optional<std::filesystem::path> config;
+  std::optional<std::string> config_text;
+  std::optional<std::string> preset;
+  std::optional<std::string> semantics;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> duration_ms;
+  std::optional<unsigned> threads;
+};
+
+// The network the choices describe, checked (validate()). Throws InputError for two sources, an unknown preset or
+// semantics, and what the config reader throws.
+NetworkSpec network_spec(const NetworkChoices& choices);
 
 // The spec as TOML that read_network_config reads back to the same spec.
 std::string network_to_toml(const NetworkSpec& spec);

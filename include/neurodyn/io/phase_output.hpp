@@ -40,10 +40,11 @@ struct ReducedPlane {
 // `plane: DESCRIPTION`, then the lines of phase_lines for the reduced model, each name prefixed `plane_`.
 std::vector<std::string> reduced_plane_lines(const ReducedPlane& plane);
 
-// fixed_points.json, written atomically, with the reduced model's analysis under "plane" when there is one.
-// Throws FileError.
-void write_fixed_points_json(const std::filesystem::path& path, const PhaseAnalysis& analysis,
-                             const std::optional<ReducedPlane>& plane = std::nullopt);
+struct PhaseOfRun;
+
+// fixed_points.json (io/phase_run.hpp: fixed_points_json) with its program line, written atomically. Throws
+// FileError.
+void write_fixed_points_json(const std::filesystem::path& path, const PhaseOfRun& phase);
 
 struct PhasePlaneDrawing {
   double x_low = 0.0, x_high = 1.0, y_low = 0.0, y_high = 1.0;  // the plane drawn

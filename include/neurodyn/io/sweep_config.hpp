@@ -32,6 +32,9 @@ namespace neurodyn {
 // line and key; FileError if it cannot be read.
 SweepSpec read_sweep_config(const std::filesystem::path& path);
 
+// The same for TOML text already in memory; `source` names it in messages.
+SweepSpec parse_sweep_config(std::string toml_text, const std::filesystem::path& source);
+
 // The spec as TOML that read_sweep_config reads back to the same spec (the base written as model and values).
 std::string sweep_to_toml(const SweepSpec& spec);
 

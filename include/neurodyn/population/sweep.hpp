@@ -65,6 +65,10 @@ void validate(const SweepSpec& spec);
 // The runs' axis values: the grid, or the sample drawn from the seed (Random123, by run index).
 std::vector<std::vector<double>> sweep_points(const SweepSpec& spec);
 
+// Bytes the sweep's runs would hold: per run its model and state in lanes, its summary row and about a spike per
+// 10 ms of the run (an estimate from the spec, before anything is built).
+double sweep_bytes(const SweepSpec& spec);
+
 SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const SweepProgress&)>& progress = {});
 
 }  // namespace neurodyn

@@ -1,0 +1,45 @@
+"""Fixtures of the Python module's tests: the command line it is checked against (NEURODYN_BIN, default
+build/ci/neurodyn) run in a temporary folder."""
+
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+class Cli:
+    """Runs `neurodyn ARGS...`; `simulate` also reads back the spikes it wrote (spikes.csv, full precision)."""
+
+    def __init__(self, binary, folder):
+        self.binary = binary
+        self.folder = folder
+
+    def run(self, *args):
+        return subprocess.run([str(self.binary), *args], capture_output=True, text=True, cwd=self.folder)
+
+    def simulate(self, *args):
+        out = self.folder / "run"
+        done = self.run("simulate", *args, "--no-figures", "--out", str(out))
+        assert done.returncode == 0, done.stderr
+        rows = [line for line in (out / "spikes.csv").read_text().splitlines() if not line.startswith("#")]
+        assert rows[0] == "time_ms"
+        spikes = [float(row) for row in rows[1:]]
+        return spikes, (out / "config.toml").read_text()
+
+    def error(self, *args):
+        """The message `neurodyn simulate ARGS` prints for invalid input (exit status 2), without 'error: '."""
+        done = self.run("simulate", *args, "--no-figures", "--out", str(self.folder / "refused"))
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.startswith("error: ")
+        return done.stderr[len("error: ") :].rstrip("\n")
+
+
+@pytest.fixture
+def cli(tmp_path):
+    binary = pathlib.Path(os.environ.get("NEURODYN_BIN", ROOT / "build/ci/neurodyn")).resolve()
+    if not binary.exists():
+        pytest.fail(f"the command line {binary} is not built (NEURODYN_BIN names it)")
+    return Cli(binary, tmp_path)

@@ -1,0 +1,95 @@
+"""nd.network and nd.sweep give the spikes `neurodyn network` and `neurodyn sweep` write to spikes.csv (and the runs
+of runs.csv, the rates of groups.csv) for the same input; their progress callback sees the run and can stop it."""
+
+import csv
+import math
+import os
+import pathlib
+import subprocess
+
+import neurodyn as nd
+import numpy as np
+import pytest
+from conftest import ROOT
+
+SWEEP = ('preset = "izh2004-A"\nduration_ms = 300\nstimulus_start_ms = 20\n[method]\nname = "rk4"\n'
+         'dt = 0.03125\n[[axis]]\nname = "I"\nrange = [0, 20, 11]\n[[axis]]\nname = "d"\nvalues = [2, 8]\n')
+
+
+def rows(path):
+    return list(csv.DictReader(line for line in path.read_text().splitlines() if not line.startswith("#")))
+
+
+@pytest.fixture(scope="module")
+def written_network(tmp_path_factory):
+    """`neurodyn network` (net.m, published semantics, 200 ms), run once: its folder."""
+    binary = pathlib.Path(os.environ.get("NEURODYN_BIN", ROOT / "build/ci/neurodyn")).resolve()
+    folder = tmp_path_factory.mktemp("network") / "out"
+    done = subprocess.run([str(binary), "network", "--semantics", "published", "--duration", "200", "--seed", "3",
+                           "--no-figures", "--out", str(folder)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
+def assert_spikes_equal_the_files(result, folder):
+    written = rows(folder / "spikes.csv")
+    assert len(written) > 500
+    spikes = result["spikes"]
+    assert spikes["time_ms"].tolist() == [float(row["time_ms"]) for row in written]
+    assert spikes["neuron"].tolist() == [int(row["neuron"]) for row in written]
+    names = [group["name"] for group in result["groups"]]
+    assert [names[g] for g in spikes["group"]] == [row["group"] for row in written]
+
+
+def test_network_spikes_and_rates_equal_the_command_lines(written_network):
+    result = nd.network(semantics="published", duration=200, seed=3)
+    assert result["ok"]
+    assert_spikes_equal_the_files(result, written_network)
+    for group, row in zip(result["groups"], rows(written_network / "groups.csv")):
+        assert group["name"] == row["group"] and group["count"] == int(row["neurons"])
+        assert np.mean(group["neuron_rates_hz"]) == pytest.approx(float(row["mean_rate_hz"]), rel=1e-12)
+    assert result["config"] == (written_network / "config.toml").read_text()
+
+
+def test_network_from_config_text_and_its_progress(written_network):
+    seen = []
+    result = nd.network(text=(written_network / "config.toml").read_text(),
+                        progress=lambda t, duration, spikes: seen.append((t, duration, spikes)))
+    assert_spikes_equal_the_files(result, written_network)
+    assert seen[-1] == (200.0, 200.0, len(result["spikes"]["time_ms"]))
+
+
+def test_network_progress_exception_stops_the_run():
+    def stop(t, duration, spikes):
+        raise KeyboardInterrupt(f"at {t} ms")
+
+    with pytest.raises(KeyboardInterrupt, match=r"at [0-9.]+ ms"):
+        nd.network(semantics="published", duration=200, seed=3, progress=stop)
+
+
+def test_network_refuses_two_sources_and_bad_semantics(tmp_path):
+    with pytest.raises(ValueError, match="exclude each other"):
+        nd.network(tmp_path / "x.toml", preset="izh2003-network")
+    with pytest.raises(ValueError, match="semantics 'exact' is not allowed"):
+        nd.network(semantics="exact")
+
+
+def test_sweep_runs_and_spikes_equal_the_command_lines(cli):
+    (cli.folder / "sweep.toml").write_text(SWEEP)
+    done = cli.run("sweep", "--config", "sweep.toml", "--no-figures", "--out", "sweep")
+    assert done.returncode == 0, done.stderr
+    seen = []
+    result = nd.sweep(text=SWEEP, progress=lambda done_runs, runs: seen.append((done_runs, runs)))
+    assert seen[-1] == (22, 22)
+    written = rows(cli.folder / "sweep" / "runs.csv")
+    runs = result["runs"]
+    assert len(written) == len(runs["I"]) == 22
+    for name in ("I", "d", "spike_count", "window_spike_count", "steady_rate_hz", "first_spike_ms"):
+        want = [float(row[name]) if row[name] else math.nan for row in written]
+        assert runs[name].tolist() == pytest.approx(want, rel=0, abs=0, nan_ok=True), name
+    assert runs["pattern"] == [row["pattern"] for row in written]
+    spikes = rows(cli.folder / "sweep" / "spikes.csv")
+    assert len(spikes) > 50
+    assert result["spikes"]["run"].tolist() == [int(row["run"]) for row in spikes]
+    assert result["spikes"]["time_ms"].tolist() == [float(row["time_ms"]) for row in spikes]
+    assert nd.sweep(cli.folder / "sweep.toml")["spikes"]["time_ms"].tolist() == result["spikes"]["time_ms"].tolist()
