@@ -264,6 +264,10 @@ void run_pinn(const PinnCommandOptions& options) {
   if (options.trace) settings.trace = std::filesystem::absolute(*options.trace);
   for (const auto& [name, value] : options.option_values) settings.options[name] = value;
   const PinnConfig config = pinn_config(settings);
+  // The network's trace and the reference's, both at every scored time.
+  require_within_memory_budget(
+      2.0 * trace_bytes(run, (run.problem.t_end - run.problem.t_start) / config.event.output_step_ms),
+      "the scored trace and its reference", "allowed: a larger --output-step-ms or a shorter --t-end");
   ResultFolder folder(options.out, "pinn");
 
   PinnOutcome outcome;

@@ -130,6 +130,8 @@ TEST_F(CliTest, PinnRefusesBadInputBeforeWritingAnything) {
           "times.csv:2: a trace row needs two columns, time_ms and v_mV; found 1");
   refused({"--mode", "event", "--preset", "izh2003-RS", "--trace", "times.csv"},
           "trace applies to mode inverse, not to mode event");
+  refused({"--mode", "event", "--preset", "izh2003-RS", "--output-step-ms", "1e-6", "--max-memory", "1"},
+          "the scored trace and its reference needs about");
   refused({"--mode", "event", "--preset", "izh2003-RS", "--identify", "a"},
           "identify applies to mode inverse, not to mode event");
   refused({"--mode", "inverse", "--preset", "izh2003-RS", "--start", "a:0.05"},
