@@ -85,24 +85,13 @@ class FitProgressReport {
 };
 
 FitSettings settings_from(const FitFlags& flags) {
-  FitSettings settings = read_fit_settings(flags.config);
-  if (flags.recording) settings.recording = *flags.recording;
-  if (flags.optimizer) settings.optimizer = *flags.optimizer;
-  if (flags.evaluations) settings.evaluations = *flags.evaluations;
-  if (flags.seed) settings.seed = *flags.seed;
-  if (flags.threads) settings.threads = *flags.threads;
+  FitOverrides overrides{flags.recording, flags.optimizer, flags.evaluations, flags.seed, flags.threads, {}};
   if (flags.objective) {  // one objective, or a comma-separated list for a Pareto front
-    settings.objective.reset();
-    settings.objectives.reset();
-    if (flags.objective->find(',') == std::string::npos) {
-      settings.objective = *flags.objective;
-    } else {
-      settings.objectives.emplace();
-      std::istringstream list(*flags.objective);
-      for (std::string name; std::getline(list, name, ',');) settings.objectives->push_back(name);
-    }
+    overrides.objectives.emplace();
+    std::istringstream list(*flags.objective);
+    for (std::string name; std::getline(list, name, ',');) overrides.objectives->push_back(name);
   }
-  return settings;
+  return with_overrides(read_fit_settings(flags.config), overrides);
 }
 
 // The scores of one set, one `name_unit: value` a line, the fit's own objective first.

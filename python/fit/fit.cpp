@@ -27,38 +27,20 @@ namespace py = pybind11;
 
 namespace {
 
-struct FitChoices {
+// The config file, or config text whose relative recording path starts in the working directory.
+struct FitSource {
   std::optional<std::filesystem::path> config;
   std::optional<std::string> text;
-  std::optional<std::filesystem::path> recording;
-  std::optional<std::string> optimizer;
-  std::optional<long long> evaluations, seed, threads;
-  std::optional<std::vector<std::string>> objective;  // one kind, or several for a Pareto front
 };
 
-// The settings of the config (a file, or text whose relative recording path starts in the working directory) with
-// the choices that override it, as `neurodyn fit`'s flags do.
-FitSettings fit_settings(const FitChoices& choices) {
-  if (choices.config.has_value() == choices.text.has_value()) {
+// The settings of the config with the arguments that override it, as `neurodyn fit`'s flags do.
+FitSettings fit_settings(const FitSource& source, const FitOverrides& overrides) {
+  if (source.config.has_value() == source.text.has_value()) {
     throw InputError("give a fit config file or config text (text=)");
   }
-  FitSettings settings =
-      choices.config ? read_fit_settings(*choices.config) : parse_fit_settings(*choices.text, "fit config text", ".");
-  if (choices.recording) settings.recording = *choices.recording;
-  if (choices.optimizer) settings.optimizer = *choices.optimizer;
-  if (choices.evaluations) settings.evaluations = *choices.evaluations;
-  if (choices.seed) settings.seed = *choices.seed;
-  if (choices.threads) settings.threads = *choices.threads;
-  if (choices.objective) {
-    settings.objective.reset();
-    settings.objectives.reset();
-    if (choices.objective->size() == 1) {
-      settings.objective = choices.objective->front();
-    } else {
-      settings.objectives = *choices.objective;
-    }
-  }
-  return settings;
+  return with_overrides(
+      source.config ? read_fit_settings(*source.config) : parse_fit_settings(*source.text, "fit config text", "."),
+      overrides);
 }
 
 py::dict scores_dict(const FitPlan& plan, const std::vector<TargetScores>& scores) {
@@ -100,14 +82,14 @@ py::dict report_dict(const FitPlan& plan, const FitReport& report) {
   return result;
 }
 
-py::dict fit(const FitChoices& choices, const std::optional<py::function>& progress) {
+py::dict fit(const FitSource& source, const FitOverrides& overrides, const std::optional<py::function>& progress) {
   std::atomic<bool> stop{false};
   std::optional<py::error_already_set> raised;
   FitPlan plan;
   FitReport report;
   {
     py::gil_scoped_release unlocked;
-    plan = plan_fit(fit_settings(choices));
+    plan = plan_fit(fit_settings(source, overrides));
     const FitEvaluator evaluator(plan);
     FitControl control;
     control.stop = &stop;
@@ -138,10 +120,9 @@ void add_fit(py::module_& module) {
          std::optional<std::filesystem::path> recording, std::optional<std::string> optimizer,
          std::optional<long long> evaluations, std::optional<long long> seed, std::optional<long long> threads,
          std::optional<std::vector<std::string>> objective, std::optional<py::function> progress) {
-        const FitChoices choices{
-            std::move(config), std::move(text),     std::move(recording), std::move(optimizer), evaluations, seed,
-            threads,           std::move(objective)};
-        return fit(choices, progress);
+        return fit({std::move(config), std::move(text)},
+                   {std::move(recording), std::move(optimizer), evaluations, seed, threads, std::move(objective)},
+                   progress);
       },
       py::arg("config") = py::none(), py::kw_only(), py::arg("text") = py::none(), py::arg("recording") = py::none(),
       py::arg("optimizer") = py::none(), py::arg("evaluations") = py::none(), py::arg("seed") = py::none(),

@@ -165,4 +165,22 @@ FitSettings parse_fit_settings(std::string toml_text, const std::filesystem::pat
   return fit_settings_from(io_detail::parse_toml_text(std::move(toml_text), source), source, folder);
 }
 
+FitSettings with_overrides(FitSettings settings, const FitOverrides& overrides) {
+  if (overrides.recording) settings.recording = *overrides.recording;
+  if (overrides.optimizer) settings.optimizer = *overrides.optimizer;
+  if (overrides.evaluations) settings.evaluations = *overrides.evaluations;
+  if (overrides.seed) settings.seed = *overrides.seed;
+  if (overrides.threads) settings.threads = *overrides.threads;
+  if (overrides.objectives) {
+    settings.objective.reset();
+    settings.objectives.reset();
+    if (overrides.objectives->size() == 1) {
+      settings.objective = overrides.objectives->front();
+    } else {
+      settings.objectives = *overrides.objectives;
+    }
+  }
+  return settings;
+}
+
 }  // namespace neurodyn

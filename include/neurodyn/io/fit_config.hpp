@@ -93,4 +93,15 @@ FitSettings read_fit_settings(const std::filesystem::path& path);
 FitSettings parse_fit_settings(std::string toml_text, const std::filesystem::path& source,
                                const std::filesystem::path& folder);
 
+// What a run's caller may choose over its config file (`neurodyn fit`'s flags, nd.fit's arguments).
+struct FitOverrides {
+  std::optional<std::filesystem::path> recording;
+  std::optional<std::string> optimizer;
+  std::optional<long long> evaluations, seed, threads;
+  std::optional<std::vector<std::string>> objectives;  // one kind, or several for a Pareto front
+};
+
+// The settings with each given override in place of the config's value.
+FitSettings with_overrides(FitSettings settings, const FitOverrides& overrides);
+
 }  // namespace neurodyn
