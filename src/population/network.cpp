@@ -210,7 +210,7 @@ void validate(const NetworkSpec& spec) {
 }
 
 double network_bytes(const NetworkSpec& spec) {
-  double neurons = 0.0, synapses = 0.0;
+  double neurons = 0.0, synapses = 0.0, listed = 0.0;  // listed: synapses of edge files
   for (const auto& group : spec.groups) neurons += static_cast<double>(group.count);
   int max_delay = 1;
   for (const auto& connection : spec.connections) {
@@ -231,18 +231,19 @@ double network_bytes(const NetworkSpec& spec) {
       case Connection::Rule::edges: {
         std::error_code error;
         const auto size = std::filesystem::file_size(connection.edge_file, error);
-        synapses += error ? 0.0 : static_cast<double>(size) / 4.0;  // at least 4 bytes a line ("1,2\n")
+        listed += error ? 0.0 : static_cast<double>(size) / 4.0;  // at least 4 bytes a line ("1,2\n")
         break;
       }
     }
     max_delay = std::max(max_delay, population_detail::delay_bins(connection, spec.bin_ms));
   }
   // Per neuron: state, parameters, input and hold in lanes (about 24 doubles), its decaying currents, its row
-  // offset and the delay buffers of each channel; per synapse: the table (and its channel when some synapses
-  // decay) and, while it is built, the edge list (32 bytes).
+  // offset and count and the delay buffers of each channel; per synapse: the table (and its channel when some
+  // synapses decay); an edge file's synapses also pass through a list of edges (32 bytes each) while the table is
+  // built (the other rules fill the table in place).
   const auto decaying = static_cast<double>(population_detail::decay_time_constants(spec).size());
-  return neurons * (24.0 * 8.0 + 8.0 * decaying + 8.0 + 8.0 * (max_delay + 1) * (1.0 + decaying)) +
-         synapses * (population_detail::synapse_bytes + (decaying > 0.0 ? 1.0 : 0.0) + 32.0);
+  return neurons * (24.0 * 8.0 + 8.0 * decaying + 16.0 + 8.0 * (max_delay + 1) * (1.0 + decaying)) +
+         (synapses + listed) * (population_detail::synapse_bytes + (decaying > 0.0 ? 1.0 : 0.0)) + listed * 32.0;
 }
 
 NetworkSpec izhikevich2003_network(NetworkSemantics semantics, std::uint64_t seed) {
