@@ -15,28 +15,18 @@ import argparse
 import datetime
 import os
 import re
-import statistics
 import sys
-import time
 
 import neurodyn as nd
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "brian2"))
 from compare import Brian2Case  # noqa: E402  (bench/brian2/compare.py)
+from simulate_bench import median_seconds  # noqa: E402  (this folder)
 
 
 def nd_fi_curve(threads):
     return nd.fi_curve(range(41), preset="izh2003-RS", method="rk4", dt=0.01, t_end=1000, start="given",
                        threads=threads)
-
-
-def median_seconds(call, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main():
