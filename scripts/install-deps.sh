@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache
   libcli11-dev libtoml11-dev nlohmann-json3-dev libfmt-dev libeigen3-dev
-  libsundials-dev libcpp-httplib-dev libopenblas0-pthread libhdf5-dev librandom123-dev
+  libsundials-dev libcpp-httplib-dev libopenblas0-pthread libhdf5-dev librandom123-dev libboost-dev
   libpagmo-dev libnlopt-cxx-dev libopenmpi-dev openmpi-bin libtorch-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang libclang-rt-14-dev libomp-14-dev

@@ -333,7 +333,8 @@ struct GroupInputs {
   };
   std::vector<Source> sources;
 
-  // The inputs of the lane_width neurons first .. first + lane_width - 1 (first even) in bin `bin`.
+  // The inputs of the lane_width neurons first .. first + lane_width - 1 of the group (first a multiple of
+  // lane_width) in bin `bin`.
   void block_values(std::int64_t first, std::int64_t bin, double bin_ms, std::uint64_t seed, double* values) const {
     std::fill(values, values + lane_width, 0.0);
     const auto k = static_cast<std::uint64_t>(bin);
@@ -341,20 +342,12 @@ struct GroupInputs {
       const ExternalInput& input = *source.input;
       switch (input.kind) {
         case ExternalInput::Kind::gaussian: {
-          // Neurons 2m and 2m + 1 take the two numbers of one draw (random_streams.hpp, standard_normal). The
-          // block's four Philox calls come first, so that their multiplications overlap.
-          constexpr int pairs = lane_width / 2;
-          r123::Philox4x64::ctr_type words[pairs];
-#pragma GCC unroll 4
-          for (int p = 0; p < pairs; ++p) {
-            words[p] = random_detail::philox(seed, RandomStream::external_input, source.index,
-                                             static_cast<std::uint64_t>(first) / 2 + static_cast<std::uint64_t>(p), k);
-          }
-          for (int p = 0; p < pairs; ++p) {
-            const auto pair = r123::boxmuller(words[p][0], words[p][1]);
-            values[2 * p] += input.mean + input.sigma * pair.x;
-            values[2 * p + 1] += input.mean + input.sigma * pair.y;
-          }
+          // The block's neurons are the octet first / lane_width of the group (random_streams.hpp).
+          static_assert(lane_width == 8, "a block draws one octet of normal numbers");
+          double normal[lane_width];
+          standard_normal_octet(seed, RandomStream::external_input, source.index,
+                                static_cast<std::uint64_t>(first) / lane_width, k, normal);
+          for (int lane = 0; lane < lane_width; ++lane) values[lane] += input.mean + input.sigma * normal[lane];
           break;
         }
         case ExternalInput::Kind::poisson:

@@ -24,19 +24,6 @@ struct Edge {
   std::uint8_t channel;  // SynapseTable::channels
 };
 
-// uniform01(seed, weights, connection, source, first + k) for k < weight_batch, the Philox calls one after the
-// other with nothing between them, so that the processor overlaps their multiplications.
-constexpr int weight_batch = 4;
-void uniform_weights(std::uint64_t seed, std::uint64_t connection, std::uint64_t source, std::uint64_t first,
-                     double* r) {
-  r123::Philox4x64::ctr_type words[weight_batch];
-#pragma GCC unroll 4
-  for (int k = 0; k < weight_batch; ++k) {
-    words[k] = random_detail::philox(seed, RandomStream::weights, connection, source, first + k);
-  }
-  for (int k = 0; k < weight_batch; ++k) r[k] = r123::u01<double>(words[k][0]);
-}
-
 std::uint8_t channel_of(const Connection& connection, const std::vector<double>& decay_ms) {
   if (connection.synapse == Connection::Synapse::jump) return 0;
   const auto at = std::find(decay_ms.begin(), decay_ms.end(), connection.tau_ms);
@@ -248,7 +235,7 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
     if (m.synapses > 0) table.max_delay = std::max(table.max_delay, m.delay);
     const auto weight = [&](std::int64_t source, std::int64_t target) {
       const auto s = static_cast<std::uint64_t>(source), t = static_cast<std::uint64_t>(target);
-      const double r = uniform01(seed, RandomStream::weights, c, s, t);
+      const double r = uniform01_element(seed, RandomStream::weights, c, s, t);
       return draw_value(connection.weight, r, seed, RandomStream::weights, c, s, t);
     };
     const auto fill_delay_channel = [&](std::size_t at, std::size_t count) {
@@ -268,17 +255,17 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
           auto at = static_cast<std::size_t>(next[static_cast<std::size_t>(source)]);
           const std::size_t row_start = at;
           const auto s = static_cast<std::uint64_t>(source);
-          for (std::int64_t first = m.first_target; first < m.end_target; first += weight_batch) {
-            // The uniform numbers of four targets at once (their Philox calls overlap); past the row's end unused.
-            double r[weight_batch];
-            uniform_weights(seed, c, s, static_cast<std::uint64_t>(first), r);
-            const std::int64_t end = std::min<std::int64_t>(first + weight_batch, m.end_target);
-            for (std::int64_t target = first; target < end; ++target) {
+          // The targets' r four at a time, one Philox call each quad (random_streams.hpp, uniform01_quad).
+          for (std::int64_t quad = m.first_target / 4; quad * 4 < m.end_target; ++quad) {
+            const std::array<double, 4> r =
+                uniform01_quad(seed, RandomStream::weights, c, s, static_cast<std::uint64_t>(quad));
+            const std::int64_t begin = std::max(quad * 4, m.first_target), end = std::min(quad * 4 + 4, m.end_target);
+            for (std::int64_t target = begin; target < end; ++target) {
               if (m.autapses_skipped && target == source) continue;
               const auto t = static_cast<std::uint64_t>(target);
               table.targets[at] = static_cast<std::uint32_t>(target);
-              table.weights[at] =
-                  draw_value(connection.weight, r[target - first], seed, RandomStream::weights, c, s, t);
+              table.weights[at] = draw_value(connection.weight, r[static_cast<std::size_t>(target - quad * 4)], seed,
+                                             RandomStream::weights, c, s, t);
               ++at;
             }
           }

@@ -96,6 +96,14 @@ TEST(Network, UncoupledNeuronsSpikeAsTheyDoAlone) {
 struct NetmSpike {
   int t, neuron;
 };
+// The thalamic randn of neuron i (index within its group) in ms t: element i % 8 of the octet i / 8 of the
+// input's stream (random_streams.hpp, standard_normal_octet).
+double thalamic_normal(std::uint64_t seed, std::uint64_t input, int i, int t) {
+  double octet[8];
+  standard_normal_octet(seed, RandomStream::external_input, input, static_cast<std::uint64_t>(i / 8),
+                        static_cast<std::uint64_t>(t), octet);
+  return octet[i % 8];
+}
 std::vector<NetmSpike> netm(std::uint64_t seed) {
   const int Ne = 800, Ni = 200, N = Ne + Ni;
   std::vector<double> a(N), b(N), c(N), d(N), v(N), u(N), I(N);
@@ -114,8 +122,8 @@ std::vector<NetmSpike> netm(std::uint64_t seed) {
   for (int i = 0; i < N; ++i) {
     for (int j = 0; j < N; ++j) {
       const std::uint64_t connection = (j < Ne ? 0 : 2) + (i < Ne ? 0 : 1);
-      const double r = uniform01(seed, RandomStream::weights, connection, static_cast<std::uint64_t>(j),
-                                 static_cast<std::uint64_t>(i));
+      const double r = uniform01_element(seed, RandomStream::weights, connection, static_cast<std::uint64_t>(j),
+                                         static_cast<std::uint64_t>(i));
       S[static_cast<std::size_t>(i) * N + j] = j < Ne ? 0.5 * r : -r;
     }
   }
@@ -123,9 +131,7 @@ std::vector<NetmSpike> netm(std::uint64_t seed) {
   for (int t = 0; t < 1000; ++t) {
     for (int i = 0; i < N; ++i) {
       const bool excitatory = i < Ne;
-      const double n = standard_normal(seed, RandomStream::external_input, excitatory ? 0 : 1,
-                                       static_cast<std::uint64_t>(excitatory ? i : i - Ne),
-                                       static_cast<std::uint64_t>(t));
+      const double n = thalamic_normal(seed, excitatory ? 0 : 1, excitatory ? i : i - Ne, t);
       I[i] = excitatory ? 5 * n : 2 * n;
     }
     std::vector<int> fired;
@@ -190,7 +196,7 @@ double fine_euler_excitatory_rate(std::uint64_t seed, int sub) {
   std::vector<double> S(static_cast<std::size_t>(N) * N);
   for (int i = 0; i < N; ++i) for (int j = 0; j < N; ++j) {
       const std::uint64_t connection = (j < Ne ? 0 : 2) + (i < Ne ? 0 : 1);
-      const double r = uniform01(seed, RandomStream::weights, connection, (std::uint64_t)j, (std::uint64_t)i);
+      const double r = uniform01_element(seed, RandomStream::weights, connection, (std::uint64_t)j, (std::uint64_t)i);
       S[(std::size_t)i * N + j] = j < Ne ? 0.5 * r : -r; }
   long ecount = 0;
   const double h = 1.0 / sub;
@@ -198,7 +204,7 @@ double fine_euler_excitatory_rate(std::uint64_t seed, int sub) {
     std::vector<int> fired;
     for (int i = 0; i < N; ++i) {
       const bool ex = i < Ne;
-      const double n = standard_normal(seed, RandomStream::external_input, ex ? 0 : 1, (std::uint64_t)(ex ? i : i - Ne), (std::uint64_t)t);
+      const double n = thalamic_normal(seed, ex ? 0 : 1, ex ? i : i - Ne, t);
       I[i] = (ex ? 5 * n : 2 * n) + next[i];
       next[i] = 0;
       bool f = false;
@@ -215,16 +221,12 @@ double fine_euler_excitatory_rate(std::uint64_t seed, int sub) {
   return static_cast<double>(ecount) / 800.0;
 }
 
-TEST(Network, ConvergedSemanticsAgreesWithAnIndependentFineEulerIntegration) {
-  const double converged = rates(simulate_network(izhikevich2003_network(NetworkSemantics::converged, 1)), 1000).excitatory;
-  const double fine = fine_euler_excitatory_rate(1, 200);
-  EXPECT_NEAR(converged, fine, 0.1);
-}
-
 TEST(Network, RatesOverFiveSeeds) {
   // docs/reference.md 6.5: the published scheme underestimates the rates of the converged solution, forward Euler
-  // at 1 ms overestimates them; the published rates over seeds lie in 7.3-7.8 Hz (excitatory).
-  double published_sum = 0, converged_sum = 0;
+  // at 1 ms overestimates them; the published rates over seeds lie in 7.3-7.8 Hz (excitatory). The converged
+  // rates agree with an independent fine Euler integration over the seeds (one seed's rate moves by about 0.1 Hz
+  // with the integrator, the trajectory of a chaotic network being another one).
+  double published_sum = 0, converged_sum = 0, fine_sum = 0;
   for (std::uint64_t seed = 1; seed <= 5; ++seed) {
     SCOPED_TRACE(seed);
     const auto published = rates(simulate_network(izhikevich2003_network(NetworkSemantics::published, seed)), 1000);
@@ -239,7 +241,9 @@ TEST(Network, RatesOverFiveSeeds) {
     EXPECT_GT(euler.inhibitory, converged.inhibitory);
     published_sum += published.excitatory;
     converged_sum += converged.excitatory;
+    fine_sum += fine_euler_excitatory_rate(seed, 200);
   }
+  EXPECT_NEAR(converged_sum / 5, fine_sum / 5, 0.1);
   EXPECT_GE(published_sum / 5, 7.2);
   EXPECT_LE(published_sum / 5, 7.9);
   EXPECT_GE(converged_sum / 5, 8.2);
