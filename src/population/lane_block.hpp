@@ -231,27 +231,29 @@ class LaneBlock {
 
   Lanes guard(const Block& x) const { return model_.spike_guard(columns(x)); }
 
-  // Whether every guard is below zero and every value within 1e12 (false for NaN): the comparisons of two
-  // doubles at a time (GCC's vector extensions: compares, a mask of the sign bit for |x|, and'ed masks), one test
-  // at the end. Written out because the compiler otherwise makes one scalar compare and branch of each.
+  // Whether every guard is below zero and every value within 1e12 (false for NaN): the comparisons of four
+  // doubles at a time (GCC's vector extensions: compares, a mask of the sign bit for |x|, and'ed masks; two
+  // halves each where the target has no 32-byte vectors), one test at the end. Written out because the compiler
+  // otherwise makes one scalar compare and branch of each.
   static bool common_end(const Lanes& guard_end, const Block& end) {
-    using Pair = double __attribute__((vector_size(16)));
-    using Mask = long long __attribute__((vector_size(16)));
-    static_assert(lane_width % 2 == 0);
+    using Quad = double __attribute__((vector_size(32)));
+    using Mask = long long __attribute__((vector_size(32)));
+    static_assert(lane_width % 4 == 0);
     const auto load = [](const double* at) {
-      Pair pair;
-      std::memcpy(&pair, at, sizeof pair);
-      return pair;
+      Quad quad;
+      std::memcpy(&quad, at, sizeof quad);
+      return quad;
     };
-    const Mask magnitude = {0x7fffffffffffffffLL, 0x7fffffffffffffffLL};
-    const Pair zero = {0.0, 0.0}, bound = {1e12, 1e12};
-    Mask common = {-1, -1};
-    for (int lane = 0; lane < lane_width; lane += 2) common &= load(guard_end.data() + lane) < zero;
-    for (int i = 0; i < lane_width * N; i += 2) {
-      const Pair absolute = reinterpret_cast<Pair>(reinterpret_cast<Mask>(load(end.data() + i)) & magnitude);
+    constexpr long long all_but_sign = 0x7fffffffffffffffLL;
+    const Mask magnitude = {all_but_sign, all_but_sign, all_but_sign, all_but_sign};
+    const Quad zero = {0.0, 0.0, 0.0, 0.0}, bound = {1e12, 1e12, 1e12, 1e12};
+    Mask common = {-1, -1, -1, -1};
+    for (int lane = 0; lane < lane_width; lane += 4) common &= load(guard_end.data() + lane) < zero;
+    for (int i = 0; i < lane_width * N; i += 4) {
+      const Quad absolute = reinterpret_cast<Quad>(reinterpret_cast<Mask>(load(end.data() + i)) & magnitude);
       common &= absolute <= bound;
     }
-    return (common[0] & common[1]) != 0;
+    return (common[0] & common[1] & common[2] & common[3]) != 0;
   }
 
   // The fixed-step driver's grid step for one lane: from t to target, split at the end of a hold and at each
