@@ -4,8 +4,6 @@ Units: times in ms, voltages in mV, currents in the model's current unit, parame
 import os
 from typing import Any, Callable, Mapping, Sequence
 
-import numpy as np
-import numpy.typing as npt
 
 def pinn(
     mode: str | None = None,
