@@ -105,6 +105,17 @@ def test_invalid_input_raises_the_command_lines_message(cli, keywords, flags):
     assert str(raised.value) == done.stderr[len("error: "):].rstrip("\n")
 
 
+def test_a_failed_run_returns_the_command_lines_status_and_message(cli):
+    """A window that cannot meet the bound ends the run: the command exits with the status and message."""
+    done = cli.run("pinn", "--mode", "event", "--preset", "izh2003-RS", "--t-end", "30", "--min-window-ms", "1",
+                   "--residual-tolerance", "1e-12", "--no-figures", "--out", "failed")
+    assert done.returncode == 1
+    r = nd.pinn("event", preset="izh2003-RS", t_end=30, min_window_ms=1, residual_tolerance=1e-12)
+    assert not r["ok"] and r["status"] == "step-too-small"
+    assert done.stderr.splitlines()[-1] == f"error: {r['status']}: {r['message']}"
+    assert 0 < r["t"][-1] < 30 and r["reference"] == {} and r["metrics"][0]["scored_points"] == 0
+
+
 def test_progress_sees_every_window_and_an_exception_stops_the_training(event_run):
     result, steps = event_run
     assert [s["step"] for s in steps] == list(range(1, len(result["training"]["tries"]) + 1))
