@@ -85,8 +85,8 @@ def pinn(
     at 1 ms and, for izh2007-RS, the earlier study's published numbers; NaN where the file has an empty field),
     training: {column: array} (training.csv: one row per window, epoch or iteration), parameters (inverse:
     {name: {value, standard_error, start, truth (None for a recorded trace)}}), network (its size in words),
-    config (the command's config.toml)}. A failed run has ok False, the trace as far as it got, and no reference
-    or scores.
+    config (the command's config.toml)}. A failed run has ok False, the trace as far as it got (the reference:
+    empty, or as far as it got when it is what failed) and only the PINN's metrics row, unscored.
 
     progress({step, total, loss} and for the event mode t_ms and spikes) is called with the GIL after each
     window, epoch or iteration (total 0 for the event mode); an exception it raises stops the training and is

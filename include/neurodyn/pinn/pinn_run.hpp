@@ -42,7 +42,7 @@ struct PinnOutcome {
   std::string network_size;  // in words: "32 tanh hidden units x 2 outputs per window (64 trained weights), 57 windows"
   // A run fails, without an exception, when the event-driven PINN cannot accept a window (that of the inverse mode
   // included) or the converged reference fails: then the status and message say why, the trace ends where the
-  // network stopped, and the reference and the scores are missing.
+  // network stopped (or the reference where it stopped), and the metrics hold the PINN's row unscored.
   SolveStatus status = SolveStatus::ok;
   std::string message;
   Solution trace;                   // the network at the scored times, with its spikes
