@@ -12,6 +12,8 @@ import neurodyn as nd
 import pytest
 from conftest import ROOT, assert_loaded_on_first_use
 
+pytest.importorskip("neurodyn._neurodyn_pinn", reason="built without the PINN layer (NEURODYN_PINN=OFF)")
+
 # A short event-driven run with spikes: the 2003 regular-spiking cell over its first 60 ms (3 spikes).
 EVENT = dict(preset="izh2003-RS", t_end=60.0, seed=3)
 EVENT_FLAGS = ["--mode", "event", "--preset", "izh2003-RS", "--t-end", "60", "--seed", "3"]
