@@ -30,6 +30,7 @@ from ._neurodyn import (
 
 if TYPE_CHECKING:
     from ._neurodyn_fit import fit
+    from ._neurodyn_pinn import pinn
 
 __all__ = [
     "Result",
@@ -41,6 +42,7 @@ __all__ = [
     "models",
     "network",
     "phase_plane",
+    "pinn",
     "presets",
     "read_recording",
     "simulate",
@@ -50,10 +52,15 @@ __all__ = [
 
 
 def __getattr__(name):
-    """neurodyn.fit, from the extension _neurodyn_fit, loaded on first use: it links pagmo and NLopt, which
-    `import neurodyn` does not load."""
+    """neurodyn.fit and neurodyn.pinn, from the extensions _neurodyn_fit and _neurodyn_pinn, loaded on first use:
+    they link pagmo and NLopt, and LibTorch, which `import neurodyn` does not load. _neurodyn_pinn exists only
+    where neurodyn was built with its PINN layer (NEURODYN_PINN)."""
     if name == "fit":
         from ._neurodyn_fit import fit
 
         return fit
+    if name == "pinn":
+        from ._neurodyn_pinn import pinn
+
+        return pinn
     raise AttributeError(f"module 'neurodyn' has no attribute '{name}'")

@@ -228,7 +228,7 @@ void write_pinn_results(const std::filesystem::path& directory, const EffectiveR
   write_trace(directory / "trace.csv", run, outcome);
   write_spikes(directory / "spikes.csv", run, outcome);
   write_training(directory / "training.csv", run, outcome);
-  write_file_atomically(directory / "config.toml", problem_to_toml(run) + "\n" + outcome.settings_toml);
+  write_file_atomically(directory / "config.toml", outcome.config_toml);
   if (figures) write_figure(directory, run, outcome);
 }
 

@@ -118,6 +118,16 @@ PinnSettings read_pinn_settings(const std::filesystem::path& path) {
   return settings_from(io_detail::read_toml_file(path), path);
 }
 
+PinnSettings with_overrides(PinnSettings settings, const PinnOverrides& overrides) {
+  if (overrides.mode) settings.mode = overrides.mode;
+  if (overrides.guide) settings.guide = overrides.guide;
+  if (overrides.identify) settings.identify = overrides.identify;
+  if (overrides.start) settings.start = overrides.start;
+  if (overrides.trace) settings.trace = std::filesystem::absolute(*overrides.trace);
+  for (const auto& [name, value] : overrides.options) settings.options[name] = value;
+  return settings;
+}
+
 PinnConfig pinn_config(const PinnSettings& settings) {
   if (!settings.mode)
     throw InputError(fmt::format("mode: missing; give --mode or [pinn] mode; allowed: {}", pinn_modes));

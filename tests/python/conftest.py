@@ -4,6 +4,7 @@ build/ci/neurodyn) run in a temporary folder."""
 import os
 import pathlib
 import subprocess
+import sys
 
 import pytest
 
@@ -35,6 +36,17 @@ class Cli:
         assert done.returncode == 2, done.stderr
         assert done.stderr.startswith("error: ")
         return done.stderr[len("error: ") :].rstrip("\n")
+
+
+def assert_loaded_on_first_use(name, library):
+    """In a fresh interpreter, `import neurodyn` leaves `library` (a shared library's name, as /proc/self/maps
+    shows it) and the extension _neurodyn_NAME unloaded, and neurodyn.NAME loads them."""
+    code = (f"import sys, neurodyn\n"
+            f"assert 'neurodyn._neurodyn_{name}' not in sys.modules\n"
+            f"assert '{library}' not in open('/proc/self/maps').read()\n"
+            f"neurodyn.{name}\n"
+            f"assert '{library}' in open('/proc/self/maps').read()\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 @pytest.fixture

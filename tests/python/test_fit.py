@@ -2,12 +2,10 @@
 sees every evaluation and can stop the fit; `import neurodyn` does not load the fit's libraries."""
 
 import csv
-import subprocess
-import sys
 
 import neurodyn as nd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, assert_loaded_on_first_use
 
 ABF = ROOT / "tests/data/recordings/171116sh_0018.abf"
 
@@ -60,9 +58,4 @@ def test_an_exception_in_progress_stops_the_fit():
 
 
 def test_import_does_not_load_the_fit():
-    code = ("import sys, neurodyn\n"
-            "assert 'neurodyn._neurodyn_fit' not in sys.modules\n"
-            "assert 'libpagmo' not in open('/proc/self/maps').read()\n"
-            "neurodyn.fit\n"
-            "assert 'libpagmo' in open('/proc/self/maps').read()\n")
-    subprocess.run([sys.executable, "-c", code], check=True)
+    assert_loaded_on_first_use("fit", "libpagmo")

@@ -66,6 +66,15 @@ struct PinnSettings {
   std::map<std::string, double, std::less<>> options;  // by PinnOption::name
 };
 
+// What a caller sets over a config file's [pinn] table: the command's flags, nd.pinn's arguments.
+struct PinnOverrides {
+  std::optional<std::string> mode, guide, identify, start;
+  std::optional<std::filesystem::path> trace;          // made absolute
+  std::map<std::string, double, std::less<>> options;  // by PinnOption::name
+};
+
+PinnSettings with_overrides(PinnSettings settings, const PinnOverrides& overrides);
+
 // Reads PINN.toml. Throws FileError if unreadable and InputError naming the file, line and key for malformed
 // TOML, an unknown key or a value of the wrong type.
 PinnSettings read_pinn_settings(const std::filesystem::path& path);
