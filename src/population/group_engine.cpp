@@ -153,6 +153,18 @@ class LaneGroup final : public GroupEngine {
     }
   }
 
+  std::vector<double> save() const override {
+    std::vector<double> saved;
+    for (const auto& block : blocks_) block.save(saved);
+    return saved;
+  }
+
+  bool restore(std::span<const double> saved) override {
+    if (saved.size() != blocks_.size() * blocks_.front().saved_size()) return false;
+    for (std::size_t b = 0; b < blocks_.size(); ++b) blocks_[b].restore(saved.data() + b * blocks_[b].saved_size());
+    return true;
+  }
+
   std::vector<double> state(std::int64_t neuron) const override {
     const auto x = blocks_[static_cast<std::size_t>(neuron / lane_width)].state(static_cast<int>(neuron % lane_width));
     return std::vector<double>(x.data(), x.data() + N);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,11 @@ class GroupEngine {
   virtual void advance_published(std::size_t b, const double* inputs, double bin_ms) = 0;
   // net.m's spike test: the neurons of block b with v >= vpeak are reset and appended, labelled `label_ms`.
   virtual void fire_published(std::size_t b, double label_ms, std::vector<GroupSpike>& spikes) = 0;
+
+  // Every block's state for a checkpoint (LaneBlock::save), and its return; restore() returns false when `saved`
+  // is not the size that save() gives this group.
+  virtual std::vector<double> save() const = 0;
+  virtual bool restore(std::span<const double> saved) = 0;
 
   virtual std::vector<double> state(std::int64_t neuron) const = 0;
   // The neuron's parameters, by name.

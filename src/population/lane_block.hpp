@@ -73,6 +73,29 @@ class LaneBlock {
     }
     decay_origin_ = t0;
   }
+  // What a checkpoint keeps of the block (the models and the held current are set anew): every lane's state and
+  // hold, the decaying currents and their origin. A block is saved only while all its lanes run.
+  std::size_t saved_size() const { return lane_width * (N + 1 + decays_.size()) + 2; }
+  void save(std::vector<double>& out) const {
+    out.insert(out.end(), x_.data(), x_.data() + x_.size());
+    out.insert(out.end(), hold_until_.data(), hold_until_.data() + lane_width);
+    for (const Lanes& currents : decaying_) out.insert(out.end(), currents.data(), currents.data() + lane_width);
+    out.push_back(latest_hold_);
+    out.push_back(decay_origin_);
+  }
+  // Takes saved_size() values written by save() (after set_decays with the same time constants).
+  void restore(const double* in) {
+    std::copy_n(in, x_.size(), x_.data());
+    in += x_.size();
+    std::copy_n(in, lane_width, hold_until_.data());
+    in += lane_width;
+    for (Lanes& currents : decaying_) {
+      std::copy_n(in, lane_width, currents.data());
+      in += lane_width;
+    }
+    latest_hold_ = in[0];
+    decay_origin_ = in[1];
+  }
   bool all_running() const { return all_running_; }
   bool failed(int lane) const { return status_[static_cast<std::size_t>(lane)] == LaneStatus::failed; }
   const std::string& failure(int lane) const { return failures_[static_cast<std::size_t>(lane)]; }

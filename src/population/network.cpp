@@ -13,6 +13,7 @@
 #include "../analysis/parallel_for.hpp"  // thread_count
 #include "group_engine.hpp"
 #include "lanes.hpp"
+#include "network_checkpoint.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/population/ranks.hpp"
@@ -376,10 +377,15 @@ struct GroupInputs {
 
 }  // namespace
 
-NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void(const NetworkProgress&)>& progress) {
+NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void(const NetworkProgress&)>& progress,
+                               const RunCheckpoint& checkpoint) {
   using Clock = std::chrono::steady_clock;
   const auto setup_start = Clock::now();
   validate(spec);
+  if (!checkpoint.path.empty() && Ranks::distributed()) {
+    throw InputError(fmt::format("a network checkpoint ({}) is kept by one process; this run has {} ranks",
+                                 checkpoint.path.string(), Ranks::size()));
+  }
   NetworkResult result;
 
   // Groups, each a run of consecutive global indices.
@@ -547,12 +553,19 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     }
   };
 
-  sample_traces(0.0);
-  if (published) {  // net.m's spike test at the start of the first bin
-    for (std::size_t i = own_begin; i < own_end; ++i) {
-      groups[items[i].group]->fire_published(items[i].block, 0.0, item_spikes[i]);
+  const population_detail::NetworkRunState run_state{groups, arriving, result.spikes, result.traces};
+  CheckpointSchedule schedule(checkpoint);
+  std::int64_t start_bin = 0;
+  if (checkpoint.resume) {
+    start_bin = population_detail::restore_network_state(checkpoint, bins, run_state);
+  } else {
+    sample_traces(0.0);
+    if (published) {  // net.m's spike test at the start of the first bin
+      for (std::size_t i = own_begin; i < own_end; ++i) {
+        groups[items[i].group]->fire_published(items[i].block, 0.0, item_spikes[i]);
+      }
+      deliver(-1);
     }
-    deliver(-1);
   }
   // A bin's blocks are shared among the threads when each takes enough work: otherwise forking and joining the
   // threads at every bin costs more than it saves (and far more on a loaded machine, where a thread that waits
@@ -584,13 +597,13 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     }
   };
   std::optional<RankFailure> failure;
-  for (std::int64_t k = 0; k < bins && !failure; ++k) {
+  for (std::int64_t k = start_bin; k < bins && !failure; ++k) {
     const auto slot_of = [&](std::size_t channel) -> std::vector<double>& {
       return arriving[channel * static_cast<std::size_t>(slots) + static_cast<std::size_t>(k % slots)];
     };
     const BinGrid grid{spec.dt_ms, k * steps_per_bin, (k + 1) * steps_per_bin,
                        static_cast<double>(k + 1) * spec.bin_ms};
-    if (window > 0 && k % window == 0) draw_window(k);
+    if (window > 0 && (k % window == 0 || k == start_bin)) draw_window(k - k % window);
 #pragma omp parallel for schedule(static) num_threads(threads) if (bins_on_threads)
     for (std::size_t i = own_begin; i < own_end; ++i) {
       const auto [g, b] = items[i];
@@ -647,6 +660,8 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
       }
     }
     failure = Ranks::first_failure(local_failure);
+    if (!failure && k + 1 < bins && schedule.due(false))
+      population_detail::save_network_state(checkpoint, k + 1, run_state);
     if (progress && Ranks::rank() == 0 && (k % 16 == 15 || k + 1 == bins)) {
       const auto now = Clock::now();
       if (now - last_report >= std::chrono::milliseconds(500) || k + 1 == bins) {

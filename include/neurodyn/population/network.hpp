@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "neurodyn/population/random_streams.hpp"
+#include "neurodyn/run_checkpoint.hpp"
 
 namespace neurodyn {
 
@@ -131,7 +132,17 @@ double network_bytes(const NetworkSpec& spec);
 
 // Builds and runs the network. `progress` is called every few hundred ms of wall time; an exception it throws
 // (an interrupt) ends the run.
+//
+// With checkpoint.path set, the run's state at a bin boundary is written there at most every
+// checkpoint.interval_s, atomically (format: src/population/checkpoint_file.hpp): the next bin, every neuron's state,
+// hold and decaying currents, the delay buffers and the spikes and traces so far. The synapses are drawn anew from
+// the seed and every random draw is keyed by neuron, synapse and bin, so neither is kept. With checkpoint.resume the
+// run continues from the file and ends as the uninterrupted run would, bit for bit (timings aside). Throws
+// InputError when there is no file to resume from, when it is damaged or cut short, when its identity differs from
+// checkpoint.identity (naming the first line that differs) and for a checkpoint under several ranks (one process
+// keeps one). The caller removes the file once the results are kept.
 NetworkResult simulate_network(const NetworkSpec& spec,
-                               const std::function<void(const NetworkProgress&)>& progress = {});
+                               const std::function<void(const NetworkProgress&)>& progress = {},
+                               const RunCheckpoint& checkpoint = {});
 
 }  // namespace neurodyn
