@@ -125,8 +125,8 @@ class LaneGroup final : public GroupEngine {
     append_in_neuron_order(b + 1, second_lane_spikes, second_spikes);
   }
 
-  void set_decays(const std::vector<double>& tau_ms) override {
-    for (auto& block : blocks_) block.set_decays(tau_ms);
+  void set_decays(const std::vector<DecayChannel>& channels) override {
+    for (auto& block : blocks_) block.set_decays(channels);
   }
 
   void add_decaying_jumps(std::size_t b, double t0, const double* jumps) override {

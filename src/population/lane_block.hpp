@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,11 +59,17 @@ class LaneBlock {
   double voltage(int lane) const { return x_(lane, 0); }
   Lanes& current() { return current_; }
 
-  // Exponentially decaying synaptic currents, one per time constant (ms): channel k adds
-  // decaying_[k] exp(-(t - decay_origin_) / tau_k) to the held current at time t.
-  void set_decays(const std::vector<double>& tau_ms) {
-    decays_ = tau_ms;
-    decaying_.assign(tau_ms.size(), Lanes::Zero());
+  // Exponentially decaying synaptic input, one channel each: channel k's value at time t is
+  // decaying_[k] exp(-(t - decay_origin_) / tau_k), added to the held current (a current) or times
+  // (reversal_k - v) with the lane's v at t (a conductance).
+  void set_decays(const std::vector<DecayChannel>& channels) {
+    decays_.clear();
+    reversals_.clear();
+    for (const DecayChannel& channel : channels) {
+      decays_.push_back(channel.tau_ms);
+      reversals_.push_back(channel.reversal_mv);
+    }
+    decaying_.assign(channels.size(), Lanes::Zero());
   }
   // At t0 (the start of a bin): the decaying currents carried to t0, then `jumps` (lane_width values a channel)
   // added to them.
@@ -143,7 +150,7 @@ class LaneBlock {
   template <class Stepper>
   [[gnu::flatten]] void step(const Stepper& stepper, double t, double target, std::vector<LaneSpike>& spikes) {
     const double h = target - t;
-    const LaneSystem system{*this};
+    const LaneSystem<false> system{*this};
     const Block slope = system.rhs(t, x_);
     const Block end = stepper.step(system, t, x_, slope, h).end;
     const Lanes guard_end = guard(end);
@@ -175,7 +182,7 @@ class LaneBlock {
   template <class Stepper>
   [[gnu::flatten]] std::int64_t advance_common(const Stepper& stepper, std::int64_t j, std::int64_t last, double dt) {
     if (!all_running_ || !decays_.empty()) return j;
-    const LaneSystem system{*this};
+    const LaneSystem<true> system{*this};
     Block x = x_;
     for (; j < last; ++j) {
       const double t = static_cast<double>(j) * dt, target = static_cast<double>(j + 1) * dt;
@@ -196,7 +203,7 @@ class LaneBlock {
   [[gnu::flatten]] static std::int64_t advance_common_pair(LaneBlock& first, LaneBlock& second, const Stepper& stepper,
                                                            std::int64_t j, std::int64_t last, double dt) {
     if (!first.all_running_ || !second.all_running_ || !first.decays_.empty() || !second.decays_.empty()) return j;
-    const LaneSystem first_system{first}, second_system{second};
+    const LaneSystem<true> first_system{first}, second_system{second};
     const double latest_hold = std::max(first.latest_hold_, second.latest_hold_);
     Block x = first.x_, y = second.x_;
     for (; j < last; ++j) {
@@ -216,29 +223,39 @@ class LaneBlock {
   }
 
  private:
-  // The lanes' input at t: the held current plus the decaying currents.
-  Lanes current_at(double t) const {
+  // The lanes' input at t with their voltage v at t: the held current, the decaying currents and the conductances'
+  // currents g(t) (reversal - v), in channel order. A conductance's current depends on the state: every stage of a
+  // step evaluates it with the stage's v, and g decays exactly to the stage's time.
+  Lanes input_at(double t, const Lanes& v) const {
     if (decays_.empty()) return current_;
     Lanes current = current_;
     for (std::size_t k = 0; k < decays_.size(); ++k) {
-      current += decaying_[k] * std::exp(-(t - decay_origin_) / decays_[k]);
+      if (reversals_[k]) {
+        current += decaying_[k] * std::exp(-(t - decay_origin_) / decays_[k]) * (*reversals_[k] - v);
+      } else {
+        current += decaying_[k] * std::exp(-(t - decay_origin_) / decays_[k]);
+      }
     }
     return current;
   }
-  double current_at(double t, int lane) const {
+  double input_at(double t, int lane, double v) const {
     double current = current_[lane];
     for (std::size_t k = 0; k < decays_.size(); ++k) {
-      current += decaying_[k][lane] * std::exp(-(t - decay_origin_) / decays_[k]);
+      const double value = decaying_[k][lane] * std::exp(-(t - decay_origin_) / decays_[k]);
+      current += reversals_[k] ? value * (*reversals_[k] - v) : value;
     }
     return current;
   }
 
-  // The lanes' right-hand side with their inputs (the steppers call rhs(t, x)).
+  // The lanes' right-hand side with their inputs (the steppers call rhs(t, x)). Held: the input is the held current
+  // alone (a block without decaying channels, advance_common's steps), read without looking at the channels.
+  template <bool Held>
   struct LaneSystem {
     const LaneBlock& block;
     Block rhs(double t, const Block& x) const {
-      const std::array<Lanes, N> rates =
-          block.model_.field(columns(x), BasicDrive<Lanes>{block.current_at(t), Lanes::Zero()});
+      const std::array<Lanes, N> state = columns(x);
+      const std::array<Lanes, N> rates = block.model_.field(
+          state, BasicDrive<Lanes>{Held ? block.current_ : block.input_at(t, state[0]), Lanes::Zero()});
       Block out;
       for (int i = 0; i < N; ++i) out.col(i) = rates[static_cast<std::size_t>(i)];
       return out;
@@ -249,7 +266,7 @@ class LaneBlock {
     const LaneBlock& block;
     const M& model;
     int lane;
-    State rhs(double t, const State& x) const { return model.rhs(x, Drive{block.current_at(t, lane), 0.0}); }
+    State rhs(double t, const State& x) const { return model.rhs(x, Drive{block.input_at(t, lane, x[0]), 0.0}); }
   };
 
   Lanes guard(const Block& x) const { return model_.spike_guard(columns(x)); }
@@ -363,9 +380,10 @@ class LaneBlock {
   LaneModel<M> model_;
   Block x_;
   Lanes current_;
-  std::vector<double> decays_;   // ms, one per decaying channel
-  std::vector<Lanes> decaying_;  // the channels' currents at decay_origin_
-  double decay_origin_ = 0.0;    // ms
+  std::vector<double> decays_;                    // ms, one per decaying channel
+  std::vector<std::optional<double>> reversals_;  // mV, one per channel: a conductance's reversal potential
+  std::vector<Lanes> decaying_;                   // the channels' currents or conductances at decay_origin_
+  double decay_origin_ = 0.0;                     // ms
   Lanes hold_until_;
   double latest_hold_ = -std::numeric_limits<double>::infinity();  // the largest hold_until_ ever set
   std::array<LaneStatus, lane_width> status_;

@@ -163,13 +163,26 @@ void validate(const NetworkSpec& spec) {
       throw InputError(fmt::format("{}: rule = 'edges' needs edge_file", where));
     }
     validate_draw(connection.weight, where + ": weight");
-    if (connection.synapse == Connection::Synapse::exponential) {
+    if (connection.synapse != Connection::Synapse::jump) {
+      const bool conductance = connection.synapse == Connection::Synapse::conductance;
+      const char* synapse = conductance ? "conductance" : "exponential";
+      if (!(connection.tau_ms > 0.0)) {
+        throw InputError(fmt::format("{}: tau_ms = {:g}: synapse = '{}' needs a decay time constant > 0 (ms)", where,
+                                     connection.tau_ms, synapse));
+      }
       require_in_range(where + ": tau_ms", connection.tau_ms, 1e-9, 1e9);
+      if (conductance && !connection.reversal_mv) {
+        throw InputError(fmt::format(
+            "{}: synapse = 'conductance' needs reversal_mv, the reversal potential (mV; e.g. 0 excitatory, "
+            "-80 inhibitory)",
+            where));
+      }
+      if (conductance) require_in_range(where + ": reversal_mv", *connection.reversal_mv, -1e4, 1e4);
       if (spec.semantics == NetworkSemantics::published) {
         throw InputError(
-            fmt::format("{}: synapse = 'exponential' under semantics = 'published' (net.m's synapses are "
+            fmt::format("{}: synapse = '{}' under semantics = 'published' (net.m's synapses are "
                         "jumps for one bin); use semantics = 'converged' or synapse = 'jump'",
-                        where));
+                        where, synapse));
       }
     }
     if (connection.delay_ms != 0.0) {
@@ -183,12 +196,18 @@ void validate(const NetworkSpec& spec) {
       }
     }
   }
-  if (const auto taus = population_detail::decay_time_constants(spec);
-      taus.size() > population_detail::max_decay_channels) {
+  if (const auto decays = population_detail::decay_channels(spec); decays.size() > population_detail::max_decay_channels) {
+    std::vector<std::string> names;
+    for (const auto& decay : decays) {
+      names.push_back(decay.reversal_mv ? fmt::format("conductance tau_ms {:g} reversal_mv {:g}", decay.tau_ms,
+                                                      *decay.reversal_mv)
+                                        : fmt::format("current tau_ms {:g}", decay.tau_ms));
+    }
     throw InputError(
-        fmt::format("the exponential synapses use {} distinct tau_ms ({}); at most {} are allowed (each "
-                    "neuron keeps one current per time constant)",
-                    taus.size(), fmt::join(taus, ", "), population_detail::max_decay_channels));
+        fmt::format("the exponential and conductance synapses use {} distinct channels ({}); at most {} are allowed "
+                    "(each neuron keeps one value per channel: a current per tau_ms, a conductance per tau_ms and "
+                    "reversal_mv)",
+                    decays.size(), fmt::join(names, ", "), population_detail::max_decay_channels));
   }
   for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
     const ExternalInput& input = spec.inputs[i];
@@ -242,7 +261,7 @@ double network_bytes(const NetworkSpec& spec) {
   // offset and count and the delay buffers of each channel; per synapse: the table (and its channel when some
   // synapses decay); an edge file's synapses also pass through a list of edges (32 bytes each) while the table is
   // built (the other rules fill the table in place).
-  const auto decaying = static_cast<double>(population_detail::decay_time_constants(spec).size());
+  const auto decaying = static_cast<double>(population_detail::decay_channels(spec).size());
   return neurons * (24.0 * 8.0 + 8.0 * decaying + 16.0 + 8.0 * (max_delay + 1) * (1.0 + decaying)) +
          (synapses + listed) * (population_detail::synapse_bytes + (decaying > 0.0 ? 1.0 : 0.0)) + listed * 32.0;
 }
@@ -441,13 +460,13 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     result.synapses += count;
   }
 
-  // The delay buffers, one per channel (0: jumps for one bin; k: the currents that decay with
-  // synapses.decay_ms[k - 1]): buffer channel * slots + (k mod slots) holds what arrives at the start of bin k.
+  // The delay buffers, one per channel (0: jumps for one bin; k: the currents or conductances of channel
+  // synapses.decays[k - 1]): buffer channel * slots + (k mod slots) holds what arrives at the start of bin k.
   const int slots = synapses.max_delay + 1;
-  const std::size_t channels = 1 + synapses.decay_ms.size();
+  const std::size_t channels = 1 + synapses.decays.size();
   std::vector<std::vector<double>> arriving(channels * static_cast<std::size_t>(slots),
                                             std::vector<double>(static_cast<std::size_t>(neurons), 0.0));
-  for (auto& group : groups) group->set_decays(synapses.decay_ms);
+  for (auto& group : groups) group->set_decays(synapses.decays);
 
   std::vector<std::vector<GroupSpike>> item_spikes(items.size());
 

@@ -8,7 +8,12 @@
 // input is known when the bin starts: the bin is the network's minimum delay). A synapse is either a jump of the
 // input for the one bin it arrives in (net.m's) or an exponentially decaying current: the target's current for
 // that time constant jumps by the weight and decays as exp(-t / tau_ms), the same as an input event of the
-// single-neuron integrator (solve/input_events.hpp). Two semantics:
+// single-neuron integrator (solve/input_events.hpp), or a conductance: the target's conductance g jumps by the
+// weight and decays as exp(-t / tau_ms), and its current is g(t) (reversal_mv - v(t)), evaluated with the state's v
+// at every stage of every step (converged semantics only). A conductance's unit is the target's current unit per mV:
+// nS for the models whose current is in pA (izh2007, lif, adex), model units per mV for izh2003 (and per unit of
+// v for fhn). The decaying synapses of a network use at most 4 channels: one per distinct tau_ms of the exponential
+// synapses and one per distinct (tau_ms, reversal_mv) of the conductances. Two semantics:
 //   converged  every neuron integrated inside the bin by an explicit fixed-step method on a grid that divides
 //              the bin, spikes located inside the step and reset there (the single-neuron driver's step, bit for
 //              bit; src/population/lane_block.hpp);
@@ -62,9 +67,11 @@ struct Connection {
   bool autapses = true;                        // whether a neuron may connect to itself (net.m: yes)
   Draw weight;                                 // per synapse (an edge file's third column overrides it)
   double delay_ms = 0.0;                       // 0: one bin; else a whole number of bins
-  enum class Synapse { jump, exponential };
-  Synapse synapse = Synapse::jump;  // jump: the weight is input for one bin; exponential: a decaying current
-  double tau_ms = 0.0;              // exponential: the decay time constant (at most 4 distinct in a network)
+  enum class Synapse { jump, exponential, conductance };
+  Synapse synapse = Synapse::jump;  // jump: the weight is input for one bin; exponential: a decaying current;
+                                    // conductance: a decaying conductance (below)
+  double tau_ms = 0.0;              // exponential, conductance: the decay time constant (ms, > 0)
+  std::optional<double> reversal_mv;  // conductance: the reversal potential E (mV; e.g. 0 excitatory, -80 inhibitory)
 };
 
 struct ExternalInput {
