@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "checkpoint_flags.hpp"
 #include "command.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
@@ -26,6 +27,7 @@ namespace {
 struct NetworkOptions {
   NetworkChoices network;
   bool no_figures = false;
+  CheckpointFlags checkpoint;
   std::filesystem::path out;
 };
 
@@ -41,7 +43,11 @@ void run_network(const NetworkOptions& options) {
   const auto progress = [](const NetworkProgress& p) {
     std::cerr << fmt::format("network: {:.0f} of {:g} ms, {} spikes\n", p.time_ms, p.duration_ms, p.spikes);
   };
-  const NetworkResult result = simulate_network(spec, progress);
+  NetworkSpec identity = spec;
+  identity.threads = 0;  // the result is the same for any number
+  const RunCheckpoint checkpoint =
+      run_checkpoint(options.checkpoint, options.out, "network", network_to_toml(identity));
+  const NetworkResult result = simulate_network(spec, progress, checkpoint);
   if (!result.ok) throw RunFailed(SolveStatus::unstable, fmt::format("network: {}", result.message));
   if (Ranks::distributed()) {
     // Every rank's share of the time spent exchanging spikes, from rank 0.
@@ -73,6 +79,7 @@ void run_network(const NetworkOptions& options) {
     write_network_figures(staging, title, spec, result);
   }
   folder->commit();
+  if (!checkpoint.path.empty()) std::filesystem::remove(checkpoint.path);
 
   std::cout << fmt::format("neurons: {}\nsynapses: {}\nspikes: {}\n", neurons, result.synapses,
                            result.spikes.time_ms.size());
@@ -118,6 +125,8 @@ void add_network_command(CLI::App& app) {
   command->add_option("--duration", options->network.duration_ms, "ms, a whole number of bins")->type_name("MS");
   command->add_option("--threads", options->network.threads, "threads (default 0: all cores)")->type_name("N");
   command->add_flag("--no-figures", options->no_figures, "write no figure (no gnuplot needed)");
+  add_checkpoint_flags(*command, options->checkpoint, "network",
+                       "every neuron's state, the delay buffers and the spikes and traces at a bin's end");
   command->add_option("--out", options->out, "output directory (created if missing)")->type_name("DIR")->required();
   command->callback([options] { run_network(*options); });
 }

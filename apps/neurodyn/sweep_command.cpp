@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "checkpoint_flags.hpp"
 #include "command.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
@@ -26,6 +27,7 @@ struct SweepOptions {
   std::filesystem::path config;
   std::optional<unsigned> threads;
   bool no_figures = false;
+  CheckpointFlags checkpoint;
   std::filesystem::path out;
 };
 
@@ -41,7 +43,10 @@ void run_sweep_command(const SweepOptions& options) {
   const auto progress = [](const SweepProgress& p) {
     std::cerr << fmt::format("sweep: {} of {} runs\n", p.runs_done, p.runs);
   };
-  const SweepResult result = run_sweep(spec, progress);
+  SweepSpec identity = spec;
+  identity.threads = 0;  // the result is the same for any number
+  const RunCheckpoint checkpoint = run_checkpoint(options.checkpoint, options.out, "sweep", sweep_to_toml(identity));
+  const SweepResult result = run_sweep(spec, progress, checkpoint);
   if (Ranks::rank() != 0) return;
   std::cerr << fmt::format("sweep: {} runs of {:g} ms in {:.3f} s\n", result.rows.size(), spec.duration_ms,
                            result.seconds);
@@ -56,6 +61,7 @@ void run_sweep_command(const SweepOptions& options) {
     write_sweep_figure(staging / "sweep", title, spec, result);
   }
   folder->commit();
+  if (!checkpoint.path.empty()) std::filesystem::remove(checkpoint.path);
 
   std::size_t failed = 0, spiking = 0;
   std::map<std::string_view, std::size_t> patterns;
@@ -91,6 +97,7 @@ void add_sweep_command(CLI::App& app) {
       ->required();
   command->add_option("--threads", options->threads, "threads (default 0: all cores)")->type_name("N");
   command->add_flag("--no-figures", options->no_figures, "write no figure (no gnuplot needed)");
+  add_checkpoint_flags(*command, options->checkpoint, "sweep", "the runs done, their spikes and failures");
   command->add_option("--out", options->out, "output directory (created if missing)")->type_name("DIR")->required();
   command->callback([options] { run_sweep_command(*options); });
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "neurodyn/error.hpp"
+#include "neurodyn/io/result_folder.hpp"
 
 namespace neurodyn {
 
@@ -32,14 +33,7 @@ std::vector<double> hex_numbers(const std::string& text, const std::filesystem::
 
 }  // namespace
 
-std::filesystem::path checkpoint_path(const std::filesystem::path& out) {
-  const std::filesystem::path absolute = std::filesystem::absolute(out).lexically_normal();
-  const std::string name =
-      absolute.has_filename() ? absolute.filename().string() : absolute.parent_path().filename().string();
-  const std::filesystem::path parent =
-      absolute.has_filename() ? absolute.parent_path() : absolute.parent_path().parent_path();
-  return parent / fmt::format(".{}.fit-checkpoint", name);
-}
+std::filesystem::path checkpoint_path(const std::filesystem::path& out) { return checkpoint_beside(out, "fit"); }
 
 CheckpointWriter::CheckpointWriter(std::filesystem::path path, bool keep) : path_(std::move(path)) {
   std::filesystem::create_directories(path_.parent_path());

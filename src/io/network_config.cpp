@@ -104,7 +104,7 @@ NeuronGroup read_group(const TableReader& table) {
 
 Connection read_connection(const TableReader& table, const std::filesystem::path& folder) {
   table.require_known_keys({"from", "to", "rule", "probability", "in_degree", "edge_file", "autapses", "weight",
-                            "delay_ms", "synapse", "tau_ms"});
+                            "delay_ms", "synapse", "tau_ms", "reversal_mv"});
   Connection connection;
   connection.from = table.text("from").value_or("");
   connection.to = table.text("to").value_or("");
@@ -122,17 +122,35 @@ Connection read_connection(const TableReader& table, const std::filesystem::path
   if (const auto* weight = table.find("weight")) connection.weight = draw_of(table, "weight", *weight);
   connection.delay_ms = table.number("delay_ms").value_or(0.0);
   using Synapse = Connection::Synapse;
-  connection.synapse =
-      table.choice("synapse", Synapse::jump, {{"jump", Synapse::jump}, {"exponential", Synapse::exponential}});
+  connection.synapse = table.choice(
+      "synapse", Synapse::jump,
+      {{"jump", Synapse::jump}, {"exponential", Synapse::exponential}, {"conductance", Synapse::conductance}});
   connection.tau_ms = table.number("tau_ms").value_or(0.0);
-  if (table.find("tau_ms") && connection.synapse != Connection::Synapse::exponential) {
-    table.fail(
-        *table.find("tau_ms"),
-        fmt::format("{}tau_ms is for synapse = 'exponential'; this connection's synapse is 'jump'", table.prefix),
-        "tau_ms without an exponential synapse");
+  connection.reversal_mv = table.number("reversal_mv");
+  if (table.find("tau_ms") && connection.synapse == Synapse::jump) {
+    table.fail(*table.find("tau_ms"),
+               fmt::format("{}tau_ms is for synapse = 'exponential' or 'conductance'; this connection's synapse is "
+                           "'jump'",
+                           table.prefix),
+               "tau_ms without a decaying synapse");
   }
-  if (connection.synapse == Connection::Synapse::exponential && !table.find("tau_ms")) {
-    table.fail(table.table, fmt::format("{}synapse = 'exponential' needs tau_ms (ms)", table.prefix), "missing tau_ms");
+  if (table.find("reversal_mv") && connection.synapse != Synapse::conductance) {
+    table.fail(*table.find("reversal_mv"),
+               fmt::format("{}reversal_mv is for synapse = 'conductance'; this connection's synapse is '{}'",
+                           table.prefix, connection.synapse == Synapse::jump ? "jump" : "exponential"),
+               "reversal_mv without a conductance synapse");
+  }
+  if (connection.synapse != Synapse::jump && !table.find("tau_ms")) {
+    table.fail(table.table,
+               fmt::format("{}synapse = '{}' needs tau_ms (ms)", table.prefix,
+                           connection.synapse == Synapse::conductance ? "conductance" : "exponential"),
+               "missing tau_ms");
+  }
+  if (connection.synapse == Synapse::conductance && !connection.reversal_mv) {
+    table.fail(table.table,
+               fmt::format("{}synapse = 'conductance' needs reversal_mv (mV; e.g. 0 excitatory, -80 inhibitory)",
+                           table.prefix),
+               "missing reversal_mv");
   }
   return connection;
 }
@@ -274,9 +292,11 @@ std::string network_to_toml(const NetworkSpec& spec) {
     line(fmt::format("autapses = {}", connection.autapses));
     line(fmt::format("weight = {}", draw_text(connection.weight)));
     if (connection.delay_ms != 0.0) line(fmt::format("delay_ms = {}", number_text(connection.delay_ms)));
-    if (connection.synapse == Connection::Synapse::exponential) {
-      line("synapse = \"exponential\"");
+    if (connection.synapse != Connection::Synapse::jump) {
+      const bool conductance = connection.synapse == Connection::Synapse::conductance;
+      line(conductance ? "synapse = \"conductance\"" : "synapse = \"exponential\"");
       line(fmt::format("tau_ms = {}", number_text(connection.tau_ms)));
+      if (conductance) line(fmt::format("reversal_mv = {}", number_text(*connection.reversal_mv)));
     }
   }
   for (const ExternalInput& input : spec.inputs) {

@@ -49,6 +49,12 @@ bool exchange_paths(const std::filesystem::path& one, const std::filesystem::pat
 
 }  // namespace
 
+std::filesystem::path checkpoint_beside(const std::filesystem::path& out, std::string_view kind) {
+  const std::filesystem::path absolute = std::filesystem::absolute(out).lexically_normal();
+  const std::filesystem::path folder = absolute.has_filename() ? absolute : absolute.parent_path();
+  return folder.parent_path() / fmt::format(".{}.{}-checkpoint", folder.filename().string(), kind);
+}
+
 ResultFolder::ResultFolder(std::filesystem::path directory, std::string command)
     : directory_(std::move(directory)), resolved_(resolved_path(directory_)), command_(std::move(command)) {
   examine();

@@ -125,8 +125,8 @@ class LaneGroup final : public GroupEngine {
     append_in_neuron_order(b + 1, second_lane_spikes, second_spikes);
   }
 
-  void set_decays(const std::vector<double>& tau_ms) override {
-    for (auto& block : blocks_) block.set_decays(tau_ms);
+  void set_decays(const std::vector<DecayChannel>& channels) override {
+    for (auto& block : blocks_) block.set_decays(channels);
   }
 
   void add_decaying_jumps(std::size_t b, double t0, const double* jumps) override {
@@ -151,6 +151,18 @@ class LaneGroup final : public GroupEngine {
       blocks_[b].fire_at_or_above_cutoff(label_ms, lane_spikes);
       append_in_neuron_order(b, lane_spikes, spikes);
     }
+  }
+
+  std::vector<double> save() const override {
+    std::vector<double> saved;
+    for (const auto& block : blocks_) block.save(saved);
+    return saved;
+  }
+
+  bool restore(std::span<const double> saved) override {
+    if (saved.size() != blocks_.size() * blocks_.front().saved_size()) return false;
+    for (std::size_t b = 0; b < blocks_.size(); ++b) blocks_[b].restore(saved.data() + b * blocks_[b].saved_size());
+    return true;
   }
 
   std::vector<double> state(std::int64_t neuron) const override {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -47,15 +48,20 @@ class GroupEngine {
     advance_converged(b, inputs, bin, first_spikes);
     advance_converged(b + 1, inputs + lane_width, bin, second_spikes);
   }
-  // Decaying synaptic currents (LaneBlock::set_decays), one per time constant (ms), for every block.
-  virtual void set_decays(const std::vector<double>& tau_ms) = 0;
-  // Before block b's bin at t0 (ms): its decaying currents carried to t0 plus `jumps` (lane_width values a
-  // time constant).
+  // Decaying synaptic currents and conductances (LaneBlock::set_decays), one per channel, for every block.
+  virtual void set_decays(const std::vector<DecayChannel>& channels) = 0;
+  // Before block b's bin at t0 (ms): its decaying currents and conductances carried to t0 plus `jumps`
+  // (lane_width values a channel).
   virtual void add_decaying_jumps(std::size_t b, double t0, const double* jumps) = 0;
   // net.m's update of one bin of length bin_ms with the inputs held: v two half steps, u one step from the new v.
   virtual void advance_published(std::size_t b, const double* inputs, double bin_ms) = 0;
   // net.m's spike test: the neurons of block b with v >= vpeak are reset and appended, labelled `label_ms`.
   virtual void fire_published(std::size_t b, double label_ms, std::vector<GroupSpike>& spikes) = 0;
+
+  // Every block's state for a checkpoint (LaneBlock::save), and its return; restore() returns false when `saved`
+  // is not the size that save() gives this group.
+  virtual std::vector<double> save() const = 0;
+  virtual bool restore(std::span<const double> saved) = 0;
 
   virtual std::vector<double> state(std::int64_t neuron) const = 0;
   // The neuron's parameters, by name.

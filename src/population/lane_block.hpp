@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,11 +59,17 @@ class LaneBlock {
   double voltage(int lane) const { return x_(lane, 0); }
   Lanes& current() { return current_; }
 
-  // Exponentially decaying synaptic currents, one per time constant (ms): channel k adds
-  // decaying_[k] exp(-(t - decay_origin_) / tau_k) to the held current at time t.
-  void set_decays(const std::vector<double>& tau_ms) {
-    decays_ = tau_ms;
-    decaying_.assign(tau_ms.size(), Lanes::Zero());
+  // Exponentially decaying synaptic input, one channel each: channel k's value at time t is
+  // decaying_[k] exp(-(t - decay_origin_) / tau_k), added to the held current (a current) or times
+  // (reversal_k - v) with the lane's v at t (a conductance).
+  void set_decays(const std::vector<DecayChannel>& channels) {
+    decays_.clear();
+    reversals_.clear();
+    for (const DecayChannel& channel : channels) {
+      decays_.push_back(channel.tau_ms);
+      reversals_.push_back(channel.reversal_mv);
+    }
+    decaying_.assign(channels.size(), Lanes::Zero());
   }
   // At t0 (the start of a bin): the decaying currents carried to t0, then `jumps` (lane_width values a channel)
   // added to them.
@@ -72,6 +79,29 @@ class LaneBlock {
       decaying_[k] = decaying_[k] * factor + Eigen::Map<const Lanes>(jumps + k * lane_width);
     }
     decay_origin_ = t0;
+  }
+  // What a checkpoint keeps of the block (the models and the held current are set anew): every lane's state and
+  // hold, the decaying currents and their origin. A block is saved only while all its lanes run.
+  std::size_t saved_size() const { return lane_width * (N + 1 + decays_.size()) + 2; }
+  void save(std::vector<double>& out) const {
+    out.insert(out.end(), x_.data(), x_.data() + x_.size());
+    out.insert(out.end(), hold_until_.data(), hold_until_.data() + lane_width);
+    for (const Lanes& currents : decaying_) out.insert(out.end(), currents.data(), currents.data() + lane_width);
+    out.push_back(latest_hold_);
+    out.push_back(decay_origin_);
+  }
+  // Takes saved_size() values written by save() (after set_decays with the same time constants).
+  void restore(const double* in) {
+    std::copy_n(in, x_.size(), x_.data());
+    in += x_.size();
+    std::copy_n(in, lane_width, hold_until_.data());
+    in += lane_width;
+    for (Lanes& currents : decaying_) {
+      std::copy_n(in, lane_width, currents.data());
+      in += lane_width;
+    }
+    latest_hold_ = in[0];
+    decay_origin_ = in[1];
   }
   bool all_running() const { return all_running_; }
   bool failed(int lane) const { return status_[static_cast<std::size_t>(lane)] == LaneStatus::failed; }
@@ -120,7 +150,7 @@ class LaneBlock {
   template <class Stepper>
   [[gnu::flatten]] void step(const Stepper& stepper, double t, double target, std::vector<LaneSpike>& spikes) {
     const double h = target - t;
-    const LaneSystem system{*this};
+    const LaneSystem<false> system{*this};
     const Block slope = system.rhs(t, x_);
     const Block end = stepper.step(system, t, x_, slope, h).end;
     const Lanes guard_end = guard(end);
@@ -152,7 +182,7 @@ class LaneBlock {
   template <class Stepper>
   [[gnu::flatten]] std::int64_t advance_common(const Stepper& stepper, std::int64_t j, std::int64_t last, double dt) {
     if (!all_running_ || !decays_.empty()) return j;
-    const LaneSystem system{*this};
+    const LaneSystem<true> system{*this};
     Block x = x_;
     for (; j < last; ++j) {
       const double t = static_cast<double>(j) * dt, target = static_cast<double>(j + 1) * dt;
@@ -173,7 +203,7 @@ class LaneBlock {
   [[gnu::flatten]] static std::int64_t advance_common_pair(LaneBlock& first, LaneBlock& second, const Stepper& stepper,
                                                            std::int64_t j, std::int64_t last, double dt) {
     if (!first.all_running_ || !second.all_running_ || !first.decays_.empty() || !second.decays_.empty()) return j;
-    const LaneSystem first_system{first}, second_system{second};
+    const LaneSystem<true> first_system{first}, second_system{second};
     const double latest_hold = std::max(first.latest_hold_, second.latest_hold_);
     Block x = first.x_, y = second.x_;
     for (; j < last; ++j) {
@@ -193,29 +223,39 @@ class LaneBlock {
   }
 
  private:
-  // The lanes' input at t: the held current plus the decaying currents.
-  Lanes current_at(double t) const {
+  // The lanes' input at t with their voltage v at t: the held current, the decaying currents and the conductances'
+  // currents g(t) (reversal - v), in channel order. A conductance's current depends on the state: every stage of a
+  // step evaluates it with the stage's v, and g decays exactly to the stage's time.
+  Lanes input_at(double t, const Lanes& v) const {
     if (decays_.empty()) return current_;
     Lanes current = current_;
     for (std::size_t k = 0; k < decays_.size(); ++k) {
-      current += decaying_[k] * std::exp(-(t - decay_origin_) / decays_[k]);
+      if (reversals_[k]) {
+        current += decaying_[k] * std::exp(-(t - decay_origin_) / decays_[k]) * (*reversals_[k] - v);
+      } else {
+        current += decaying_[k] * std::exp(-(t - decay_origin_) / decays_[k]);
+      }
     }
     return current;
   }
-  double current_at(double t, int lane) const {
+  double input_at(double t, int lane, double v) const {
     double current = current_[lane];
     for (std::size_t k = 0; k < decays_.size(); ++k) {
-      current += decaying_[k][lane] * std::exp(-(t - decay_origin_) / decays_[k]);
+      const double value = decaying_[k][lane] * std::exp(-(t - decay_origin_) / decays_[k]);
+      current += reversals_[k] ? value * (*reversals_[k] - v) : value;
     }
     return current;
   }
 
-  // The lanes' right-hand side with their inputs (the steppers call rhs(t, x)).
+  // The lanes' right-hand side with their inputs (the steppers call rhs(t, x)). Held: the input is the held current
+  // alone (a block without decaying channels, advance_common's steps), read without looking at the channels.
+  template <bool Held>
   struct LaneSystem {
     const LaneBlock& block;
     Block rhs(double t, const Block& x) const {
-      const std::array<Lanes, N> rates =
-          block.model_.field(columns(x), BasicDrive<Lanes>{block.current_at(t), Lanes::Zero()});
+      const std::array<Lanes, N> state = columns(x);
+      const std::array<Lanes, N> rates = block.model_.field(
+          state, BasicDrive<Lanes>{Held ? block.current_ : block.input_at(t, state[0]), Lanes::Zero()});
       Block out;
       for (int i = 0; i < N; ++i) out.col(i) = rates[static_cast<std::size_t>(i)];
       return out;
@@ -226,7 +266,7 @@ class LaneBlock {
     const LaneBlock& block;
     const M& model;
     int lane;
-    State rhs(double t, const State& x) const { return model.rhs(x, Drive{block.current_at(t, lane), 0.0}); }
+    State rhs(double t, const State& x) const { return model.rhs(x, Drive{block.input_at(t, lane, x[0]), 0.0}); }
   };
 
   Lanes guard(const Block& x) const { return model_.spike_guard(columns(x)); }
@@ -342,9 +382,10 @@ class LaneBlock {
   LaneModel<M> model_;
   Block x_;
   Lanes current_;
-  std::vector<double> decays_;   // ms, one per decaying channel
-  std::vector<Lanes> decaying_;  // the channels' currents at decay_origin_
-  double decay_origin_ = 0.0;    // ms
+  std::vector<double> decays_;                    // ms, one per decaying channel
+  std::vector<std::optional<double>> reversals_;  // mV, one per channel: a conductance's reversal potential
+  std::vector<Lanes> decaying_;                   // the channels' currents or conductances at decay_origin_
+  double decay_origin_ = 0.0;                     // ms
   Lanes hold_until_;
   double latest_hold_ = -std::numeric_limits<double>::infinity();  // the largest hold_until_ ever set
   std::array<LaneStatus, lane_width> status_;

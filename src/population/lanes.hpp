@@ -5,6 +5,7 @@
 // bits it would get alone; the compiler runs the elements through the vector unit.
 #include <Eigen/Core>
 #include <cstddef>
+#include <optional>
 
 #include "neurodyn/model/model_traits.hpp"
 #include "neurodyn/model/neuron_model.hpp"
@@ -13,6 +14,14 @@ namespace neurodyn::population_detail {
 
 inline constexpr int lane_width = 8;
 using Lanes = Eigen::Array<double, lane_width, 1>;
+
+// A channel of decaying synaptic input: a current (exponential synapses) or a conductance whose current is
+// g (reversal_mv - v) (conductance synapses), decaying with tau_ms.
+struct DecayChannel {
+  double tau_ms = 0.0;
+  std::optional<double> reversal_mv;  // a conductance's reversal potential (mV); none for a current
+  bool operator==(const DecayChannel&) const = default;
+};
 
 // The model M = Model<double> with a parameter per lane: Model<Lanes>.
 template <class M>

@@ -13,6 +13,7 @@
 #include "../analysis/parallel_for.hpp"  // thread_count
 #include "group_engine.hpp"
 #include "lanes.hpp"
+#include "network_checkpoint.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/population/ranks.hpp"
@@ -162,13 +163,26 @@ void validate(const NetworkSpec& spec) {
       throw InputError(fmt::format("{}: rule = 'edges' needs edge_file", where));
     }
     validate_draw(connection.weight, where + ": weight");
-    if (connection.synapse == Connection::Synapse::exponential) {
+    if (connection.synapse != Connection::Synapse::jump) {
+      const bool conductance = connection.synapse == Connection::Synapse::conductance;
+      const char* synapse = conductance ? "conductance" : "exponential";
+      if (!(connection.tau_ms > 0.0)) {
+        throw InputError(fmt::format("{}: tau_ms = {:g}: synapse = '{}' needs a decay time constant > 0 (ms)", where,
+                                     connection.tau_ms, synapse));
+      }
       require_in_range(where + ": tau_ms", connection.tau_ms, 1e-9, 1e9);
+      if (conductance && !connection.reversal_mv) {
+        throw InputError(fmt::format(
+            "{}: synapse = 'conductance' needs reversal_mv, the reversal potential (mV; e.g. 0 excitatory, "
+            "-80 inhibitory)",
+            where));
+      }
+      if (conductance) require_in_range(where + ": reversal_mv", *connection.reversal_mv, -1e4, 1e4);
       if (spec.semantics == NetworkSemantics::published) {
         throw InputError(
-            fmt::format("{}: synapse = 'exponential' under semantics = 'published' (net.m's synapses are "
+            fmt::format("{}: synapse = '{}' under semantics = 'published' (net.m's synapses are "
                         "jumps for one bin); use semantics = 'converged' or synapse = 'jump'",
-                        where));
+                        where, synapse));
       }
     }
     if (connection.delay_ms != 0.0) {
@@ -182,12 +196,18 @@ void validate(const NetworkSpec& spec) {
       }
     }
   }
-  if (const auto taus = population_detail::decay_time_constants(spec);
-      taus.size() > population_detail::max_decay_channels) {
+  if (const auto decays = population_detail::decay_channels(spec); decays.size() > population_detail::max_decay_channels) {
+    std::vector<std::string> names;
+    for (const auto& decay : decays) {
+      names.push_back(decay.reversal_mv ? fmt::format("conductance tau_ms {:g} reversal_mv {:g}", decay.tau_ms,
+                                                      *decay.reversal_mv)
+                                        : fmt::format("current tau_ms {:g}", decay.tau_ms));
+    }
     throw InputError(
-        fmt::format("the exponential synapses use {} distinct tau_ms ({}); at most {} are allowed (each "
-                    "neuron keeps one current per time constant)",
-                    taus.size(), fmt::join(taus, ", "), population_detail::max_decay_channels));
+        fmt::format("the exponential and conductance synapses use {} distinct channels ({}); at most {} are allowed "
+                    "(each neuron keeps one value per channel: a current per tau_ms, a conductance per tau_ms and "
+                    "reversal_mv)",
+                    decays.size(), fmt::join(names, ", "), population_detail::max_decay_channels));
   }
   for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
     const ExternalInput& input = spec.inputs[i];
@@ -241,7 +261,7 @@ double network_bytes(const NetworkSpec& spec) {
   // offset and count and the delay buffers of each channel; per synapse: the table (and its channel when some
   // synapses decay); an edge file's synapses also pass through a list of edges (32 bytes each) while the table is
   // built (the other rules fill the table in place).
-  const auto decaying = static_cast<double>(population_detail::decay_time_constants(spec).size());
+  const auto decaying = static_cast<double>(population_detail::decay_channels(spec).size());
   return neurons * (24.0 * 8.0 + 8.0 * decaying + 16.0 + 8.0 * (max_delay + 1) * (1.0 + decaying)) +
          (synapses + listed) * (population_detail::synapse_bytes + (decaying > 0.0 ? 1.0 : 0.0)) + listed * 32.0;
 }
@@ -369,10 +389,15 @@ struct GroupInputs {
 
 }  // namespace
 
-NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void(const NetworkProgress&)>& progress) {
+NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void(const NetworkProgress&)>& progress,
+                               const RunCheckpoint& checkpoint) {
   using Clock = std::chrono::steady_clock;
   const auto setup_start = Clock::now();
   validate(spec);
+  if (!checkpoint.path.empty() && Ranks::distributed()) {
+    throw InputError(fmt::format("a network checkpoint ({}) is kept by one process; this run has {} ranks",
+                                 checkpoint.path.string(), Ranks::size()));
+  }
   NetworkResult result;
 
   // Groups, each a run of consecutive global indices.
@@ -428,13 +453,13 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     result.synapses += count;
   }
 
-  // The delay buffers, one per channel (0: jumps for one bin; k: the currents that decay with
-  // synapses.decay_ms[k - 1]): buffer channel * slots + (k mod slots) holds what arrives at the start of bin k.
+  // The delay buffers, one per channel (0: jumps for one bin; k: the currents or conductances of channel
+  // synapses.decays[k - 1]): buffer channel * slots + (k mod slots) holds what arrives at the start of bin k.
   const int slots = synapses.max_delay + 1;
-  const std::size_t channels = 1 + synapses.decay_ms.size();
+  const std::size_t channels = 1 + synapses.decays.size();
   std::vector<std::vector<double>> arriving(channels * static_cast<std::size_t>(slots),
                                             std::vector<double>(static_cast<std::size_t>(neurons), 0.0));
-  for (auto& group : groups) group->set_decays(synapses.decay_ms);
+  for (auto& group : groups) group->set_decays(synapses.decays);
 
   std::vector<std::vector<GroupSpike>> item_spikes(items.size());
 
@@ -540,12 +565,19 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     }
   };
 
-  sample_traces(0.0);
-  if (published) {  // net.m's spike test at the start of the first bin
-    for (std::size_t i = own_begin; i < own_end; ++i) {
-      groups[items[i].group]->fire_published(items[i].block, 0.0, item_spikes[i]);
+  const population_detail::NetworkRunState run_state{groups, arriving, result.spikes, result.traces};
+  CheckpointSchedule schedule(checkpoint);
+  std::int64_t start_bin = 0;
+  if (checkpoint.resume) {
+    start_bin = population_detail::restore_network_state(checkpoint, bins, run_state);
+  } else {
+    sample_traces(0.0);
+    if (published) {  // net.m's spike test at the start of the first bin
+      for (std::size_t i = own_begin; i < own_end; ++i) {
+        groups[items[i].group]->fire_published(items[i].block, 0.0, item_spikes[i]);
+      }
+      deliver(-1);
     }
-    deliver(-1);
   }
   // A bin's blocks are shared among the threads when each takes enough work: otherwise forking and joining the
   // threads at every bin costs more than it saves (and far more on a loaded machine, where a thread that waits
@@ -577,13 +609,13 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     }
   };
   std::optional<RankFailure> failure;
-  for (std::int64_t k = 0; k < bins && !failure; ++k) {
+  for (std::int64_t k = start_bin; k < bins && !failure; ++k) {
     const auto slot_of = [&](std::size_t channel) -> std::vector<double>& {
       return arriving[channel * static_cast<std::size_t>(slots) + static_cast<std::size_t>(k % slots)];
     };
     const BinGrid grid{spec.dt_ms, k * steps_per_bin, (k + 1) * steps_per_bin,
                        static_cast<double>(k + 1) * spec.bin_ms};
-    if (window > 0 && k % window == 0) draw_window(k);
+    if (window > 0 && (k % window == 0 || k == start_bin)) draw_window(k - k % window);
 #pragma omp parallel for schedule(static) num_threads(threads) if (bins_on_threads)
     for (std::size_t i = own_begin; i < own_end; ++i) {
       const auto [g, b] = items[i];
@@ -640,6 +672,8 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
       }
     }
     failure = Ranks::first_failure(local_failure);
+    if (!failure && k + 1 < bins && schedule.due(false))
+      population_detail::save_network_state(checkpoint, k + 1, run_state);
     if (progress && Ranks::rank() == 0 && (k % 16 == 15 || k + 1 == bins)) {
       const auto now = Clock::now();
       if (now - last_report >= std::chrono::milliseconds(500) || k + 1 == bins) {

@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "../analysis/parallel_for.hpp"  // thread_count
+#include "checkpoint_file.hpp"
 #include "group_engine.hpp"
 #include "lanes.hpp"
 #include "neurodyn/analysis/spike_train_window.hpp"
@@ -58,6 +59,72 @@ double run_current(const SweepSpec& spec, const std::vector<double>& values) {
     if (spec.axes[a].name == "I") return values[a];
   }
   return spec.current;
+}
+
+// The pairs of lane blocks of a sweep (blocks 2p and 2p + 1): their spikes, failures and whether they are done.
+struct SweepPairs {
+  std::vector<std::vector<population_detail::GroupSpike>>& spikes;  // per block
+  std::vector<std::string>& failures;                               // per pair
+  std::vector<std::atomic<bool>>& done;                             // per pair
+};
+
+// The checkpoint of a sweep (src/population/checkpoint_file.hpp): the pairs done, and their spikes (run and time)
+// and failures. Called while other threads advance the pairs not done.
+void save_sweep_state(const RunCheckpoint& checkpoint, const SweepPairs& state) {
+  std::vector<std::int64_t> pairs, spike_runs;
+  std::vector<double> spike_times;
+  std::string failures;
+  for (std::size_t p = 0; p < state.done.size(); ++p) {
+    if (!state.done[p].load(std::memory_order_acquire)) continue;
+    pairs.push_back(static_cast<std::int64_t>(p));
+    for (std::size_t b = 2 * p; b < std::min(state.spikes.size(), 2 * p + 2); ++b) {
+      for (const auto& spike : state.spikes[b]) {
+        spike_runs.push_back(spike.neuron);
+        spike_times.push_back(spike.time_ms);
+      }
+    }
+    failures += state.failures[p];
+  }
+  population_detail::CheckpointOut out("sweep", checkpoint.identity);
+  out.integers("pairs done", pairs);
+  out.integers("spike runs", spike_runs);
+  out.doubles("spike times", spike_times);
+  out.text("failures", failures);
+  out.save(checkpoint);
+}
+
+void restore_sweep_state(const RunCheckpoint& checkpoint, const SweepPairs& state) {
+  population_detail::CheckpointIn in(checkpoint, "sweep");
+  const std::vector<std::int64_t> pairs = in.integers("pairs done");
+  const std::vector<std::int64_t> spike_runs = in.integers("spike runs");
+  const std::vector<double> spike_times = in.doubles("spike times");
+  const std::string failures = in.text("failures");
+  in.finish();
+  const auto runs = static_cast<std::int64_t>(state.spikes.size()) * population_detail::lane_width;
+  for (const std::int64_t p : pairs) {
+    if (p < 0 || p >= static_cast<std::int64_t>(state.done.size())) in.damaged("section 'pairs done'");
+    state.done[static_cast<std::size_t>(p)].store(true);
+  }
+  if (spike_runs.size() != spike_times.size()) in.damaged("the spikes");
+  for (std::size_t s = 0; s < spike_runs.size(); ++s) {
+    const std::int64_t run = spike_runs[s];
+    if (run < 0 || run >= runs || !state.done[static_cast<std::size_t>(run / (2 * population_detail::lane_width))]) {
+      in.damaged("the spikes");
+    }
+    state.spikes[static_cast<std::size_t>(run / population_detail::lane_width)].push_back({run, spike_times[s]});
+  }
+  std::istringstream lines(failures);
+  for (std::string line; std::getline(lines, line);) {
+    const auto tab = line.find('\t');
+    std::int64_t run = -1;
+    try {
+      run = std::stoll(line.substr(0, tab));
+    } catch (const std::logic_error&) {
+      in.damaged("the failures");
+    }
+    if (tab == std::string::npos || run < 0 || run >= runs) in.damaged("the failures");
+    state.failures[static_cast<std::size_t>(run / (2 * population_detail::lane_width))] += line + '\n';
+  }
 }
 
 }  // namespace
@@ -148,8 +215,13 @@ double sweep_bytes(const SweepSpec& spec) {
   return static_cast<double>(sweep_points(spec).size()) * (400.0 + 8.0 * spec.duration_ms / 10.0);
 }
 
-SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const SweepProgress&)>& progress) {
+SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const SweepProgress&)>& progress,
+                      const RunCheckpoint& checkpoint) {
   validate(spec);
+  if (!checkpoint.path.empty() && Ranks::distributed()) {
+    throw InputError(fmt::format("a sweep checkpoint ({}) is kept by one process; this run has {} ranks",
+                                 checkpoint.path.string(), Ranks::size()));
+  }
   const auto points = sweep_points(spec);
   const auto runs = static_cast<std::int64_t>(points.size());
   std::vector<AnyModel> models;
@@ -197,35 +269,58 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
           {std::min<std::int64_t>(static_cast<std::int64_t>(blocks_done) * population_detail::lane_width, runs), runs});
     }
   };
-  std::vector<std::size_t> advanced;  // the blocks this rank advanced
+  // Blocks 2p and 2p + 1 are pair p: the unit of the work, of its failures ("run<TAB>message" lines) and of the
+  // checkpoint, which keeps the pairs done.
+  const std::size_t pairs = (blocks + 1) / 2;
+  std::vector<std::string> pair_failures(pairs);
+  std::vector<std::atomic<bool>> done(pairs);
+  const auto run_pair = [&](std::size_t p) {
+    advance_pair(2 * p, blocks);
+    for (std::size_t b = 2 * p; b < std::min(blocks, 2 * p + 2); ++b) {
+      for (int lane = 0; lane < population_detail::lane_width; ++lane) {
+        const auto run = static_cast<std::int64_t>(b) * population_detail::lane_width + lane;
+        if (run >= runs) break;
+        if (const auto failure = engine->failure(run)) pair_failures[p] += fmt::format("{}\t{}\n", run, *failure);
+      }
+    }
+    done[p].store(true, std::memory_order_release);
+  };
+  const SweepPairs state{spikes, pair_failures, done};
+  if (checkpoint.resume) restore_sweep_state(checkpoint, state);
+  std::vector<std::size_t> own_pairs;  // the pairs this rank holds
   if (Ranks::distributed()) {
     // Blocks are handed out in chunks from a count shared by the ranks (runs differ in cost: a rank that finishes
-    // early takes more; only the main thread calls MPI), and a chunk's blocks are shared among this rank's threads.
+    // early takes more; only the main thread calls MPI), and a chunk's pairs are shared among this rank's threads.
     SharedCounter next_block;
-    const auto chunk = static_cast<std::int64_t>(8 * threads);
+    const auto chunk = static_cast<std::int64_t>(8 * threads);  // even: a chunk holds whole pairs
     for (;;) {
       const auto first = static_cast<std::size_t>(next_block.take(chunk));
       if (first >= blocks) break;
       const std::size_t last = std::min(blocks, first + static_cast<std::size_t>(chunk));
-      const std::size_t pairs = (last - first + 1) / 2;
+      const std::size_t first_pair = first / 2, last_pair = (last + 1) / 2;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-      for (std::size_t p = 0; p < pairs; ++p) advance_pair(first + 2 * p, last);
-      for (std::size_t b = first; b < last; ++b) advanced.push_back(b);
+      for (std::size_t p = first_pair; p < last_pair; ++p) run_pair(p);
+      for (std::size_t p = first_pair; p < last_pair; ++p) own_pairs.push_back(p);
       report(last);
     }
   } else {
     // One process: one parallel region, whose threads take pairs of blocks from a counter until none is left (a
-    // region per chunk waited at every chunk's end for a thread that had lost its core on a loaded machine).
-    const std::size_t pairs = (blocks + 1) / 2;
+    // region per chunk waited at every chunk's end for a thread that had lost its core on a loaded machine). The
+    // main thread keeps the checkpoint between its pairs, of the pairs done by then.
+    CheckpointSchedule schedule(checkpoint);
     std::atomic<std::size_t> next_pair{0};
 #pragma omp parallel num_threads(threads)
     {
       for (std::size_t p = next_pair++; p < pairs; p = next_pair++) {
-        advance_pair(2 * p, blocks);
-        if (omp_get_thread_num() == 0) report(std::min(blocks, 2 * next_pair.load()));
+        if (done[p].load(std::memory_order_acquire)) continue;
+        run_pair(p);
+        if (omp_get_thread_num() == 0) {
+          report(std::min(blocks, 2 * next_pair.load()));
+          if (schedule.due(false)) save_sweep_state(checkpoint, state);
+        }
       }
     }
-    for (std::size_t b = 0; b < blocks; ++b) advanced.push_back(b);
+    for (std::size_t p = 0; p < pairs; ++p) own_pairs.push_back(p);
   }
   SweepResult result;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -234,17 +329,15 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
   // Every rank's spikes (a block lists them by run, each run's in time order) and failures, on every rank.
   std::vector<std::int64_t> spike_runs;
   std::vector<double> spike_times;
-  std::string failures;  // "run<TAB>message" lines
-  for (const std::size_t b : advanced) {
-    for (const auto& spike : spikes[b]) {
-      spike_runs.push_back(spike.neuron);
-      spike_times.push_back(spike.time_ms);
+  std::string failures;
+  for (const std::size_t p : own_pairs) {
+    for (std::size_t b = 2 * p; b < std::min(blocks, 2 * p + 2); ++b) {
+      for (const auto& spike : spikes[b]) {
+        spike_runs.push_back(spike.neuron);
+        spike_times.push_back(spike.time_ms);
+      }
     }
-    for (int lane = 0; lane < population_detail::lane_width; ++lane) {
-      const auto run = static_cast<std::int64_t>(b) * population_detail::lane_width + lane;
-      if (run >= runs) break;
-      if (const auto failure = engine->failure(run)) failures += fmt::format("{}\t{}\n", run, *failure);
-    }
+    failures += pair_failures[p];
   }
   spike_runs = Ranks::all_gather(spike_runs);
   spike_times = Ranks::all_gather(spike_times);

@@ -24,10 +24,15 @@ struct Edge {
   std::uint8_t channel;  // SynapseTable::channels
 };
 
-std::uint8_t channel_of(const Connection& connection, const std::vector<double>& decay_ms) {
+DecayChannel decay_channel(const Connection& connection) {
+  return {connection.tau_ms,
+          connection.synapse == Connection::Synapse::conductance ? connection.reversal_mv : std::nullopt};
+}
+
+std::uint8_t channel_of(const Connection& connection, const std::vector<DecayChannel>& decays) {
   if (connection.synapse == Connection::Synapse::jump) return 0;
-  const auto at = std::find(decay_ms.begin(), decay_ms.end(), connection.tau_ms);
-  return static_cast<std::uint8_t>(at - decay_ms.begin() + 1);
+  const auto at = std::find(decays.begin(), decays.end(), decay_channel(connection));
+  return static_cast<std::uint8_t>(at - decays.begin() + 1);
 }
 
 std::int64_t group_index(const NetworkSpec& spec, const std::string& name) {
@@ -93,15 +98,15 @@ void read_edge_file(const Connection& connection, std::int64_t from_first, std::
 
 }  // namespace
 
-std::vector<double> decay_time_constants(const NetworkSpec& spec) {
-  std::vector<double> taus;
+std::vector<DecayChannel> decay_channels(const NetworkSpec& spec) {
+  std::vector<DecayChannel> channels;
   for (const Connection& connection : spec.connections) {
-    if (connection.synapse == Connection::Synapse::exponential &&
-        std::find(taus.begin(), taus.end(), connection.tau_ms) == taus.end()) {
-      taus.push_back(connection.tau_ms);
+    if (connection.synapse != Connection::Synapse::jump &&
+        std::find(channels.begin(), channels.end(), decay_channel(connection)) == channels.end()) {
+      channels.push_back(decay_channel(connection));
     }
   }
-  return taus;
+  return channels;
 }
 
 int delay_bins(const Connection& connection, double bin_ms) {
@@ -117,7 +122,7 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
   // targets (of the file's lines for an edge file). A weight is a pure function of (seed, connection, source,
   // target), so the table is the same as that of an edge list sorted stably by source.
   SynapseTable table;
-  table.decay_ms = decay_time_constants(spec);
+  table.decays = decay_channels(spec);
   const std::uint64_t seed = spec.seed;
   const std::int64_t neurons = group_first.back();
   std::vector<std::int64_t> counts(static_cast<std::size_t>(neurons) + 1, 0);  // row sizes, shifted by one
@@ -144,7 +149,7 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
     const std::int64_t to_first = group_first[static_cast<std::size_t>(to)];
     const std::int64_t to_count = spec.groups[static_cast<std::size_t>(to)].count;
     m.delay = delay_bins(connection, spec.bin_ms);
-    m.channel = channel_of(connection, table.decay_ms);
+    m.channel = channel_of(connection, table.decays);
     const bool same_group = from == to;
     m.first_target = std::max(to_first, targets.begin);
     m.end_target = std::min(to_first + to_count, targets.end);
@@ -227,7 +232,7 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
   table.targets.resize(synapses);
   table.weights.resize(synapses);
   table.delays.resize(synapses);
-  if (!table.decay_ms.empty()) table.channels.resize(synapses);
+  if (!table.decays.empty()) table.channels.resize(synapses);
   std::vector<std::int64_t> next(table.offsets.begin(), table.offsets.end() - 1);
   for (std::size_t c = 0; c < spec.connections.size(); ++c) {
     const Connection& connection = spec.connections[c];

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "lanes.hpp"
 #include "neurodyn/population/network.hpp"
 
 namespace neurodyn::population_detail {
@@ -18,13 +19,14 @@ struct SynapseTable {
   // weights add to a contiguous range of the inputs (dense connections, as net.m's).
   std::vector<std::uint8_t> contiguous;
   int max_delay = 1;
-  // Per synapse, when some connection's synapses decay: 0 for a jump, k for a current that decays with
-  // decay_ms[k - 1]; empty when every synapse is a jump. A contiguous row has one channel.
+  // Per synapse, when some connection's synapses decay: 0 for a jump, k for a current or conductance of channel
+  // decays[k - 1]; empty when every synapse is a jump. A contiguous row has one channel.
   std::vector<std::uint8_t> channels;
-  std::vector<double> decay_ms;  // the distinct time constants of the decaying synapses, in connection order
+  std::vector<DecayChannel> decays;  // the distinct channels of the decaying synapses, in connection order
 };
 
-// The most distinct decay time constants a network may use (each neuron keeps one current per constant).
+// The most distinct decaying channels a network may use (each neuron keeps one value per channel): exponential
+// synapses of one tau_ms share one, conductance synapses of one tau_ms and reversal_mv another.
 inline constexpr std::size_t max_decay_channels = 4;
 
 // Bytes per synapse in the table.
@@ -41,12 +43,11 @@ struct NeuronRange {
 // draws it. `group_first` holds each group's first global index (and the total as its last entry). Throws
 // InputError for an edge file naming a missing neuron or a malformed line (with the file and the line; a source
 // is checked by the rank that holds the line's target), FileError for an unreadable file.
-SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int64_t>& group_first,
-                            NeuronRange targets);
+SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int64_t>& group_first, NeuronRange targets);
 
-// The distinct time constants of the spec's decaying synapses, in connection order (at most max_decay_channels,
-// which validate() checks).
-std::vector<double> decay_time_constants(const NetworkSpec& spec);
+// The distinct channels of the spec's decaying synapses, in connection order (at most max_decay_channels, which
+// validate() checks).
+std::vector<DecayChannel> decay_channels(const NetworkSpec& spec);
 
 // The delay of a connection in bins (delay_ms = 0: one bin).
 int delay_bins(const Connection& connection, double bin_ms);

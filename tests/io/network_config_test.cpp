@@ -104,6 +104,28 @@ TEST(NetworkConfig, BadInputIsRefusedNamingTheFieldAndTheValue) {
                  "synapse = 'exponential' needs tau_ms");
   expect_refused("tau_for_jump", std::string(two_groups) + "[[connection]]\nfrom = \"e\"\nto = \"i\"\ntau_ms = 3\n",
                  "tau_ms is for synapse = 'exponential'");
+  expect_refused("reversal",
+                 std::string(two_groups) +
+                     "[[connection]]\nfrom = \"e\"\nto = \"i\"\nsynapse = \"conductance\"\n"
+                     "tau_ms = 5\n",
+                 "synapse = 'conductance' needs reversal_mv");
+  expect_refused("reversal_for_exponential",
+                 std::string(two_groups) +
+                     "[[connection]]\nfrom = \"e\"\nto = \"i\"\nsynapse = \"exponential\"\ntau_ms = 5\n"
+                     "reversal_mv = 0\n",
+                 "reversal_mv is for synapse = 'conductance'; this connection's synapse is 'exponential'");
+}
+
+TEST(NetworkConfig, ConductanceSynapsesTravelThroughTheConfig) {
+  NetworkSpec spec = izhikevich2003_network(NetworkSemantics::converged, 2);
+  spec.duration_ms = 50;
+  spec.connections[0].synapse = Connection::Synapse::conductance;
+  spec.connections[0].tau_ms = 5.0;
+  spec.connections[0].reversal_mv = -80.0;
+  const std::string text = network_to_toml(spec);
+  EXPECT_THAT(text, HasSubstr("synapse = \"conductance\"\ntau_ms = 5.0\nreversal_mv = -80.0\n"));
+  const NetworkSpec read = read_network_config(write_config("conductance", text));
+  EXPECT_EQ(network_to_toml(read), text);
 }
 
 TEST(NetworkConfig, AnEdgeFileNamingAMissingNeuronIsRefusedWithItsLine) {

@@ -28,7 +28,10 @@
 //   weight = { polynomial = [0, 0.5] }
 //   delay_ms = 1                # a whole number of bins >= 1 (default one bin)
 //   synapse = "jump"            # jump: input for the one bin it arrives in (net.m; default) | exponential
-//                               # (tau_ms = 5: a current that jumps by the weight and decays; converged only)
+//                               # (tau_ms = 5: a current that jumps by the weight and decays; converged only) |
+//                               # conductance (tau_ms = 5, reversal_mv = 0: a conductance that jumps by the weight,
+//                               # in the target's current unit per mV (nS for pA), and decays; its current is
+//                               # g (reversal_mv - v); converged only)
 //
 //   [[input]]
 //   group = "excitatory"

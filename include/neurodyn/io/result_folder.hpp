@@ -29,6 +29,10 @@ namespace neurodyn {
 // The marker file inside every result folder neurodyn wrote.
 inline constexpr std::string_view result_folder_marker = ".neurodyn-result";
 
+// Where a long run that writes `out` keeps its checkpoint: beside the folder, which appears only whole, as its hidden
+// sibling PARENT/.NAME.<kind>-checkpoint (kind: fit, network, sweep).
+std::filesystem::path checkpoint_beside(const std::filesystem::path& out, std::string_view kind);
+
 class ResultFolder {
  public:
   // Checks that `directory` may be written; changes nothing on disk. `command` (the subcommand) goes into

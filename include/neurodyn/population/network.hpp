@@ -8,7 +8,12 @@
 // input is known when the bin starts: the bin is the network's minimum delay). A synapse is either a jump of the
 // input for the one bin it arrives in (net.m's) or an exponentially decaying current: the target's current for
 // that time constant jumps by the weight and decays as exp(-t / tau_ms), the same as an input event of the
-// single-neuron integrator (solve/input_events.hpp). Two semantics:
+// single-neuron integrator (solve/input_events.hpp), or a conductance: the target's conductance g jumps by the
+// weight and decays as exp(-t / tau_ms), and its current is g(t) (reversal_mv - v(t)), evaluated with the state's v
+// at every stage of every step (converged semantics only). A conductance's unit is the target's current unit per mV:
+// nS for the models whose current is in pA (izh2007, lif, adex), model units per mV for izh2003 (and per unit of
+// v for fhn). The decaying synapses of a network use at most 4 channels: one per distinct tau_ms of the exponential
+// synapses and one per distinct (tau_ms, reversal_mv) of the conductances. Two semantics:
 //   converged  every neuron integrated inside the bin by an explicit fixed-step method on a grid that divides
 //              the bin, spikes located inside the step and reset there (the single-neuron driver's step, bit for
 //              bit; src/population/lane_block.hpp);
@@ -27,6 +32,7 @@
 #include <vector>
 
 #include "neurodyn/population/random_streams.hpp"
+#include "neurodyn/run_checkpoint.hpp"
 
 namespace neurodyn {
 
@@ -61,9 +67,11 @@ struct Connection {
   bool autapses = true;                        // whether a neuron may connect to itself (net.m: yes)
   Draw weight;                                 // per synapse (an edge file's third column overrides it)
   double delay_ms = 0.0;                       // 0: one bin; else a whole number of bins
-  enum class Synapse { jump, exponential };
-  Synapse synapse = Synapse::jump;  // jump: the weight is input for one bin; exponential: a decaying current
-  double tau_ms = 0.0;              // exponential: the decay time constant (at most 4 distinct in a network)
+  enum class Synapse { jump, exponential, conductance };
+  Synapse synapse = Synapse::jump;  // jump: the weight is input for one bin; exponential: a decaying current;
+                                    // conductance: a decaying conductance (below)
+  double tau_ms = 0.0;              // exponential, conductance: the decay time constant (ms, > 0)
+  std::optional<double> reversal_mv;  // conductance: the reversal potential E (mV; e.g. 0 excitatory, -80 inhibitory)
 };
 
 struct ExternalInput {
@@ -131,7 +139,17 @@ double network_bytes(const NetworkSpec& spec);
 
 // Builds and runs the network. `progress` is called every few hundred ms of wall time; an exception it throws
 // (an interrupt) ends the run.
+//
+// With checkpoint.path set, the run's state at a bin boundary is written there at most every
+// checkpoint.interval_s, atomically (format: src/population/checkpoint_file.hpp): the next bin, every neuron's state,
+// hold and decaying currents, the delay buffers and the spikes and traces so far. The synapses are drawn anew from
+// the seed and every random draw is keyed by neuron, synapse and bin, so neither is kept. With checkpoint.resume the
+// run continues from the file and ends as the uninterrupted run would, bit for bit (timings aside). Throws
+// InputError when there is no file to resume from, when it is damaged or cut short, when its identity differs from
+// checkpoint.identity (naming the first line that differs) and for a checkpoint under several ranks (one process
+// keeps one). The caller removes the file once the results are kept.
 NetworkResult simulate_network(const NetworkSpec& spec,
-                               const std::function<void(const NetworkProgress&)>& progress = {});
+                               const std::function<void(const NetworkProgress&)>& progress = {},
+                               const RunCheckpoint& checkpoint = {});
 
 }  // namespace neurodyn

@@ -14,6 +14,7 @@
 
 #include "neurodyn/analysis/firing_pattern.hpp"
 #include "neurodyn/model/catalog.hpp"
+#include "neurodyn/run_checkpoint.hpp"
 
 namespace neurodyn {
 
@@ -69,6 +70,13 @@ std::vector<std::vector<double>> sweep_points(const SweepSpec& spec);
 // 10 ms of the run (an estimate from the spec, before anything is built).
 double sweep_bytes(const SweepSpec& spec);
 
-SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const SweepProgress&)>& progress = {});
+// The runs, in lane blocks on the threads (and ranks). With checkpoint.path set (one process only: InputError under
+// several ranks), the runs done so far (by pairs of lane blocks: their spikes and failures) are written there at
+// most every checkpoint.interval_s, atomically (format: src/population/checkpoint_file.hpp). With checkpoint.resume
+// only the other runs are run, and the result is the uninterrupted sweep's (timings aside). Throws InputError when
+// there is no file to resume from, when it is damaged or cut short, or when its identity differs from
+// checkpoint.identity (naming the first line that differs). The caller removes the file once the results are kept.
+SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const SweepProgress&)>& progress = {},
+                      const RunCheckpoint& checkpoint = {});
 
 }  // namespace neurodyn
