@@ -31,12 +31,6 @@ struct PinnCommandOptions {
 };
 
 // The checkpoint of a training: DIR's sibling .NAME.pinn-checkpoint (the folder itself appears only whole).
-std::filesystem::path checkpoint_path(const std::filesystem::path& out) {
-  const std::filesystem::path absolute = std::filesystem::absolute(out).lexically_normal();
-  const std::filesystem::path folder = absolute.has_filename() ? absolute : absolute.parent_path();
-  return folder.parent_path() / ("." + folder.filename().string() + ".pinn-checkpoint");
-}
-
 std::string flag_of(std::string_view name) {
   std::string flag = "--" + std::string(name);
   std::ranges::replace(flag, '_', '-');
@@ -101,7 +95,7 @@ void run_pinn_command(const PinnCommandOptions& options) {
   ResultFolder folder(options.out, "pinn");
 
   TrainingCheckpoint checkpoint;
-  checkpoint.path = checkpoint_path(options.out);
+  checkpoint.path = checkpoint_beside(options.out, "pinn");
   checkpoint.resume = options.resume;
   ProgressLines progress(config.mode, run.t_end);
   const PinnOutcome outcome = run_pinn(run, config, std::ref(progress), checkpoint);
