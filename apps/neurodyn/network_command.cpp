@@ -86,7 +86,7 @@ void run_network(const NetworkOptions& options) {
   for (std::size_t g = 0; g < spec.groups.size(); ++g) {
     const std::int64_t first = result.group_first[g], count = spec.groups[g].count;
     const auto rate = population_rate(result.spikes, first, count, spec.duration_ms, spec.bin_ms);
-    const auto spectrum = rate_spectrum(rate, spec.bin_ms);
+    const auto spectrum = population_spectrum(result.spikes, first, count, spec.duration_ms, spec.bin_ms);
     double mean = 0.0;
     for (const double value : rate) mean += value;
     mean /= static_cast<double>(rate.size());

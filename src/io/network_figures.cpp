@@ -244,7 +244,7 @@ void add_rates(GnuplotJob& job, const std::filesystem::path& directory, std::str
 
 void add_spectrum(GnuplotJob& job, const std::filesystem::path& directory, std::string_view title,
                   const NetworkSpec& spec, const NetworkResult& result, const std::vector<GroupRange>& ranges) {
-  const double nyquist_hz = 500.0 / spec.bin_ms;
+  const double nyquist_hz = 500.0 / spectrum_bin_ms(spec.bin_ms);
   const double top_hz = std::min(max_spectrum_hz, nyquist_hz);
   fmt::memory_buffer commands;
   std::vector<std::string> plots;
@@ -252,8 +252,7 @@ void add_spectrum(GnuplotJob& job, const std::filesystem::path& directory, std::
   std::size_t segments = 0;
   for (std::size_t g = 0; g < ranges.size(); ++g) {
     const RateSpectrum spectrum =
-        rate_spectrum(population_rate(result.spikes, ranges[g].first, ranges[g].count, spec.duration_ms, spec.bin_ms),
-                      spec.bin_ms, spectrum_segment_bins);
+        population_spectrum(result.spikes, ranges[g].first, ranges[g].count, spec.duration_ms, spec.bin_ms);
     segments = std::max(segments, spectrum.segments);
     std::vector<double> frequencies, densities;
     // 0 Hz is left out (each segment's mean is removed), and zero densities, which a log axis cannot show.
@@ -281,11 +280,11 @@ void add_spectrum(GnuplotJob& job, const std::filesystem::path& directory, std::
     plots.push_back(fmt::format("${} using 1:2 with lines linewidth 1.4 linecolor rgb '{}' title {}", name,
                                 colour_of(g), gnuplot_quote(key)));
   }
-  const double sample_rate_hz = 1000.0 / spec.bin_ms;
+  const double sample_rate_hz = 1000.0 / spectrum_bin_ms(spec.bin_ms);
   append(commands, "set title {} font ',13'\n",
          gnuplot_quote(fmt::format("{}: spectrum of each group's population rate\n(bins of {:g} ms; Welch, {} segments "
                                    "of {} bins, frequency step {:.3g} Hz)",
-                                   title, spec.bin_ms, segments, spectrum_segment_bins,
+                                   title, spectrum_bin_ms(spec.bin_ms), segments, spectrum_segment_bins,
                                    sample_rate_hz / static_cast<double>(spectrum_segment_bins))));
   append(commands, "set lmargin 12\nset rmargin 4\nset tmargin 5\n");
   append(commands, "set xrange [0:{:.9g}]\nset xlabel 'frequency (Hz)'\nset ylabel 'spectral density (Hz²/Hz)'\n",

@@ -202,7 +202,7 @@ void write_sonata_spikes(const std::filesystem::path& path, const NetworkSpec& s
 void write_groups_csv(const std::filesystem::path& path, const NetworkSpec& spec, const NetworkResult& result) {
   const std::vector<GroupRange> ranges = group_ranges(spec, result);
   fmt::memory_buffer out;
-  const double sample_rate_hz = 1000.0 / spec.bin_ms;
+  const double sample_rate_hz = 1000.0 / spectrum_bin_ms(spec.bin_ms);
   append_header(
       out, spec, result, "each group's spikes, rate and rhythms",
       fmt::format("neurons, spikes: counts; mean_rate_hz Hz (the mean over the group's neurons of their "
@@ -213,7 +213,7 @@ void write_groups_csv(const std::filesystem::path& path, const NetworkSpec& spec
   append(out,
          "# spectrum: the population rate in bins of {:g} ms (sampled at {:g} Hz), Welch's method with Hann-windowed "
          "segments of {} bins overlapping by half (frequency step {:g} Hz up to {:g} Hz)\n",
-         spec.bin_ms, sample_rate_hz, spectrum_segment_bins,
+         spectrum_bin_ms(spec.bin_ms), sample_rate_hz, spectrum_segment_bins,
          sample_rate_hz / static_cast<double>(spectrum_segment_bins), sample_rate_hz / 2.0);
   append(out, "group,model,neurons,spikes,mean_rate_hz,alpha_peak_hz,gamma_peak_hz\n");
   for (std::size_t g = 0; g < ranges.size(); ++g) {
@@ -223,9 +223,7 @@ void write_groups_csv(const std::filesystem::path& path, const NetworkSpec& spec
     const std::vector<double> rates = neuron_rates(result.spikes, first, count, spec.duration_ms);
     const double mean_rate =
         rates.empty() ? std::nan("") : std::accumulate(rates.begin(), rates.end(), 0.0) / static_cast<double>(count);
-    const RateSpectrum spectrum =
-        rate_spectrum(population_rate(result.spikes, first, count, spec.duration_ms, spec.bin_ms), spec.bin_ms,
-                      spectrum_segment_bins);
+    const RateSpectrum spectrum = population_spectrum(result.spikes, first, count, spec.duration_ms, spec.bin_ms);
     const bool varies = std::any_of(spectrum.density.begin(), spectrum.density.end(), [](double d) { return d > 0.0; });
     // spectrum_peak gives 0 for a band without frequencies; no band here holds 0 Hz.
     const auto peak = [&](double low, double high) {

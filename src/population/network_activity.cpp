@@ -70,6 +70,12 @@ RateSpectrum rate_spectrum(const std::vector<double>& rate, double width_ms, std
   return spectrum;
 }
 
+RateSpectrum population_spectrum(const NetworkSpikes& spikes, std::int64_t first, std::int64_t count,
+                                 double duration_ms, double bin_ms) {
+  const double width_ms = spectrum_bin_ms(bin_ms);
+  return rate_spectrum(population_rate(spikes, first, count, duration_ms, width_ms), width_ms);
+}
+
 double spectrum_peak(const RateSpectrum& spectrum, double low_hz, double high_hz) {
   double best = 0.0, best_density = -1.0;
   for (std::size_t f = 0; f < spectrum.frequency_hz.size(); ++f) {

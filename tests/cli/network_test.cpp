@@ -79,6 +79,21 @@ TEST_F(CliTest, NetworkAndSweepExamplesRun) {
   }
 }
 
+TEST_F(CliTest, ConductanceBalancedNetworkSustainsItsActivityAfterTheKick) {
+  // examples/network/coba-4000.toml: the Vogels-Abbott network is driven for its first 50 ms only; its own
+  // conductances keep it firing, asynchronously, at a moderate rate (neither silent nor saturated).
+  const auto result = run({"network", "--config", (source_dir / "examples/network/coba-4000.toml").string(),
+                           "--duration", "300", "--no-figures", "--out", "coba"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  const auto rows = data_rows(directory() / "coba" / "spikes.csv");
+  ASSERT_EQ(rows.at(0).at(0), "time_ms");
+  std::size_t late = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i) late += std::stod(rows[i][0]) >= 200.0;
+  const double late_rate_hz = static_cast<double>(late) / 4000.0 / 0.1;  // spikes a neuron a second, 200-300 ms
+  EXPECT_GT(late_rate_hz, 5.0);
+  EXPECT_LT(late_rate_hz, 40.0);
+}
+
 TEST_F(CliTest, NetworkBadInputIsRefusedBeforeAnythingIsWritten) {
   write_text(directory() / "unknown.toml",
              "[[group]]\nname = \"e\"\nmodel = \"izh2003\"\ncount = 10\n[[connection]]\nfrom = \"e\"\nto = \"f\"\n");

@@ -42,4 +42,24 @@ TEST(NetworkActivity, SpectrumOfASinusoidPeaksAtItsFrequencyWithItsVariance) {
   EXPECT_EQ(spectrum.frequency_hz.back(), 500.0);
 }
 
+TEST(NetworkActivity, SpectrumOfANetworkWithFineBinsIsTakenInBinsOfOneMillisecond) {
+  // 1000 neurons each firing once per cycle of a 9.765625 Hz rhythm (5 x 1000/512 Hz, inside the alpha band), at
+  // times spread over the cycle's first 20 ms, for 2 s, in a network of 0.1 ms bins: the spectrum is that of the
+  // rate in 1 ms bins (segments of 512 ms, frequency step 1.95 Hz), so the alpha peak lies on the rhythm.
+  const double period_ms = 512.0 / 5;
+  NetworkSpikes spikes;
+  for (double cycle = 0; cycle * period_ms < 2000; ++cycle) {
+    for (std::int64_t neuron = 0; neuron < 1000; ++neuron) {
+      spikes.time_ms.push_back(cycle * period_ms + 0.02 * static_cast<double>(neuron));
+      spikes.neuron.push_back(neuron);
+    }
+  }
+  EXPECT_EQ(spectrum_bin_ms(0.1), 1.0);
+  EXPECT_EQ(spectrum_bin_ms(2.0), 2.0);
+  const RateSpectrum spectrum = population_spectrum(spikes, 0, 1000, 2000.0, 0.1);
+  EXPECT_DOUBLE_EQ(spectrum.frequency_hz[1], 1000.0 / 512);
+  EXPECT_EQ(spectrum.frequency_hz.back(), 500.0);
+  EXPECT_DOUBLE_EQ(spectrum_peak(spectrum, alpha_band.low_hz, alpha_band.high_hz), 1000.0 / period_ms);
+}
+
 }  // namespace

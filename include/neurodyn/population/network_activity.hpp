@@ -44,6 +44,16 @@ struct RateSpectrum {
 RateSpectrum rate_spectrum(const std::vector<double>& rate, double width_ms,
                            std::size_t segment_bins = spectrum_segment_bins);
 
+// The bin of the population rate whose spectrum is taken: the network's bin, or 1 ms where the bin is finer (a
+// finer bin would shorten the 512-sample segments below 512 ms and coarsen the frequency step past the alpha
+// band's width; 1 ms resolves rhythms up to 500 Hz).
+inline double spectrum_bin_ms(double bin_ms) { return bin_ms < 1.0 ? 1.0 : bin_ms; }
+
+// rate_spectrum of the population rate of the neurons first .. first + count - 1 in bins of
+// spectrum_bin_ms(bin_ms).
+RateSpectrum population_spectrum(const NetworkSpikes& spikes, std::int64_t first, std::int64_t count,
+                                 double duration_ms, double bin_ms);
+
 // The frequency of the largest density in [low_hz, high_hz] (0 when the band holds no frequency).
 double spectrum_peak(const RateSpectrum& spectrum, double low_hz, double high_hz);
 
