@@ -83,20 +83,17 @@ class LaneGroup final : public GroupEngine {
     for (int lane = 0; lane < lane_width; ++lane) block.current()[lane] = inputs[lane];
     std::vector<LaneSpike>& lane_spikes = scratch();
     lane_spikes.clear();
-    if (voltages) {
-      double t = static_cast<double>(bin.first) * bin.dt;
-      for (std::int64_t j = bin.first + 1; j <= bin.last; ++j) {
-        const double target = static_cast<double>(j) * bin.dt;
-        block.step(Stepper{}, t, target, lane_spikes);
-        t = target;
-        for (int lane = 0; lane < lane_width; ++lane) *voltages++ = block.voltage(lane);
-      }
-    } else {
-      // Runs of common steps in a loop of their own; each other step (a spike, a hold, a failure) through step().
-      for (std::int64_t j = bin.first; j < bin.last; ++j) {
-        j = block.advance_common(Stepper{}, j, bin.last, bin.dt);
-        if (j == bin.last) break;
-        block.step(Stepper{}, static_cast<double>(j) * bin.dt, static_cast<double>(j + 1) * bin.dt, lane_spikes);
+    // Runs of common steps in a loop of their own; each other step (a spike, a hold, a failure) through step().
+    // Step i's voltages go to voltages[(i - first - 1) lane_width ..).
+    const auto voltages_of_step = [&](std::int64_t i) {
+      return voltages ? voltages + (i - bin.first - 1) * lane_width : nullptr;
+    };
+    for (std::int64_t j = bin.first; j < bin.last; ++j) {
+      j = block.advance_common(Stepper{}, j, bin.last, bin.dt, voltages_of_step(j + 1));
+      if (j == bin.last) break;
+      block.step(Stepper{}, static_cast<double>(j) * bin.dt, static_cast<double>(j + 1) * bin.dt, lane_spikes);
+      if (double* at = voltages_of_step(j + 1)) {
+        for (int lane = 0; lane < lane_width; ++lane) at[lane] = block.voltage(lane);
       }
     }
     append_in_neuron_order(b, lane_spikes, spikes);

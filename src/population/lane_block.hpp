@@ -9,7 +9,6 @@
 // The explicit steppers of src/solve/explicit_runge_kutta.hpp take the step on both paths; they are generic in
 // the state (an Eigen block of lanes x variables here, a StateVector there) and compute element by element.
 #include <fmt/format.h>
-
 #include <immintrin.h>
 
 #include <Eigen/Core>
@@ -180,22 +179,14 @@ class LaneBlock {
   // Grid steps j + 1, j + 2, ... up to `last` (step i goes from (i - 1) dt to i dt) while each is the common step of
   // step() above, with the state held in locals between steps (no copies to and from the block, no call per
   // step); returns the index j of the step not taken, or `last`. The same operations on the same values as
-  // step(): the step that is not common is left to it.
+  // step(): the step that is not common is left to it. With `voltages`, each step's lane_width values of v go to
+  // voltages[0 ..), the next step's after them.
   template <class Stepper>
-  [[gnu::flatten]] std::int64_t advance_common(const Stepper& stepper, std::int64_t j, std::int64_t last, double dt) {
+  [[gnu::flatten]] std::int64_t advance_common(const Stepper& stepper, std::int64_t j, std::int64_t last, double dt,
+                                               double* voltages = nullptr) {
     if (!all_running_ || !decays_.empty()) return j;
-    const LaneSystem<true> system{*this};
-    Block x = x_;
-    for (; j < last; ++j) {
-      const double t = static_cast<double>(j) * dt, target = static_cast<double>(j + 1) * dt;
-      if (latest_hold_ > t) break;
-      const Block slope = system.rhs(t, x);
-      const Block end = stepper.step(system, t, x, slope, target - t).end;
-      if (!common_end(guard(end), end)) break;
-      x = end;
-    }
-    x_ = x;
-    return j;
+    return voltages ? advance_common_loop<true>(stepper, j, last, dt, voltages)
+                    : advance_common_loop<false>(stepper, j, last, dt, voltages);
   }
 
   // advance_common for two blocks at once, in one loop: the two blocks' chains of dependent operations overlap
@@ -225,6 +216,28 @@ class LaneBlock {
   }
 
  private:
+  // advance_common's loop; Record: v of every step to `voltages`.
+  template <bool Record, class Stepper>
+  std::int64_t advance_common_loop(const Stepper& stepper, std::int64_t j, std::int64_t last, double dt,
+                                   double* voltages) {
+    const LaneSystem<true> system{*this};
+    Block x = x_;
+    for (; j < last; ++j) {
+      const double t = static_cast<double>(j) * dt, target = static_cast<double>(j + 1) * dt;
+      if (latest_hold_ > t) break;
+      const Block slope = system.rhs(t, x);
+      const Block end = stepper.step(system, t, x, slope, target - t).end;
+      if (!common_end(guard(end), end)) break;
+      x = end;
+      if constexpr (Record) {
+        std::memcpy(voltages, x.data(), lane_width * sizeof(double));  // column 0: v of every lane
+        voltages += lane_width;
+      }
+    }
+    x_ = x;
+    return j;
+  }
+
   // The lanes' input at t with their voltage v at t: the held current, the decaying currents and the conductances'
   // currents g(t) (reversal - v), in channel order. A conductance's current depends on the state: every stage of a
   // step evaluates it with the stage's v, and g decays exactly to the stage's time.

@@ -13,8 +13,31 @@ class PeakFinder {
   // Throws InputError unless prominence > 0 (and finite).
   explicit PeakFinder(double prominence);
 
-  // The next sample of the trace (increasing t).
-  void add(double t, double v);
+  // The next sample of the trace (increasing t). Inline: the f-I curve calls it at every step of every run.
+  void add(double t, double v) {
+    if (!started_) {
+      started_ = true;
+      trough_ = top_ = v;
+      top_time_ = t;
+      return;
+    }
+    if (rising_) {
+      if (v > top_) {
+        top_ = v;
+        top_time_ = t;
+      } else if (v <= top_ - prominence_) {  // fell far enough from the top: a peak, if it rose far enough too
+        if (top_ - trough_ >= prominence_) peak_times_.push_back(top_time_);
+        rising_ = false;
+        trough_ = v;
+      }
+    } else if (v < trough_) {
+      trough_ = v;
+    } else if (v >= trough_ + prominence_) {  // rose far enough from the trough: the next rise starts
+      rising_ = true;
+      top_ = v;
+      top_time_ = t;
+    }
+  }
 
   const std::vector<double>& peak_times() const { return peak_times_; }
 
