@@ -19,6 +19,7 @@
 #include "neurodyn/population/ranks.hpp"
 #include "neurodyn/stimulus/parse.hpp"
 #include "synapse_table.hpp"
+#include "thread_choice.hpp"
 
 namespace neurodyn {
 
@@ -172,10 +173,10 @@ void validate(const NetworkSpec& spec) {
       }
       require_in_range(where + ": tau_ms", connection.tau_ms, 1e-9, 1e9);
       if (conductance && !connection.reversal_mv) {
-        throw InputError(fmt::format(
-            "{}: synapse = 'conductance' needs reversal_mv, the reversal potential (mV; e.g. 0 excitatory, "
-            "-80 inhibitory)",
-            where));
+        throw InputError(
+            fmt::format("{}: synapse = 'conductance' needs reversal_mv, the reversal potential (mV; e.g. 0 excitatory, "
+                        "-80 inhibitory)",
+                        where));
       }
       if (conductance) require_in_range(where + ": reversal_mv", *connection.reversal_mv, -1e4, 1e4);
       if (spec.semantics == NetworkSemantics::published) {
@@ -196,12 +197,13 @@ void validate(const NetworkSpec& spec) {
       }
     }
   }
-  if (const auto decays = population_detail::decay_channels(spec); decays.size() > population_detail::max_decay_channels) {
+  if (const auto decays = population_detail::decay_channels(spec);
+      decays.size() > population_detail::max_decay_channels) {
     std::vector<std::string> names;
     for (const auto& decay : decays) {
-      names.push_back(decay.reversal_mv ? fmt::format("conductance tau_ms {:g} reversal_mv {:g}", decay.tau_ms,
-                                                      *decay.reversal_mv)
-                                        : fmt::format("current tau_ms {:g}", decay.tau_ms));
+      names.push_back(decay.reversal_mv
+                          ? fmt::format("conductance tau_ms {:g} reversal_mv {:g}", decay.tau_ms, *decay.reversal_mv)
+                          : fmt::format("current tau_ms {:g}", decay.tau_ms));
     }
     throw InputError(
         fmt::format("the exponential and conductance synapses use {} distinct channels ({}); at most {} are allowed "
@@ -581,8 +583,9 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
   }
   // A bin's blocks are shared among the threads when each takes enough work: otherwise forking and joining the
   // threads at every bin costs more than it saves (and far more on a loaded machine, where a thread that waits
-  // for a core holds up the bin). Then the external inputs, which do not depend on the state, are drawn for
-  // `window` bins at a time on the threads, and the bins are advanced on one.
+  // for a core holds up the bin); and then only while the threads are found faster (thread_choice.hpp). Without
+  // them, the external inputs, which do not depend on the state, are drawn for `window` bins at a time on the
+  // threads, and the bins are advanced on one.
   const std::size_t own_items = own_end - own_begin;
   const bool bins_on_threads =
       threads > 1 && static_cast<double>(own_items) * static_cast<double>(published ? 1 : steps_per_bin) >= 2048.0;
@@ -608,6 +611,7 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
                              window_inputs.data() + static_cast<std::size_t>(w) * lane_width);
     }
   };
+  population_detail::ThreadChoice thread_choice(bins_on_threads);
   std::optional<RankFailure> failure;
   for (std::int64_t k = start_bin; k < bins && !failure; ++k) {
     const auto slot_of = [&](std::size_t channel) -> std::vector<double>& {
@@ -616,7 +620,9 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
     const BinGrid grid{spec.dt_ms, k * steps_per_bin, (k + 1) * steps_per_bin,
                        static_cast<double>(k + 1) * spec.bin_ms};
     if (window > 0 && (k % window == 0 || k == start_bin)) draw_window(k - k % window);
-#pragma omp parallel for schedule(static) num_threads(threads) if (bins_on_threads)
+    const bool bin_on_threads = thread_choice.on_threads();
+    const auto bin_start = Clock::now();
+#pragma omp parallel for schedule(static) num_threads(threads) if (bin_on_threads)
     for (std::size_t i = own_begin; i < own_end; ++i) {
       const auto [g, b] = items[i];
       auto& group = *groups[g];
@@ -654,6 +660,7 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
         group.advance_converged(b, block_inputs, grid, item_spikes[i]);
       }
     }
+    thread_choice.done(Clock::now() - bin_start);
     deliver(k);
     sample_traces(grid.end_ms);
     std::optional<RankFailure> local_failure;
