@@ -201,17 +201,20 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
       case Connection::Rule::in_degree: {
         const bool skip_self = same_group && !connection.autapses;
         const std::int64_t candidates = m.from_count - (skip_self ? 1 : 0);
-        m.per_target.assign(static_cast<std::size_t>(target_count) + 1, 0);
-        m.sources.reserve(static_cast<std::size_t>(connection.in_degree * target_count));
-        for (std::int64_t target = m.first_target; target < m.end_target; ++target) {
-          for (std::int64_t index :
-               distinct_sample(candidates, connection.in_degree, seed, c, static_cast<std::uint64_t>(target))) {
+        // Every target takes in_degree sources, so its place is known and the targets are drawn on the threads.
+        const std::int64_t k = connection.in_degree;
+        m.per_target.resize(static_cast<std::size_t>(target_count) + 1);
+        for (std::int64_t i = 0; i <= target_count; ++i) m.per_target[static_cast<std::size_t>(i)] = i * k;
+        m.sources.resize(static_cast<std::size_t>(k * target_count));
+#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1 && k * target_count >= 65536)
+        for (std::int64_t i = 0; i < target_count; ++i) {
+          const std::int64_t target = m.first_target + i;
+          std::uint32_t* sources = m.sources.data() + i * k;
+          for (std::int64_t index : distinct_sample(candidates, k, seed, c, static_cast<std::uint64_t>(target))) {
             // Without autapses the target itself is left out of the candidates: indices from it on move up one.
             if (skip_self && m.from_first + index >= target) ++index;
-            m.sources.push_back(static_cast<std::uint32_t>(m.from_first + index));
+            *sources++ = static_cast<std::uint32_t>(m.from_first + index);
           }
-          m.per_target[static_cast<std::size_t>(target - m.first_target) + 1] =
-              static_cast<std::int64_t>(m.sources.size());
         }
         count_sources();
         break;
