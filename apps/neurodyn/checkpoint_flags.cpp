@@ -11,11 +11,12 @@
 namespace neurodyn::cli {
 
 void add_checkpoint_flags(CLI::App& command, CheckpointFlags& flags, std::string_view kind, std::string_view what) {
-  command.add_flag("--resume", flags.resume,
-                   fmt::format("continue a stopped run from its checkpoint beside --out (.DIR.{}-checkpoint: {}, "
-                               "kept every --checkpoint-interval-s and removed when the run completes); same "
-                               "config and --out. One process only (not under mpirun)",
-                               kind, what));
+  command.add_flag(
+      "--resume", flags.resume,
+      fmt::format("continue a stopped run from its checkpoint beside --out (.DIR.{}-checkpoint: {}, "
+                  "kept every --checkpoint-interval-s and at Ctrl-C, removed when the run completes); same "
+                  "config and --out. One process only (not under mpirun)",
+                  kind, what));
   command
       .add_option("--checkpoint-interval-s", flags.interval_s,
                   "seconds between checkpoints (default 30; 0: at every chance; none under mpirun)")

@@ -3,9 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -15,6 +13,7 @@
 
 #include "command.hpp"
 #include "fit_module.hpp"
+#include "interrupt.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/fit/checkpoint.hpp"
 #include "neurodyn/fit/fit_output.hpp"
@@ -38,25 +37,6 @@ struct FitFlags {
   std::optional<std::string> objective;
   std::vector<std::string> compare;
   bool resume = false;
-};
-
-// Ctrl-C asks the fit to stop after the evaluations running; a second Ctrl-C ends the process.
-std::atomic<bool> stop_requested{false};
-
-extern "C" void request_stop(int) {
-  stop_requested.store(true);
-  std::signal(SIGINT, SIG_DFL);
-}
-
-class StopOnInterrupt {
- public:
-  StopOnInterrupt() : previous_(std::signal(SIGINT, request_stop)) { stop_requested.store(false); }
-  ~StopOnInterrupt() { std::signal(SIGINT, previous_); }
-  StopOnInterrupt(const StopOnInterrupt&) = delete;
-  StopOnInterrupt& operator=(const StopOnInterrupt&) = delete;
-
- private:
-  void (*previous_)(int);
 };
 
 // Progress on stderr every two seconds: evaluations, the best score, the rate and the time left.

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include "checkpoint_flags.hpp"
 #include "command.hpp"
+#include "interrupt.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/memory_budget.hpp"
@@ -31,6 +33,21 @@ struct NetworkOptions {
   std::filesystem::path out;
 };
 
+// The run's identity in its checkpoint: the effective config, less the threads (the result is the same for any
+// number), and the content of every edge file it reads (a resume after an edge file was edited is refused).
+std::string checkpoint_identity(NetworkSpec spec) {
+  spec.threads = 0;
+  std::string identity = network_to_toml(spec);
+  for (const Connection& connection : spec.connections) {
+    if (connection.rule != Connection::Rule::edges) continue;
+    std::ifstream in(connection.edge_file, std::ios::binary);
+    const std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    identity += fmt::format("# edge file {}: {} bytes, hash {:016x}\n", connection.edge_file.string(), content.size(),
+                            std::hash<std::string>{}(content));
+  }
+  return identity;
+}
+
 void run_network(const NetworkOptions& options) {
   const NetworkSpec spec = network_spec(options.network);
   require_within_memory_budget(network_bytes(spec), "the network (neurons, synapses and delay buffers)",
@@ -43,11 +60,11 @@ void run_network(const NetworkOptions& options) {
   const auto progress = [](const NetworkProgress& p) {
     std::cerr << fmt::format("network: {:.0f} of {:g} ms, {} spikes\n", p.time_ms, p.duration_ms, p.spikes);
   };
-  NetworkSpec identity = spec;
-  identity.threads = 0;  // the result is the same for any number
   const RunCheckpoint checkpoint =
-      run_checkpoint(options.checkpoint, options.out, "network", network_to_toml(identity));
-  const NetworkResult result = simulate_network(spec, progress, checkpoint);
+      run_checkpoint(options.checkpoint, options.out, "network", checkpoint_identity(spec));
+  const NetworkResult result = run_stoppable("network", checkpoint, [&](const RunCheckpoint& stoppable) {
+    return simulate_network(spec, progress, stoppable);
+  });
   if (!result.ok) throw RunFailed(SolveStatus::unstable, fmt::format("network: {}", result.message));
   if (Ranks::distributed()) {
     // Every rank's share of the time spent exchanging spikes, from rank 0.

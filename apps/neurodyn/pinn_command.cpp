@@ -10,6 +10,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "interrupt.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/io/result_folder.hpp"
@@ -98,7 +99,9 @@ void run_pinn_command(const PinnCommandOptions& options) {
   checkpoint.path = checkpoint_beside(options.out, "pinn");
   checkpoint.resume = options.resume;
   ProgressLines progress(config.mode, run.t_end);
-  const PinnOutcome outcome = run_pinn(run, config, std::ref(progress), checkpoint);
+  const PinnOutcome outcome = run_stoppable("pinn", checkpoint, [&](const TrainingCheckpoint& stoppable) {
+    return run_pinn(run, config, std::ref(progress), stoppable);
+  });
   print_training_summary(config, outcome);
   if (!outcome.ok()) throw RunFailed(outcome.status, outcome.message);
 

@@ -12,6 +12,7 @@
 
 #include "checkpoint_flags.hpp"
 #include "command.hpp"
+#include "interrupt.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/atomic_file.hpp"
 #include "neurodyn/io/memory_budget.hpp"
@@ -46,7 +47,8 @@ void run_sweep_command(const SweepOptions& options) {
   SweepSpec identity = spec;
   identity.threads = 0;  // the result is the same for any number
   const RunCheckpoint checkpoint = run_checkpoint(options.checkpoint, options.out, "sweep", sweep_to_toml(identity));
-  const SweepResult result = run_sweep(spec, progress, checkpoint);
+  const SweepResult result = run_stoppable(
+      "sweep", checkpoint, [&](const RunCheckpoint& stoppable) { return run_sweep(spec, progress, stoppable); });
   if (Ranks::rank() != 0) return;
   std::cerr << fmt::format("sweep: {} runs of {:g} ms in {:.3f} s\n", result.rows.size(), spec.duration_ms,
                            result.seconds);

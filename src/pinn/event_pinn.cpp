@@ -229,6 +229,7 @@ EventPinnRun run_event_pinn(const Problem& problem, const EventPinnOptions& opti
     if (!window.ended_in_spike) window.length_ms = h;
     run.windows.push_back(window);
     if (schedule.due(false)) save(checkpoint, march, run, grid.next, elapsed());
+    schedule.stop_if_requested();
     if (progress) progress(window, t, run.trace.spike_times.size());
   }
   run.training_seconds = elapsed();

@@ -299,6 +299,7 @@ GlobalPinnRun run_global_pinn(const Problem& problem, const GlobalPinnOptions& o
     state.physics_loss = run.physics_loss;
     state.learning_rate = adam.param_groups().front().options().get_lr();
     save(checkpoint, state, *network, adam);
+    schedule.stop_if_requested();
   };
   if (state.epoch > 0) {
     for (auto& group : adam.param_groups()) group.options().set_lr(state.learning_rate);

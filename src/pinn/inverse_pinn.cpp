@@ -381,6 +381,7 @@ InversePinnRun run_inverse_pinn(const Problem& problem, const VoltageTrace& data
     const double loss = minimizer.fvec().squaredNorm();
     run.loss.push_back(loss);
     if (schedule.due(false)) keep();
+    schedule.stop_if_requested();
     if (progress) progress(run.iterations, loss);
   }
 

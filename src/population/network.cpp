@@ -679,8 +679,10 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
       }
     }
     failure = Ranks::first_failure(local_failure);
-    if (!failure && k + 1 < bins && schedule.due(false))
-      population_detail::save_network_state(checkpoint, k + 1, run_state);
+    if (!failure && k + 1 < bins) {
+      if (schedule.due(false)) population_detail::save_network_state(checkpoint, k + 1, run_state);
+      schedule.stop_if_requested();
+    }
     if (progress && Ranks::rank() == 0 && (k % 16 == 15 || k + 1 == bins)) {
       const auto now = Clock::now();
       if (now - last_report >= std::chrono::milliseconds(500) || k + 1 == bins) {

@@ -309,16 +309,21 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
     // main thread keeps the checkpoint between its pairs, of the pairs done by then.
     CheckpointSchedule schedule(checkpoint);
     std::atomic<std::size_t> next_pair{0};
+    // A stop request: every thread ends its pair and takes no other; the checkpoint is written after the region.
 #pragma omp parallel num_threads(threads)
     {
-      for (std::size_t p = next_pair++; p < pairs; p = next_pair++) {
+      for (std::size_t p = next_pair++; p < pairs && !checkpoint.stop_requested(); p = next_pair++) {
         if (done[p].load(std::memory_order_acquire)) continue;
         run_pair(p);
         if (omp_get_thread_num() == 0) {
           report(std::min(blocks, 2 * next_pair.load()));
-          if (schedule.due(false)) save_sweep_state(checkpoint, state);
+          if (!checkpoint.stop_requested() && schedule.due(false)) save_sweep_state(checkpoint, state);
         }
       }
+    }
+    if (checkpoint.stop_requested()) {
+      if (schedule.due(false)) save_sweep_state(checkpoint, state);
+      schedule.stop_if_requested();
     }
     for (std::size_t p = 0; p < pairs; ++p) own_pairs.push_back(p);
   }

@@ -22,14 +22,14 @@ std::vector<std::string> split(const std::string& line) {
 // `timeout -s INT 1`: SIGINT after a second ends the run as Ctrl-C does (exit status 124).
 const std::vector<std::string> interrupt_after_a_second{"timeout", "-s", "INT", "1"};
 
-// net.m under the converged semantics for 20 s of model time: some seconds of work, stopped after one.
-constexpr const char* long_network =
-    "network --semantics converged --duration 20000 --seed 4 --threads 1 --no-figures --checkpoint-interval-s 0.2";
+// net.m under the converged semantics for 20 s of model time: some seconds of work, stopped after one. The
+// checkpoint interval is the default, 30 s: the checkpoint is the one written when SIGINT stops the run.
+constexpr const char* long_network = "network --semantics converged --duration 20000 --seed 4 --threads 1 --no-figures";
 
 TEST_F(CliTest, NetworkStoppedByCtrlCResumesToTheUninterruptedRunsFiles) {
-  ASSERT_EQ(run_in(directory(), split(std::string(long_network) + " --out out"), interrupt_after_a_second).exit_status,
-            124)
-      << "the run finished within a second: make it longer";
+  const auto stopped = run_in(directory(), split(std::string(long_network) + " --out out"), interrupt_after_a_second);
+  ASSERT_EQ(stopped.exit_status, 124) << "the run finished within a second: make it longer";
+  EXPECT_THAT(stopped.err, HasSubstr("network: interrupted; what it has done is kept in"));
   EXPECT_FALSE(std::filesystem::exists(out()));  // the folder appears only whole
   ASSERT_TRUE(std::filesystem::exists(directory() / ".out.network-checkpoint"));
 
@@ -73,6 +73,24 @@ TEST_F(CliTest, ResumeIsRefusedWithoutACheckpointOrWithAnotherConfigs) {
   EXPECT_THAT(negative.err, HasSubstr("--checkpoint-interval-s = -1"));
 }
 
+// The checkpoint knows the content of the edge files the run read: after an edit, --resume is refused.
+TEST_F(CliTest, ResumeIsRefusedAfterAnEdgeFileChanged) {
+  write_text(directory() / "edges.csv", "source,target,weight\n0,1,5\n1,2,5\n2,0,5\n");
+  write_text(directory() / "net.toml",
+             "duration_ms = 100000\n[method]\nname = \"rk4\"\ndt = 0.0625\n[[group]]\nname = \"a\"\n"
+             "model = \"izh2003\"\ncount = 400\n[[connection]]\nfrom = \"a\"\nto = \"a\"\nrule = \"edges\"\n"
+             "edge_file = \"edges.csv\"\n[[input]]\ngroup = \"a\"\nkind = \"gaussian\"\nmean = 5\nsigma = 3\n");
+  const std::string network = "network --config net.toml --threads 1 --no-figures";
+  const auto stopped = run_in(directory(), split(network + " --out out"), interrupt_after_a_second);
+  ASSERT_EQ(stopped.exit_status, 124) << "the run finished within a second: make it longer";
+  ASSERT_TRUE(std::filesystem::exists(directory() / ".out.network-checkpoint"));
+  write_text(directory() / "edges.csv", "source,target,weight\n0,1,5\n1,2,5\n2,0,6\n");
+  const auto refused = run(split(network + " --resume --out out"));
+  EXPECT_EQ(refused.exit_status, 2);
+  EXPECT_THAT(refused.err, HasSubstr("# edge file"));
+  EXPECT_FALSE(std::filesystem::exists(out()));
+}
+
 // A sweep of many runs stopped by SIGINT once its checkpoint holds some, and resumed: the files of the
 // uninterrupted sweep.
 TEST_F(CliTest, SweepStoppedByCtrlCResumesToTheUninterruptedSweepsFiles) {
@@ -80,9 +98,10 @@ TEST_F(CliTest, SweepStoppedByCtrlCResumesToTheUninterruptedSweepsFiles) {
              "preset = \"izh2004-A\"\nduration_ms = 2000\nstimulus_start_ms = 20\n[method]\nname = \"rk4\"\n"
              "dt = 0.001953125\n[[axis]]\nname = \"I\"\nrange = [0, 30, 61]\n[[axis]]\nname = \"d\"\n"
              "range = [2, 8, 25]\n");
-  const std::string sweep = "sweep --config sweep.toml --threads 1 --no-figures --checkpoint-interval-s 0.2";
-  ASSERT_EQ(run_in(directory(), split(sweep + " --out out"), interrupt_after_a_second).exit_status, 124)
-      << "the run finished within a second: make it longer";
+  const std::string sweep = "sweep --config sweep.toml --threads 1 --no-figures";  // the checkpoint: SIGINT's
+  const auto stopped = run_in(directory(), split(sweep + " --out out"), interrupt_after_a_second);
+  ASSERT_EQ(stopped.exit_status, 124) << "the run finished within a second: make it longer";
+  EXPECT_THAT(stopped.err, HasSubstr("sweep: interrupted; what it has done is kept in"));
   ASSERT_TRUE(std::filesystem::exists(directory() / ".out.sweep-checkpoint"));
   const auto resumed = run(split(sweep + " --resume --out out"));
   ASSERT_EQ(resumed.exit_status, 0) << resumed.err;

@@ -8,6 +8,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -185,6 +186,34 @@ TEST(Checkpoint, ASweepStoppedAndResumedEndsAsTheUninterruptedSweep) {
   EXPECT_THAT([&] { run_sweep(spec, {}, every_chance(path, true)); },
               testing::ThrowsMessage<InputError>(HasSubstr("damaged or cut short")));
   std::filesystem::remove(path);
+}
+
+// A run asked to stop (RunCheckpoint::stop, set by a Ctrl-C handler) writes its checkpoint at its next chance,
+// whatever the interval, and throws RunInterrupted; resumed, it ends as the uninterrupted run.
+TEST(Checkpoint, ARunAskedToStopKeepsItsCheckpointThenAndResumesToTheUninterruptedRun) {
+  const std::atomic<bool> stop{true};
+  const auto stopping = [&](const std::filesystem::path& path) {
+    RunCheckpoint checkpoint{path, "the same run\nseed = 5\n", 1e9, false};
+    checkpoint.stop = &stop;
+    return checkpoint;
+  };
+  const NetworkSpec spec = networks()[1];  // net.m, converged
+  const auto network_path = scratch("stopped_network");
+  EXPECT_THROW(simulate_network(spec, {}, stopping(network_path)), RunInterrupted);
+  ASSERT_TRUE(std::filesystem::exists(network_path));
+  expect_same(simulate_network(spec, {}, every_chance(network_path, true)), simulate_network(spec));
+  std::filesystem::remove(network_path);
+
+  const SweepSpec sweep = grid(12);
+  const auto sweep_path = scratch("stopped_sweep");
+  EXPECT_THROW(run_sweep(sweep, {}, stopping(sweep_path)), RunInterrupted);
+  ASSERT_TRUE(std::filesystem::exists(sweep_path));
+  const SweepResult resumed = run_sweep(sweep, {}, every_chance(sweep_path, true));
+  const SweepResult whole = run_sweep(sweep);
+  for (std::size_t run = 0; run < whole.rows.size(); ++run) {
+    EXPECT_EQ(resumed.rows[run].spike_times_ms, whole.rows[run].spike_times_ms) << run;
+  }
+  std::filesystem::remove(sweep_path);
 }
 
 }  // namespace
