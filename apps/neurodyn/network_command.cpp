@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -33,21 +32,6 @@ struct NetworkOptions {
   std::filesystem::path out;
 };
 
-// The run's identity in its checkpoint: the effective config, less the threads (the result is the same for any
-// number), and the content of every edge file it reads (a resume after an edge file was edited is refused).
-std::string checkpoint_identity(NetworkSpec spec) {
-  spec.threads = 0;
-  std::string identity = network_to_toml(spec);
-  for (const Connection& connection : spec.connections) {
-    if (connection.rule != Connection::Rule::edges) continue;
-    std::ifstream in(connection.edge_file, std::ios::binary);
-    const std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    identity += fmt::format("# edge file {}: {} bytes, hash {:016x}\n", connection.edge_file.string(), content.size(),
-                            std::hash<std::string>{}(content));
-  }
-  return identity;
-}
-
 void run_network(const NetworkOptions& options) {
   const NetworkSpec spec = network_spec(options.network);
   require_within_memory_budget(network_bytes(spec), "the network (neurons, synapses and delay buffers)",
@@ -61,7 +45,7 @@ void run_network(const NetworkOptions& options) {
     std::cerr << fmt::format("network: {:.0f} of {:g} ms, {} spikes\n", p.time_ms, p.duration_ms, p.spikes);
   };
   const RunCheckpoint checkpoint =
-      run_checkpoint(options.checkpoint, options.out, "network", checkpoint_identity(spec));
+      run_checkpoint(options.checkpoint, options.out, "network", network_checkpoint_identity(spec));
   const NetworkResult result = run_stoppable("network", checkpoint, [&](const RunCheckpoint& stoppable) {
     return simulate_network(spec, progress, stoppable);
   });

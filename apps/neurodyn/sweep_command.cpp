@@ -44,9 +44,8 @@ void run_sweep_command(const SweepOptions& options) {
   const auto progress = [](const SweepProgress& p) {
     std::cerr << fmt::format("sweep: {} of {} runs\n", p.runs_done, p.runs);
   };
-  SweepSpec identity = spec;
-  identity.threads = 0;  // the result is the same for any number
-  const RunCheckpoint checkpoint = run_checkpoint(options.checkpoint, options.out, "sweep", sweep_to_toml(identity));
+  const RunCheckpoint checkpoint =
+      run_checkpoint(options.checkpoint, options.out, "sweep", sweep_checkpoint_identity(spec));
   const SweepResult result = run_stoppable(
       "sweep", checkpoint, [&](const RunCheckpoint& stoppable) { return run_sweep(spec, progress, stoppable); });
   if (Ranks::rank() != 0) return;

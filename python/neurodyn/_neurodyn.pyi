@@ -257,6 +257,9 @@ def network(
     seed: int | None = None,
     duration: float | None = None,
     threads: int | None = None,
+    checkpoint: str | os.PathLike[str] | None = None,
+    resume: bool = False,
+    checkpoint_interval_s: float = 30.0,
     progress: Callable[[float, float, int], None] | None = None,
 ) -> dict[str, Any]:
     """A network of `neurodyn network`: from a TOML config file (layout: include/neurodyn/io/network_config.hpp),
@@ -271,13 +274,20 @@ def network(
     simulation_seconds; config (the effective TOML, config.toml)}.
 
     progress(time_ms, duration_ms, spikes) is called with the GIL every few hundred ms of wall time and at the
-    end; an exception it raises stops the run and propagates. The GIL is released while the network runs."""
+    end; an exception it raises stops the run and propagates. The GIL is released while the network runs.
+
+    checkpoint: a file where the run's state is kept (every neuron's state, the delay buffers, the spikes so far)
+    every checkpoint_interval_s (s), removed when the run completes; resume=True continues a stopped run from it,
+    to the spikes of the uninterrupted run (ValueError for the checkpoint of another network)."""
 
 def sweep(
     config: str | os.PathLike[str] | None = None,
     *,
     text: str | None = None,
     threads: int | None = None,
+    checkpoint: str | os.PathLike[str] | None = None,
+    resume: bool = False,
+    checkpoint_interval_s: float = 30.0,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]:
     """A sweep of `neurodyn sweep` from a TOML config file (layout: include/neurodyn/io/sweep_config.hpp) or TOML
@@ -290,4 +300,7 @@ def sweep(
     spikes.csv; seconds; config (the effective TOML)}.
 
     progress(runs_done, runs) is called with the GIL every few hundred ms and at the end; an exception it raises
-    stops the sweep and propagates."""
+    stops the sweep and propagates.
+
+    checkpoint: a file where the runs done are kept every checkpoint_interval_s (s), removed when the sweep
+    completes; resume=True runs only the others."""

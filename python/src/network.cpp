@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "checkpoint_arguments.hpp"
 #include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/io/network_config.hpp"
 #include "neurodyn/population/network_activity.hpp"
@@ -61,7 +62,8 @@ py::list group_list(const NetworkSpec& spec, const NetworkResult& result) {
   return groups;
 }
 
-py::dict network(const NetworkChoices& choices, const std::optional<py::function>& progress) {
+py::dict network(const NetworkChoices& choices, const CheckpointChoice& kept,
+                 const std::optional<py::function>& progress) {
   NetworkSpec spec;
   NetworkResult result;
   {
@@ -69,6 +71,7 @@ py::dict network(const NetworkChoices& choices, const std::optional<py::function
     spec = network_spec(choices);
     require_within_memory_budget(network_bytes(spec), "the network (neurons, synapses and delay buffers)",
                                  "use fewer neurons or sparser connections");
+    const RunCheckpoint checkpoint = checkpoint_of(kept, network_checkpoint_identity(spec));
     std::function<void(const NetworkProgress&)> report;
     if (progress) {
       report = [&progress](const NetworkProgress& p) {
@@ -76,7 +79,8 @@ py::dict network(const NetworkChoices& choices, const std::optional<py::function
         (*progress)(p.time_ms, p.duration_ms, p.spikes);
       };
     }
-    result = simulate_network(spec, report);
+    result = simulate_network(spec, report, checkpoint);
+    remove_completed(checkpoint);
   }
   py::dict answer;
   answer["spikes"] = spike_columns(result);
@@ -98,14 +102,17 @@ void add_network(py::module_& module) {
       "network",
       [](std::optional<std::filesystem::path> config, std::optional<std::string> text,
          std::optional<std::string> preset, std::optional<std::string> semantics, std::optional<std::uint64_t> seed,
-         std::optional<double> duration, std::optional<unsigned> threads, std::optional<py::function> progress) {
+         std::optional<double> duration, std::optional<unsigned> threads,
+         std::optional<std::filesystem::path> checkpoint, bool resume, double checkpoint_interval_s,
+         std::optional<py::function> progress) {
         const NetworkChoices choices{std::move(config), std::move(text), std::move(preset), std::move(semantics), seed,
                                      duration,          threads};
-        return network(choices, progress);
+        return network(choices, {std::move(checkpoint), resume, checkpoint_interval_s}, progress);
       },
       py::arg("config") = py::none(), py::kw_only(), py::arg("text") = py::none(), py::arg("preset") = py::none(),
       py::arg("semantics") = py::none(), py::arg("seed") = py::none(), py::arg("duration") = py::none(),
-      py::arg("threads") = py::none(), py::arg("progress") = py::none(),
+      py::arg("threads") = py::none(), py::arg("checkpoint") = py::none(), py::arg("resume") = false,
+      py::arg("checkpoint_interval_s") = 30.0, py::arg("progress") = py::none(),
       "A network of `neurodyn network`: from a TOML config file, TOML text (text=) or the preset izh2003-network "
       "(Izhikevich's net.m; the default), with its semantics ('converged' or 'published'), seed, duration (ms, a "
       "whole number of bins) and threads replaced when given. Returns {spikes: {time_ms, neuron (global index), "
@@ -113,7 +120,9 @@ void add_network(py::module_& module) {
       "neuron_rates_hz (each neuron's spikes / duration), population_rate_hz (per bin of bin_ms, Hz per "
       "neuron)}], duration_ms, bin_ms, synapses, ok, message (the neuron that diverged, when not ok), "
       "simulation_seconds, config (the effective TOML)}. progress(time_ms, duration_ms, spikes) is called every "
-      "few hundred ms of wall time and at the end; an exception it raises stops the run and propagates.");
+      "few hundred ms of wall time and at the end; an exception it raises stops the run and propagates. "
+      "checkpoint: a file where the run's state is kept every checkpoint_interval_s (s) and which is removed when "
+      "it completes; resume=True continues from it.");
 }
 
 }  // namespace neurodyn::python

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "checkpoint_arguments.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/io/sweep_config.hpp"
@@ -72,7 +73,9 @@ py::dict spike_columns(const SweepResult& result) {
 }
 
 py::dict sweep(const std::optional<std::filesystem::path>& config, const std::optional<std::string>& text,
-               std::optional<unsigned> threads, const std::optional<py::function>& progress) {
+               std::optional<unsigned> threads, const std::optional<std::filesystem::path>& checkpoint_path,
+               bool resume, double checkpoint_interval_s, const std::optional<py::function>& progress) {
+  const CheckpointChoice kept{checkpoint_path, resume, checkpoint_interval_s};
   SweepSpec spec;
   SweepResult result;
   {
@@ -80,6 +83,7 @@ py::dict sweep(const std::optional<std::filesystem::path>& config, const std::op
     spec = chosen_sweep(config, text);
     if (threads) spec.threads = *threads;
     require_within_memory_budget(sweep_bytes(spec), "the sweep's runs", "use fewer runs");
+    const RunCheckpoint checkpoint = checkpoint_of(kept, sweep_checkpoint_identity(spec));
     std::function<void(const SweepProgress&)> report;
     if (progress) {
       report = [&progress](const SweepProgress& p) {
@@ -87,7 +91,8 @@ py::dict sweep(const std::optional<std::filesystem::path>& config, const std::op
         (*progress)(p.runs_done, p.runs);
       };
     }
-    result = run_sweep(spec, report);
+    result = run_sweep(spec, report, checkpoint);
+    remove_completed(checkpoint);
   }
   py::dict answer;
   answer["runs"] = run_columns(spec, result);
@@ -101,14 +106,17 @@ py::dict sweep(const std::optional<std::filesystem::path>& config, const std::op
 
 void add_sweep(py::module_& module) {
   module.def("sweep", &sweep, py::arg("config") = py::none(), py::kw_only(), py::arg("text") = py::none(),
-             py::arg("threads") = py::none(), py::arg("progress") = py::none(),
+             py::arg("threads") = py::none(), py::arg("checkpoint") = py::none(), py::arg("resume") = false,
+             py::arg("checkpoint_interval_s") = 30.0, py::arg("progress") = py::none(),
              "A sweep of `neurodyn sweep` from a TOML config file or TOML text (text=): many single-neuron runs over "
              "a grid or a random sample of parameters and constant currents, stepped together in lanes. Returns "
              "{runs: one float64 array per axis (by its name: 'I' in model units, or a parameter) and spike_count, "
              "window_spike_count, steady_rate_hz (Hz), first_spike_ms (NaN without a spike), and pattern, ok, message "
              "(lists), as runs.csv; spikes: {run, time_ms}: arrays, as spikes.csv; seconds; config (the effective "
              "TOML)}. progress(runs_done, runs) is called every few hundred ms and at the end; an exception it "
-             "raises stops the sweep and propagates.");
+             "raises stops the sweep and propagates. checkpoint: a file where the runs done are kept every "
+             "checkpoint_interval_s (s) and which is removed when the sweep completes; resume=True continues from "
+             "it.");
 }
 
 }  // namespace neurodyn::python

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+#include <functional>
+#include <iterator>
 #include <limits>
 #include <string_view>
 #include <toml.hpp>
@@ -320,6 +323,19 @@ std::string network_to_toml(const NetworkSpec& spec) {
     }
   }
   return fmt::to_string(out);
+}
+
+std::string network_checkpoint_identity(NetworkSpec spec) {
+  spec.threads = 0;
+  std::string identity = network_to_toml(spec);
+  for (const Connection& connection : spec.connections) {
+    if (connection.rule != Connection::Rule::edges) continue;
+    std::ifstream in(connection.edge_file, std::ios::binary);
+    const std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    identity += fmt::format("# edge file {}: {} bytes, hash {:016x}\n", connection.edge_file.string(), content.size(),
+                            std::hash<std::string>{}(content));
+  }
+  return identity;
 }
 
 }  // namespace neurodyn

@@ -158,4 +158,9 @@ std::string sweep_to_toml(const SweepSpec& spec) {
   return fmt::to_string(out);
 }
 
+std::string sweep_checkpoint_identity(SweepSpec spec) {
+  spec.threads = 0;  // the result is the same for any number
+  return sweep_to_toml(spec);
+}
+
 }  // namespace neurodyn

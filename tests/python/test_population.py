@@ -93,3 +93,49 @@ def test_sweep_runs_and_spikes_equal_the_command_lines(cli):
     assert result["spikes"]["run"].tolist() == [int(row["run"]) for row in spikes]
     assert result["spikes"]["time_ms"].tolist() == [float(row["time_ms"]) for row in spikes]
     assert nd.sweep(cli.folder / "sweep.toml")["spikes"]["time_ms"].tolist() == result["spikes"]["time_ms"].tolist()
+
+
+class Stop(Exception):
+    """Raised by a progress callback to stop a run, as Ctrl-C in a notebook would."""
+
+
+def stop(*_):
+    raise Stop
+
+
+def test_network_stopped_resumes_from_its_checkpoint_to_the_uninterrupted_spikes(tmp_path):
+    kept = tmp_path / "net.checkpoint"
+    # Long enough (about a second on one thread) for a progress call before the end, which stops it there.
+    arguments = dict(semantics="converged", duration=5000, seed=3, threads=1)
+    whole = nd.network(**arguments)
+    stopped_at = []
+
+    def stop_at_first_call(time_ms, duration_ms, spikes):
+        stopped_at.append(time_ms)
+        raise Stop
+
+    with pytest.raises(Stop):  # the checkpoint holds the bins done
+        nd.network(**arguments, checkpoint=kept, checkpoint_interval_s=0, progress=stop_at_first_call)
+    assert kept.exists()
+    assert stopped_at[0] < 5000
+    with pytest.raises(ValueError, match="another config"):
+        nd.network(semantics="converged", duration=5000, seed=4, threads=1, checkpoint=kept, resume=True)
+    resumed = nd.network(**arguments, checkpoint=kept, resume=True)
+    assert not kept.exists()  # removed once the run completed
+    assert len(whole["spikes"]["time_ms"]) > 1000
+    assert resumed["spikes"]["time_ms"].tolist() == whole["spikes"]["time_ms"].tolist()
+    assert resumed["spikes"]["neuron"].tolist() == whole["spikes"]["neuron"].tolist()
+    with pytest.raises(ValueError, match="resume=True needs checkpoint="):
+        nd.network(**arguments, resume=True)
+
+
+def test_sweep_stopped_resumes_from_its_checkpoint_to_the_uninterrupted_runs(tmp_path):
+    kept = tmp_path / "sweep.checkpoint"
+    whole = nd.sweep(text=SWEEP)
+    with pytest.raises(Stop):
+        nd.sweep(text=SWEEP, checkpoint=kept, checkpoint_interval_s=0, progress=stop)
+    assert kept.exists()
+    resumed = nd.sweep(text=SWEEP, checkpoint=kept, resume=True)
+    assert not kept.exists()
+    assert resumed["spikes"]["time_ms"].tolist() == whole["spikes"]["time_ms"].tolist()
+    assert resumed["runs"]["pattern"] == whole["runs"]["pattern"]

@@ -83,4 +83,8 @@ NetworkSpec network_spec(const NetworkChoices& choices);
 // The spec as TOML that read_network_config reads back to the same spec.
 std::string network_to_toml(const NetworkSpec& spec);
 
+// The run's identity in its checkpoint (population/network.hpp): the spec as TOML less the threads (the result is
+// the same for any number), and the content of every edge file it reads (a resume after an edit is refused).
+std::string network_checkpoint_identity(NetworkSpec spec);
+
 }  // namespace neurodyn

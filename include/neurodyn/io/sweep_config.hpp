@@ -38,4 +38,7 @@ SweepSpec parse_sweep_config(std::string toml_text, const std::filesystem::path&
 // The spec as TOML that read_sweep_config reads back to the same spec (the base written as model and values).
 std::string sweep_to_toml(const SweepSpec& spec);
 
+// The sweep's identity in its checkpoint (population/sweep.hpp): the spec as TOML less the threads.
+std::string sweep_checkpoint_identity(SweepSpec spec);
+
 }  // namespace neurodyn
