@@ -1,6 +1,7 @@
 #include "synapse_table.hpp"
 
 #include <fmt/format.h>
+#include <omp.h>
 
 #include <algorithm>
 #include <cmath>
@@ -284,16 +285,26 @@ SynapseTable build_synapses(const NetworkSpec& spec, const std::vector<std::int6
       }
       case Connection::Rule::probability:
       case Connection::Rule::in_degree:
+        // Each thread fills the rows of its own range of sources, reading every target's sources in target order:
+        // a row takes its targets in increasing order whatever the threads.
+#pragma omp parallel num_threads(threads) if (threads > 1 && m.synapses >= 65536)
+      {
+        const auto share = static_cast<std::int64_t>(omp_get_num_threads());
+        const auto me = static_cast<std::int64_t>(omp_get_thread_num());
+        const std::int64_t low = m.from_first + m.from_count * me / share;
+        const std::int64_t high = m.from_first + m.from_count * (me + 1) / share;
         for (std::int64_t target = m.first_target; target < m.end_target; ++target) {
           const auto k = static_cast<std::size_t>(target - m.first_target);
           for (auto i = m.per_target[k]; i < m.per_target[k + 1]; ++i) {
             const std::uint32_t source = m.sources[static_cast<std::size_t>(i)];
+            if (source < low || source >= high) continue;
             const auto at = static_cast<std::size_t>(next[source]++);
             table.targets[at] = static_cast<std::uint32_t>(target);
             table.weights[at] = weight(source, target);
             fill_delay_channel(at, 1);
           }
         }
+      }
         m.sources = {};
         m.per_target = {};
         break;

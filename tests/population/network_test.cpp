@@ -275,6 +275,28 @@ TEST(Network, SameSpikesForOneAndTwoThreads) {
     EXPECT_EQ(one.spikes.neuron, two.spikes.neuron);
     EXPECT_GT(one.spikes.time_ms.size(), 1000u);
   }
+  // Drawn rules large enough for their synapses to be drawn and filled on the threads (65,536 synapses or more): a
+  // fixed probability (200,000 synapses) and a fixed in-degree (100,000), both ways between two groups.
+  NetworkSpec spec = izhikevich2003_network(NetworkSemantics::published, 3);
+  spec.groups[0].count = 1600;
+  spec.groups[1].count = 400;
+  spec.duration_ms = 200;
+  for (Connection& connection : spec.connections) {
+    const bool excitatory = connection.from == spec.groups[0].name;
+    connection.rule = excitatory ? Connection::Rule::probability : Connection::Rule::in_degree;
+    connection.probability = 0.0625;
+    connection.in_degree = 50;
+    connection.autapses = false;
+  }
+  spec.threads = 1;
+  const NetworkResult one = simulate_network(spec);
+  spec.threads = 2;
+  const NetworkResult two = simulate_network(spec);
+  EXPECT_GT(one.synapses, 2 * 65536);
+  EXPECT_EQ(one.synapses, two.synapses);
+  EXPECT_EQ(one.spikes.time_ms, two.spikes.time_ms);
+  EXPECT_EQ(one.spikes.neuron, two.spikes.neuron);
+  EXPECT_GT(one.spikes.time_ms.size(), 1000u);
 }
 
 }  // namespace
