@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "interrupts.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/fit/evaluator.hpp"
 #include "neurodyn/fit/fit_output.hpp"
@@ -93,18 +94,17 @@ py::dict fit(const FitSource& source, const FitOverrides& overrides, const std::
     const FitEvaluator evaluator(plan);
     FitControl control;
     control.stop = &stop;
-    if (progress) {
-      control.progress = [&](const FitProgress& p) {
-        py::gil_scoped_acquire locked;
-        if (raised) return;
-        try {
-          (*progress)(p.evaluations, p.budget, p.best_score);
-        } catch (py::error_already_set& error) {
-          raised = std::move(error);
-          stop.store(true);
-        }
-      };
-    }
+    control.progress = [&](const FitProgress& p) {
+      py::gil_scoped_acquire locked;
+      if (raised) return;
+      try {
+        raise_pending_interrupt();
+        if (progress) (*progress)(p.evaluations, p.budget, p.best_score);
+      } catch (py::error_already_set& error) {
+        raised = std::move(error);
+        stop.store(true);
+      }
+    };
     report = report_fit(evaluator, run_fit(evaluator, control));
   }
   if (raised) throw std::move(*raised);

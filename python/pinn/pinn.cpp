@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "interrupts.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/model/catalog.hpp"
 #include "neurodyn/pinn/pinn_run.hpp"
@@ -157,13 +158,11 @@ py::dict pinn(PinnArguments arguments, py::handle stimulus, const std::optional<
     TrainingCheckpoint checkpoint;
     if (arguments.checkpoint) checkpoint.path = std::filesystem::absolute(*arguments.checkpoint);
     checkpoint.resume = arguments.resume;
-    PinnProgress step;
-    if (progress) {
-      step = [&progress, event = config.mode == "event"](const PinnStep& s) {
-        py::gil_scoped_acquire locked;
-        (*progress)(progress_dict(s, event));
-      };
-    }
+    const PinnProgress step = [&progress, event = config.mode == "event"](const PinnStep& s) {
+      py::gil_scoped_acquire locked;
+      raise_pending_interrupt();
+      if (progress) (*progress)(progress_dict(s, event));
+    };
     outcome = run_pinn(run, config, step, checkpoint);
     if (outcome.ok() && !checkpoint.path.empty()) std::filesystem::remove(checkpoint.path);
     info = &model_info(run.model);

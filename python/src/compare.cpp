@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "interrupts.hpp"
 #include "neurodyn/analysis/solver_comparison.hpp"
 #include "neurodyn/io/comparison_output.hpp"
 #include "simulate_arguments.hpp"
@@ -109,15 +110,14 @@ py::dict compare(const RunKeywords& keywords, py::handle stimulus, const LadderC
   if (choices.steps) options.steps = *choices.steps;
   if (choices.tolerances) options.tolerances = *choices.tolerances;
   options.repeats = choices.repeats;
-  if (choices.progress) {
-    // Runs with the GIL released: take it for the call. An exception of the callback leaves compare_solvers
-    // (nothing else is running) and reaches the caller.
-    options.on_method_done = [&progress = *choices.progress](const MethodSummary& summary,
-                                                             std::span<const ComparisonRun>) {
-      py::gil_scoped_acquire locked;
-      progress(summary_dict(summary));
-    };
-  }
+  // Runs with the GIL released: take it after each method for a pending Ctrl-C and the callback. An exception of
+  // either leaves compare_solvers (nothing else is running) and reaches the caller.
+  options.on_method_done = [&progress = choices.progress](const MethodSummary& summary,
+                                                          std::span<const ComparisonRun>) {
+    py::gil_scoped_acquire locked;
+    raise_pending_interrupt();
+    if (progress) (*progress)(summary_dict(summary));
+  };
   ComparisonReport report;
   {
     py::gil_scoped_release unlocked;

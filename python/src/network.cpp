@@ -16,6 +16,7 @@
 
 #include "bindings.hpp"
 #include "checkpoint_arguments.hpp"
+#include "interrupts.hpp"
 #include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/io/network_config.hpp"
 #include "neurodyn/population/network_activity.hpp"
@@ -72,13 +73,11 @@ py::dict network(const NetworkChoices& choices, const CheckpointChoice& kept,
     require_within_memory_budget(network_bytes(spec), "the network (neurons, synapses and delay buffers)",
                                  "use fewer neurons or sparser connections");
     const RunCheckpoint checkpoint = checkpoint_of(kept, network_checkpoint_identity(spec));
-    std::function<void(const NetworkProgress&)> report;
-    if (progress) {
-      report = [&progress](const NetworkProgress& p) {
-        py::gil_scoped_acquire locked;
-        (*progress)(p.time_ms, p.duration_ms, p.spikes);
-      };
-    }
+    const auto report = [&progress](const NetworkProgress& p) {
+      py::gil_scoped_acquire locked;
+      raise_pending_interrupt();
+      if (progress) (*progress)(p.time_ms, p.duration_ms, p.spikes);
+    };
     result = simulate_network(spec, report, checkpoint);
     remove_completed(checkpoint);
   }

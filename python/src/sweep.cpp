@@ -14,6 +14,7 @@
 
 #include "bindings.hpp"
 #include "checkpoint_arguments.hpp"
+#include "interrupts.hpp"
 #include "neurodyn/error.hpp"
 #include "neurodyn/io/memory_budget.hpp"
 #include "neurodyn/io/sweep_config.hpp"
@@ -84,13 +85,11 @@ py::dict sweep(const std::optional<std::filesystem::path>& config, const std::op
     if (threads) spec.threads = *threads;
     require_within_memory_budget(sweep_bytes(spec), "the sweep's runs", "use fewer runs");
     const RunCheckpoint checkpoint = checkpoint_of(kept, sweep_checkpoint_identity(spec));
-    std::function<void(const SweepProgress&)> report;
-    if (progress) {
-      report = [&progress](const SweepProgress& p) {
-        py::gil_scoped_acquire locked;
-        (*progress)(p.runs_done, p.runs);
-      };
-    }
+    const auto report = [&progress](const SweepProgress& p) {
+      py::gil_scoped_acquire locked;
+      raise_pending_interrupt();
+      if (progress) (*progress)(p.runs_done, p.runs);
+    };
     result = run_sweep(spec, report, checkpoint);
     remove_completed(checkpoint);
   }

@@ -687,7 +687,14 @@ NetworkResult simulate_network(const NetworkSpec& spec, const std::function<void
       const auto now = Clock::now();
       if (now - last_report >= std::chrono::milliseconds(500) || k + 1 == bins) {
         last_report = now;
-        progress({grid.end_ms, spec.duration_ms, static_cast<std::int64_t>(result.spikes.time_ms.size())});
+        try {
+          progress({grid.end_ms, spec.duration_ms, static_cast<std::int64_t>(result.spikes.time_ms.size())});
+        } catch (...) {  // the callback stops the run: with the state of the bins done kept first
+          if (!failure && k + 1 < bins && schedule.due(true)) {
+            population_detail::save_network_state(checkpoint, k + 1, run_state);
+          }
+          throw;
+        }
       }
     }
   }

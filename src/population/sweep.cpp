@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <sstream>
 #include <string>
@@ -309,20 +310,31 @@ SweepResult run_sweep(const SweepSpec& spec, const std::function<void(const Swee
     // main thread keeps the checkpoint between its pairs, of the pairs done by then.
     CheckpointSchedule schedule(checkpoint);
     std::atomic<std::size_t> next_pair{0};
-    // A stop request: every thread ends its pair and takes no other; the checkpoint is written after the region.
+    // A stop request, or an exception of the progress callback (which must not leave the parallel region): every
+    // thread ends its pair and takes no other; the checkpoint is written after the region, and the exception
+    // thrown again.
+    std::exception_ptr progress_failure;
+    std::atomic<bool> stopping{false};
+    const auto stop_asked = [&] { return stopping.load() || checkpoint.stop_requested(); };
 #pragma omp parallel num_threads(threads)
     {
-      for (std::size_t p = next_pair++; p < pairs && !checkpoint.stop_requested(); p = next_pair++) {
+      for (std::size_t p = next_pair++; p < pairs && !stop_asked(); p = next_pair++) {
         if (done[p].load(std::memory_order_acquire)) continue;
         run_pair(p);
         if (omp_get_thread_num() == 0) {
-          report(std::min(blocks, 2 * next_pair.load()));
-          if (!checkpoint.stop_requested() && schedule.due(false)) save_sweep_state(checkpoint, state);
+          try {
+            report(std::min(blocks, 2 * next_pair.load()));
+          } catch (...) {
+            progress_failure = std::current_exception();
+            stopping.store(true);
+          }
+          if (!stop_asked() && schedule.due(false)) save_sweep_state(checkpoint, state);
         }
       }
     }
-    if (checkpoint.stop_requested()) {
-      if (schedule.due(false)) save_sweep_state(checkpoint, state);
+    if (stop_asked()) {
+      if (schedule.due(true)) save_sweep_state(checkpoint, state);
+      if (progress_failure) std::rethrow_exception(progress_failure);
       schedule.stop_if_requested();
     }
     for (std::size_t p = 0; p < pairs; ++p) own_pairs.push_back(p);

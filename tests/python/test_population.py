@@ -5,7 +5,9 @@ import csv
 import math
 import os
 import pathlib
+import signal
 import subprocess
+import threading
 
 import neurodyn as nd
 import numpy as np
@@ -14,6 +16,12 @@ from conftest import ROOT
 
 SWEEP = ('preset = "izh2004-A"\nduration_ms = 300\nstimulus_start_ms = 20\n[method]\nname = "rk4"\n'
          'dt = 0.03125\n[[axis]]\nname = "I"\nrange = [0, 20, 11]\n[[axis]]\nname = "d"\nvalues = [2, 8]\n')
+
+
+# 324 runs (21 pairs of lane blocks) of 10 s: about a second on two threads, so a progress call comes before the end.
+LONG_SWEEP = ('preset = "izh2004-A"\nduration_ms = 10000\nstimulus_start_ms = 20\n[method]\nname = "rk4"\n'
+              'dt = 0.0078125\n[[axis]]\nname = "I"\nrange = [0, 20, 81]\n[[axis]]\nname = "d"\n'
+              'values = [2, 4, 6, 8]\n')
 
 
 def rows(path):
@@ -139,3 +147,40 @@ def test_sweep_stopped_resumes_from_its_checkpoint_to_the_uninterrupted_runs(tmp
     assert not kept.exists()
     assert resumed["spikes"]["time_ms"].tolist() == whole["spikes"]["time_ms"].tolist()
     assert resumed["runs"]["pattern"] == whole["runs"]["pattern"]
+
+
+def test_ctrl_c_stops_a_network_without_callback_and_keeps_its_checkpoint(tmp_path):
+    """SIGINT while the network runs with the GIL released: the run stops at its next progress point with the
+    exception Python's handler raises there, its checkpoint written; resumed, it ends as the uninterrupted run."""
+
+    class Interrupt(Exception):
+        pass
+
+    def handler(signum, frame):
+        raise Interrupt
+
+    kept = tmp_path / "net.checkpoint"
+    arguments = dict(semantics="converged", duration=5000, seed=3, threads=1)
+    previous = signal.signal(signal.SIGINT, handler)
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+    try:
+        timer.start()
+        with pytest.raises(Interrupt):
+            nd.network(**arguments, checkpoint=kept)  # the default interval: the checkpoint is the interrupt's
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    assert kept.exists()
+    resumed = nd.network(**arguments, checkpoint=kept, resume=True)
+    assert resumed["spikes"]["neuron"].tolist() == nd.network(**arguments)["spikes"]["neuron"].tolist()
+
+
+def test_a_sweeps_callback_exception_stops_it_cleanly_with_its_checkpoint(tmp_path):
+    """The callback is called on a thread of the sweep's parallel region: its exception waits for the runs under
+    way, then the checkpoint is written and the exception raised."""
+    kept = tmp_path / "sweep.checkpoint"
+    with pytest.raises(Stop):
+        nd.sweep(text=LONG_SWEEP, threads=2, checkpoint=kept, progress=stop)
+    assert kept.exists()
+    resumed = nd.sweep(text=LONG_SWEEP, threads=2, checkpoint=kept, resume=True)
+    assert resumed["spikes"]["time_ms"].tolist() == nd.sweep(text=LONG_SWEEP, threads=2)["spikes"]["time_ms"].tolist()

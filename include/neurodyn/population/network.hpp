@@ -40,9 +40,9 @@ namespace neurodyn {
 struct Draw {
   enum class Kind { fixed, uniform, normal, polynomial };
   Kind kind = Kind::fixed;
-  double value = 0.0;       // fixed
-  double low = 0.0;         // uniform: low + (high - low) U; normal: mean
-  double high = 0.0;        // uniform: high; normal: standard deviation
+  double value = 0.0;                // fixed
+  double low = 0.0;                  // uniform: low + (high - low) U; normal: mean
+  double high = 0.0;                 // uniform: high; normal: standard deviation
   std::vector<double> coefficients;  // polynomial: c0 + c1 r + c2 r^2 + ..., r the neuron's own U(0, 1)
                                      // (one r per neuron for all its parameters, as net.m; per synapse for weights)
 };
@@ -51,7 +51,7 @@ struct NeuronGroup {
   std::string name;
   std::string model;  // a model of the catalog whose equations evaluate per lane (izh2003, izh2007, fhn, lif, adex)
   std::int64_t count = 0;
-  std::map<std::string, Draw, std::less<>> parameters;       // the others keep the model's defaults
+  std::map<std::string, Draw, std::less<>> parameters;  // the others keep the model's defaults
   // Initial v and u (the first two state variables) by name; a missing u follows the model's rule for it
   // (u = b v for izh2003, as net.m), a missing v is the model's default.
   std::map<std::string, Draw, std::less<>> initial;
@@ -61,16 +61,16 @@ struct Connection {
   enum class Rule { all, probability, in_degree, edges };
   std::string from, to;  // group names
   Rule rule = Rule::all;
-  double probability = 0.0;                    // probability
-  std::int64_t in_degree = 0;                  // in_degree: sources per target, drawn without replacement
-  std::filesystem::path edge_file;             // edges: CSV `source,target[,weight]`, indices within the groups
-  bool autapses = true;                        // whether a neuron may connect to itself (net.m: yes)
-  Draw weight;                                 // per synapse (an edge file's third column overrides it)
-  double delay_ms = 0.0;                       // 0: one bin; else a whole number of bins
+  double probability = 0.0;         // probability
+  std::int64_t in_degree = 0;       // in_degree: sources per target, drawn without replacement
+  std::filesystem::path edge_file;  // edges: CSV `source,target[,weight]`, indices within the groups
+  bool autapses = true;             // whether a neuron may connect to itself (net.m: yes)
+  Draw weight;                      // per synapse (an edge file's third column overrides it)
+  double delay_ms = 0.0;            // 0: one bin; else a whole number of bins
   enum class Synapse { jump, exponential, conductance };
-  Synapse synapse = Synapse::jump;  // jump: the weight is input for one bin; exponential: a decaying current;
-                                    // conductance: a decaying conductance (below)
-  double tau_ms = 0.0;              // exponential, conductance: the decay time constant (ms, > 0)
+  Synapse synapse = Synapse::jump;    // jump: the weight is input for one bin; exponential: a decaying current;
+                                      // conductance: a decaying conductance (below)
+  double tau_ms = 0.0;                // exponential, conductance: the decay time constant (ms, > 0)
   std::optional<double> reversal_mv;  // conductance: the reversal potential E (mV; e.g. 0 excitatory, -80 inhibitory)
 };
 
@@ -78,9 +78,9 @@ struct ExternalInput {
   enum class Kind { gaussian, poisson, stimulus };
   std::string group;
   Kind kind = Kind::gaussian;
-  double mean = 0.0, sigma = 0.0;           // gaussian: mean + sigma N(0, 1), redrawn every bin (net.m's thalamus)
-  double rate_hz = 0.0, weight = 0.0;       // poisson: Poisson(rate bin) events per bin, each adding `weight`
-  std::string stimulus;                     // stimulus: a single-neuron stimulus spec, held at each bin's midpoint
+  double mean = 0.0, sigma = 0.0;      // gaussian: mean + sigma N(0, 1), redrawn every bin (net.m's thalamus)
+  double rate_hz = 0.0, weight = 0.0;  // poisson: Poisson(rate bin) events per bin, each adding `weight`
+  std::string stimulus;                // stimulus: a single-neuron stimulus spec, held at each bin's midpoint
 };
 
 enum class NetworkSemantics { converged, published };
@@ -92,8 +92,8 @@ struct NetworkSpec {
   double duration_ms = 1000.0;
   double bin_ms = 1.0;
   NetworkSemantics semantics = NetworkSemantics::converged;
-  std::string method = "rk4";       // converged: euler, midpoint, heun or rk4
-  double dt_ms = 1.0 / 64.0;        // converged: divides bin_ms
+  std::string method = "rk4";  // converged: euler, midpoint, heun or rk4
+  double dt_ms = 1.0 / 64.0;   // converged: divides bin_ms
   std::uint64_t seed = 1;
   std::vector<std::int64_t> traced_neurons;  // global indices whose state is kept at every bin boundary
   unsigned threads = 0;                      // 0: all cores
@@ -104,8 +104,8 @@ struct NetworkSpec {
 NetworkSpec izhikevich2003_network(NetworkSemantics semantics, std::uint64_t seed = 1);
 
 struct NetworkSpikes {
-  std::vector<double> time_ms;        // in time order, ties by neuron
-  std::vector<std::int64_t> neuron;   // global index: groups in order, each group's neurons consecutive
+  std::vector<double> time_ms;       // in time order, ties by neuron
+  std::vector<std::int64_t> neuron;  // global index: groups in order, each group's neurons consecutive
 };
 
 struct NetworkTrace {
@@ -138,7 +138,7 @@ void validate(const NetworkSpec& spec);
 double network_bytes(const NetworkSpec& spec);
 
 // Builds and runs the network. `progress` is called every few hundred ms of wall time; an exception it throws
-// (an interrupt) ends the run.
+// (an interrupt) ends the run, after the checkpoint (below) is written.
 //
 // With checkpoint.path set, the run's state at a bin boundary is written there at most every
 // checkpoint.interval_s, atomically (format: src/population/checkpoint_file.hpp): the next bin, every neuron's state,

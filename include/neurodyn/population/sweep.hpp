@@ -70,7 +70,9 @@ std::vector<std::vector<double>> sweep_points(const SweepSpec& spec);
 // 10 ms of the run (an estimate from the spec, before anything is built).
 double sweep_bytes(const SweepSpec& spec);
 
-// The runs, in lane blocks on the threads (and ranks). With checkpoint.path set (one process only: InputError under
+// The runs, in lane blocks on the threads (and ranks). `progress` is called every few hundred ms of wall time; an
+// exception it throws ends the sweep once the runs under way are done, after the checkpoint (below) is written.
+// With checkpoint.path set (one process only: InputError under
 // several ranks), the runs done so far (by pairs of lane blocks: their spikes and failures) are written there at
 // most every checkpoint.interval_s, atomically (format: src/population/checkpoint_file.hpp). With checkpoint.resume
 // only the other runs are run, and the result is the uninterrupted sweep's (timings aside). Throws InputError when
