@@ -183,12 +183,7 @@ void add_pinn(py::module_& module) {
          std::optional<std::filesystem::path> trace, std::optional<std::filesystem::path> checkpoint, bool resume,
          std::optional<py::function> progress, const py::kwargs& options) {
         PinnArguments arguments;
-        arguments.problem.preset = std::move(preset);
-        arguments.problem.model = std::move(model);
-        arguments.problem.params = std::move(params);
-        arguments.problem.v0 = v0;
-        arguments.problem.u0 = u0;
-        arguments.problem.t_end = t_end;
+        arguments.problem = problem_keywords(std::move(preset), std::move(model), std::move(params), v0, u0, t_end);
         arguments.problem.events = std::move(events);
         arguments.problem.event_decay = event_decay;
         arguments.config = std::move(config);

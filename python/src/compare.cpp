@@ -136,14 +136,8 @@ void add_compare(py::module_& module) {
          std::optional<double> u0, std::optional<double> t_end, std::optional<std::filesystem::path> config,
          std::optional<std::vector<std::string>> methods, std::optional<std::vector<double>> steps,
          std::optional<std::vector<double>> tolerances, int repeats, std::optional<py::function> progress) {
-        RunKeywords keywords;
-        keywords.config = std::move(config);
-        keywords.preset = std::move(preset);
-        keywords.model = std::move(model);
-        keywords.params = std::move(params);
-        keywords.v0 = v0;
-        keywords.u0 = u0;
-        keywords.t_end = t_end;
+        const RunKeywords keywords =
+            problem_keywords(std::move(preset), std::move(model), std::move(params), v0, u0, t_end, std::move(config));
         return compare(keywords, stimulus,
                        {std::move(methods), std::move(steps), std::move(tolerances), repeats, std::move(progress)});
       },

@@ -75,14 +75,8 @@ void add_fi(py::module_& module) {
          std::optional<double> t_end, std::optional<std::string> method, const std::string& start,
          std::optional<std::pair<double, double>> window, const std::string& detector, double prominence,
          unsigned threads, const py::kwargs& method_options) {
-        RunKeywords keywords;
-        keywords.preset = std::move(preset);
-        keywords.model = std::move(model);
+        RunKeywords keywords = problem_keywords(std::move(preset), std::move(model), std::move(params), v0, u0, t_end);
         keywords.method = std::move(method);
-        keywords.params = std::move(params);
-        keywords.v0 = v0;
-        keywords.u0 = u0;
-        keywords.t_end = t_end;
         const FiChoices choices{parse_fi_start(start), window, parse_spike_detector(detector), prominence};
         return fi_curve(keywords, std::move(currents), choices, threads, method_options);
       },

@@ -76,14 +76,8 @@ void add_phase(py::module_& module) {
          std::optional<double> u0, std::optional<double> t_end, std::optional<std::filesystem::path> config,
          std::optional<double> current, double reference_current, std::optional<std::pair<double, double>> v_range,
          std::size_t points) {
-        RunKeywords keywords;
-        keywords.config = std::move(config);
-        keywords.preset = std::move(preset);
-        keywords.model = std::move(model);
-        keywords.params = std::move(params);
-        keywords.v0 = v0;
-        keywords.u0 = u0;
-        keywords.t_end = t_end;
+        const RunKeywords keywords =
+            problem_keywords(std::move(preset), std::move(model), std::move(params), v0, u0, t_end, std::move(config));
         return phase_plane(keywords, stimulus, current, reference_current, v_range, points);
       },
       py::kw_only(), py::arg("preset") = py::none(), py::arg("model") = py::none(), py::arg("params") = py::none(),

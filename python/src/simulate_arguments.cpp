@@ -69,6 +69,21 @@ RunSettings keyword_settings(const RunKeywords& keywords) {
 
 }  // namespace
 
+RunKeywords problem_keywords(std::optional<std::string> preset, std::optional<std::string> model,
+                             std::optional<std::map<std::string, double>> params, std::optional<double> v0,
+                             std::optional<double> u0, std::optional<double> t_end,
+                             std::optional<std::filesystem::path> config) {
+  RunKeywords keywords;
+  keywords.config = std::move(config);
+  keywords.preset = std::move(preset);
+  keywords.model = std::move(model);
+  keywords.params = std::move(params);
+  keywords.v0 = v0;
+  keywords.u0 = u0;
+  keywords.t_end = t_end;
+  return keywords;
+}
+
 SimulateArguments simulate_arguments(const RunKeywords& keywords, py::handle stimulus,
                                      const py::kwargs& method_options) {
   SimulateArguments arguments;

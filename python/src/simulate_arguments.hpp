@@ -31,6 +31,12 @@ struct RunKeywords {
   std::optional<long long> record_every;
 };
 
+// The keywords that name a single-neuron problem, as the functions taking one spell them.
+RunKeywords problem_keywords(std::optional<std::string> preset, std::optional<std::string> model,
+                             std::optional<std::map<std::string, double>> params, std::optional<double> v0,
+                             std::optional<double> u0, std::optional<double> t_end,
+                             std::optional<std::filesystem::path> config = std::nullopt);
+
 // `stimulus`: None, a spec (str) or a pair (t_ms, I) of 1-D arrays; `method_options`: the remaining keyword
 // arguments, each a method option by its name (dt=0.01, rtol=1e-8, spikes="grid"). Throws InputError naming the
 // argument for a value of the wrong kind, FileError for an unreadable config.
